@@ -1,0 +1,58 @@
+package dev.shingi.deliberation.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * Where in a draft version a comment points (該当箇所). Every part is optional; a comment without any is a general remark.
+ *
+ * @param pageFrom first page, 1-based
+ * @param pageTo   last page (same as pageFrom for one page)
+ * @param footnote footnote label as printed, e.g. "40"
+ * @param section  section heading, e.g. "おわりに"
+ * @param quote    quoted text of the draft, when the commenter gave it
+ */
+public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String section, String quote) {
+
+    public static final Anchor NONE = new Anchor(null, null, null, null, null);
+
+    public static Anchor page(int page) {
+        return new Anchor(page, page, null, null, null);
+    }
+
+    public static Anchor pages(int from, int to) {
+        return new Anchor(from, to, null, null, null);
+    }
+
+    public static Anchor footnote(int page, String footnote) {
+        return new Anchor(page, page, footnote, null, null);
+    }
+
+    public static Anchor section(String section) {
+        return new Anchor(null, null, null, section, null);
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return pageFrom == null && pageTo == null && footnote == null && section == null && quote == null;
+    }
+
+    /** The highest page this anchor touches, or null when it names no page. */
+    public Integer lastPage() {
+        return pageTo != null ? pageTo : pageFrom;
+    }
+
+    /** Human form, e.g. "p.44 fn.40", "pp.18–19", "§おわりに". */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        if (pageFrom != null) {
+            s.append(pageTo != null && !pageTo.equals(pageFrom) ? "pp." + pageFrom + "–" + pageTo : "p." + pageFrom);
+        }
+        if (footnote != null) {
+            s.append(s.isEmpty() ? "" : " ").append("fn.").append(footnote);
+        }
+        if (section != null) {
+            s.append(s.isEmpty() ? "" : " ").append("§").append(section);
+        }
+        return s.isEmpty() ? "—" : s.toString();
+    }
+}

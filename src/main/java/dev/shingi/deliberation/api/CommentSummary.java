@@ -1,0 +1,21 @@
+package dev.shingi.deliberation.api;
+
+import java.time.Instant;
+
+/** A comment as lists show it. */
+public record CommentSummary(
+        String commentId,
+        String reference,
+        String deliberationId,
+        ParticipantRef author,
+        int draftVersion,
+        Anchor anchor,
+        String anchorText,
+        CommentKind kind,
+        String text,
+        String meetingId,
+        CommentStatus status,
+        boolean needsResponse,
+        Instant occurredAt,
+        Instant recordedAt) {
+}

@@ -1,0 +1,11 @@
+package dev.shingi.deliberation.api;
+
+import java.util.List;
+
+/** A comment's whole thread: the comment, every response in full, acknowledgements and the comment's own timeline. */
+public record CommentThread(
+        CommentSummary comment,
+        List<ResponseDetail> responses,
+        List<Acknowledgement> acknowledgements,
+        List<TimelineEntry> history) {
+}

@@ -1,0 +1,19 @@
+package dev.shingi.deliberation.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The secretariat commits a new draft version that keeps the listed commitments, each at a location. {@code illustrative} marks a version shown as an example rather than as history (the demo's v2). */
+public record CommitRevision(
+        String deliberationId,
+        int version,
+        String title,
+        String materialNumber,
+        Integer pageCount,
+        String summary,
+        List<String> changes,
+        List<Fulfilment> fulfils,
+        String committedBy,
+        boolean illustrative,
+        Instant occurredAt) {
+}

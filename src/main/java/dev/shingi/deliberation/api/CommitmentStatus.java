@@ -1,0 +1,5 @@
+package dev.shingi.deliberation.api;
+
+public enum CommitmentStatus {
+    OPEN, FULFILLED, CONCLUDED, WAIVED
+}

@@ -1,0 +1,10 @@
+package dev.shingi.deliberation.api;
+
+import java.util.List;
+
+/** One deliberation: its counts, participants and meetings. */
+public record DeliberationDetail(
+        DeliberationSummary summary,
+        List<Participant> participants,
+        List<Meeting> meetings) {
+}

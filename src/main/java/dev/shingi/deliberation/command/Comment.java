@@ -1,0 +1,270 @@
+package dev.shingi.deliberation.command;
+
+import dev.shingi.deliberation.api.AcknowledgeResponse;
+import dev.shingi.deliberation.api.CommentRaised;
+import dev.shingi.deliberation.api.CommentReopened;
+import dev.shingi.deliberation.api.CommentResponded;
+import dev.shingi.deliberation.api.CommentWithdrawn;
+import dev.shingi.deliberation.api.CommitmentConcluded;
+import dev.shingi.deliberation.api.CommitmentFulfilled;
+import dev.shingi.deliberation.api.CommitmentKind;
+import dev.shingi.deliberation.api.CommitmentMade;
+import dev.shingi.deliberation.api.CommitmentWaived;
+import dev.shingi.deliberation.api.ConcludeCommitment;
+import dev.shingi.deliberation.api.Ids;
+import dev.shingi.deliberation.api.Location;
+import dev.shingi.deliberation.api.NewCommitment;
+import dev.shingi.deliberation.api.RaiseComment;
+import dev.shingi.deliberation.api.ReopenComment;
+import dev.shingi.deliberation.api.RespondToComment;
+import dev.shingi.deliberation.api.ResponseAcknowledged;
+import dev.shingi.deliberation.api.Role;
+import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.deliberation.api.WaiveCommitment;
+import dev.shingi.deliberation.api.WithdrawComment;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One comment and everything that answers it: responses, commitments, acknowledgements. Each comment is its own
+ * aggregate so that thousands of members commenting at once never queue behind one lock.
+ */
+@Aggregate
+class Comment {
+
+    @AggregateIdentifier
+    private String commentId;
+    private String deliberationId;
+    private String reference;
+    private String authorId;
+    private boolean withdrawn;
+    /** The response that currently answers the comment; null when unanswered or reopened. */
+    private String currentResponseId;
+    private final Set<String> responseIds = new HashSet<>();
+    private final Map<String, OpenCommitment> openCommitments = new HashMap<>();
+    private final Set<String> closedCommitments = new HashSet<>();
+    private int commitmentsMade;
+
+    private record OpenCommitment(String reference, CommitmentKind kind) {
+    }
+
+    Comment() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    Comment(RaiseComment command, Directory directory) {
+        directory.requireDeliberation(command.deliberationId());
+        if (directory.roleOf(command.deliberationId(), command.authorId()).isEmpty()) {
+            throw new RuleViolation("comment.author-registered",
+                    "Only registered participants raise comments; '" + command.authorId()
+                            + "' is not registered in '" + command.deliberationId() + "'.");
+        }
+        Directory.Draft draft = Rules.requireDraft(directory, command.deliberationId(), command.draftVersion());
+        Rules.requireAnchorWithin(draft, command.anchor());
+        if (command.meetingId() != null && !directory.hasMeeting(command.deliberationId(), command.meetingId())) {
+            throw new UnknownRecord("meetingId",
+                    "Deliberation '" + command.deliberationId() + "' has no meeting '" + command.meetingId() + "'.");
+        }
+        String reference = Ids.commentReference(directory.takeCommentNumber(command.deliberationId()));
+        apply(new CommentRaised(command.deliberationId(), command.commentId(), reference, command.authorId(),
+                command.draftVersion(), command.anchor(), command.kind(), command.text(), command.meetingId(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RespondToComment command, Directory directory) {
+        directory.requireSecretariat(deliberationId, command.responderId(), "responderId", "respond to comments");
+        requireNotWithdrawn("respond to");
+        if (currentResponseId != null) {
+            throw new RuleViolation("comment.answered-once",
+                    "Comment " + reference + " is already answered (response " + currentResponseId
+                            + "); reopen it first to answer again.");
+        }
+        if (responseIds.contains(command.responseId())) {
+            throw new RuleViolation("response.id-once", "Response '" + command.responseId() + "' already exists.");
+        }
+        List<NewCommitment> promised = command.commitments() == null ? List.of() : command.commitments();
+        for (NewCommitment c : promised) {
+            if (c.ownerId() != null && directory.roleOf(deliberationId, c.ownerId()).isEmpty()) {
+                throw new RuleViolation("commitment.owner-registered",
+                        "Commitment owner '" + c.ownerId() + "' is not a registered participant of '" + deliberationId + "'.");
+            }
+        }
+        apply(new CommentResponded(deliberationId, commentId, command.responseId(), command.responderId(),
+                command.disposition(), command.text(), command.occurredAt()));
+        int number = commitmentsMade;
+        for (NewCommitment c : promised) {
+            number++;
+            apply(new CommitmentMade(deliberationId, commentId, command.responseId(), Ids.commitment(commentId, number),
+                    Ids.commitmentReference(reference, number), c.kind(), c.description(),
+                    c.ownerId() != null ? c.ownerId() : command.responderId(), c.dueDate(), command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeResponse command) {
+        if (!authorId.equals(command.participantId())) {
+            throw new RuleViolation("acknowledgement.by-author",
+                    "Only the commenter (" + authorId + ") acknowledges responses to " + reference + ".");
+        }
+        requireNotWithdrawn("acknowledge a response to");
+        if (!responseIds.contains(command.responseId())) {
+            throw new UnknownRecord("responseId", "Comment " + reference + " has no response '" + command.responseId() + "'.");
+        }
+        apply(new ResponseAcknowledged(deliberationId, commentId, command.responseId(), command.participantId(),
+                command.satisfied(), command.note(), command.occurredAt()));
+        if (!command.satisfied() && command.responseId().equals(currentResponseId)) {
+            apply(new CommentReopened(deliberationId, commentId, command.participantId(),
+                    command.note() != null ? command.note() : "Not satisfied with the response.", command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(WithdrawComment command, Directory directory) {
+        requireAuthorOrSecretariat(directory, command.participantId(), "withdraw");
+        if (withdrawn) {
+            throw new RuleViolation("comment.withdrawn-once", "Comment " + reference + " is already withdrawn.");
+        }
+        apply(new CommentWithdrawn(deliberationId, commentId, command.participantId(), command.reason(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ReopenComment command, Directory directory) {
+        requireAuthorOrSecretariat(directory, command.participantId(), "reopen");
+        requireNotWithdrawn("reopen");
+        if (currentResponseId == null) {
+            throw new RuleViolation("comment.reopen-answered-only",
+                    "Comment " + reference + " has no current response to reopen.");
+        }
+        apply(new CommentReopened(deliberationId, commentId, command.participantId(), command.reason(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ConcludeCommitment command, Directory directory) {
+        directory.requireSecretariat(deliberationId, command.participantId(), "participantId", "conclude commitments");
+        OpenCommitment commitment = requireOpen(command.commitmentId());
+        if (commitment.kind() == CommitmentKind.REVISE_DRAFT) {
+            throw new RuleViolation("commitment.revise-draft-kept-by-revision",
+                    "Commitment " + commitment.reference() + " promises a revision: a revision fulfils it, or it is waived.");
+        }
+        apply(new CommitmentConcluded(deliberationId, commentId, command.commitmentId(), command.participantId(),
+                command.outcome(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(WaiveCommitment command, Directory directory) {
+        directory.requireSecretariat(deliberationId, command.participantId(), "participantId", "waive commitments");
+        requireOpen(command.commitmentId());
+        apply(new CommitmentWaived(deliberationId, commentId, command.commitmentId(), command.participantId(),
+                command.reason(), command.occurredAt()));
+    }
+
+    /** Checks, for {@link RevisionHandler}, that a revision of {@code revisionDeliberationId} may keep this commitment. */
+    void requireFulfillable(String revisionDeliberationId, String commitmentId) {
+        if (!deliberationId.equals(revisionDeliberationId)) {
+            throw new RuleViolation("revision.own-deliberation-only",
+                    "Commitment '" + commitmentId + "' belongs to deliberation '" + deliberationId + "', not '"
+                            + revisionDeliberationId + "'.");
+        }
+        requireOpen(commitmentId);
+    }
+
+    void fulfil(String commitmentId, int version, Location location, Instant occurredAt) {
+        requireOpen(commitmentId);
+        apply(new CommitmentFulfilled(deliberationId, commentId, commitmentId, version, location, occurredAt));
+    }
+
+    private OpenCommitment requireOpen(String commitmentId) {
+        OpenCommitment open = openCommitments.get(commitmentId);
+        if (open != null) {
+            return open;
+        }
+        if (closedCommitments.contains(commitmentId)) {
+            throw new RuleViolation("commitment.open-only",
+                    "Commitment '" + commitmentId + "' is no longer open (fulfilled, concluded or waived).");
+        }
+        throw new UnknownRecord("commitmentId", "Comment " + reference + " has no commitment '" + commitmentId + "'.");
+    }
+
+    private void requireNotWithdrawn(String action) {
+        if (withdrawn) {
+            throw new RuleViolation("comment.withdrawn",
+                    "Comment " + reference + " was withdrawn: nobody may " + action + " it.");
+        }
+    }
+
+    private void requireAuthorOrSecretariat(Directory directory, String participantId, String action) {
+        if (authorId.equals(participantId)) {
+            return;
+        }
+        if (directory.roleOf(deliberationId, participantId).orElse(null) != Role.SECRETARIAT) {
+            throw new RuleViolation("comment.author-or-secretariat",
+                    "Only the commenter (" + authorId + ") or the secretariat may " + action + " comment " + reference + ".");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CommentRaised event) {
+        commentId = event.commentId();
+        deliberationId = event.deliberationId();
+        reference = event.reference();
+        authorId = event.authorId();
+    }
+
+    @EventSourcingHandler
+    void on(CommentResponded event) {
+        currentResponseId = event.responseId();
+        responseIds.add(event.responseId());
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentMade event) {
+        commitmentsMade++;
+        openCommitments.put(event.commitmentId(), new OpenCommitment(event.reference(), event.kind()));
+    }
+
+    @EventSourcingHandler
+    void on(CommentReopened event) {
+        currentResponseId = null;
+    }
+
+    @EventSourcingHandler
+    void on(CommentWithdrawn event) {
+        withdrawn = true;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentFulfilled event) {
+        close(event.commitmentId());
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentConcluded event) {
+        close(event.commitmentId());
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentWaived event) {
+        close(event.commitmentId());
+    }
+
+    private void close(String commitmentId) {
+        openCommitments.remove(commitmentId);
+        closedCommitments.add(commitmentId);
+    }
+}

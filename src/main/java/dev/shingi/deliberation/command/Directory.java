@@ -1,0 +1,173 @@
+package dev.shingi.deliberation.command;
+
+import dev.shingi.deliberation.api.DeliberationOpened;
+import dev.shingi.deliberation.api.DraftPublished;
+import dev.shingi.deliberation.api.MeetingRecorded;
+import dev.shingi.deliberation.api.ParticipantRegistered;
+import dev.shingi.deliberation.api.RevisionCommitted;
+import dev.shingi.deliberation.api.Role;
+import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.UnknownRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the command side must know across aggregates: which deliberations, participants (with roles), meetings and draft
+ * versions exist, and the next comment number of each deliberation.
+ * <p>
+ * A subscribing processor ("directory") keeps it in the same transaction as the events that change it, so a rule checked
+ * against it is never behind the log. Facts here never change once recorded (a participant keeps its role, a version
+ * its page count), so positive answers are cached per node; a miss always asks the database.
+ */
+@Component
+@ProcessingGroup(Directory.PROCESSING_GROUP)
+class Directory {
+    static final String PROCESSING_GROUP = "directory";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separateTransaction;
+    private final Map<String, Role> roles = new ConcurrentHashMap<>();
+    private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
+
+    /** A draft version as far as rules care. {@code pageCount} is null when unknown. */
+    record Draft(int version, Integer pageCount) {
+        boolean hasPage(int page) {
+            return pageCount == null || page <= pageCount;
+        }
+    }
+
+    Directory(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.separateTransaction = new TransactionTemplate(transactionManager);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @EventHandler
+    void on(DeliberationOpened e) {
+        jdbc.update("INSERT INTO directory_deliberation (deliberation_id, next_comment_number) VALUES (?, 1)",
+                e.deliberationId());
+    }
+
+    @EventHandler
+    void on(ParticipantRegistered e) {
+        jdbc.update("INSERT INTO directory_participant (deliberation_id, participant_id, role) VALUES (?, ?, ?)",
+                e.deliberationId(), e.participantId(), e.role().name());
+    }
+
+    @EventHandler
+    void on(MeetingRecorded e) {
+        jdbc.update("INSERT INTO directory_meeting (deliberation_id, meeting_id) VALUES (?, ?)",
+                e.deliberationId(), e.meetingId());
+    }
+
+    @EventHandler
+    void on(DraftPublished e) {
+        insertDraft(e.deliberationId(), e.version(), e.pageCount());
+    }
+
+    @EventHandler
+    void on(RevisionCommitted e) {
+        insertDraft(e.deliberationId(), e.version(), e.pageCount());
+    }
+
+    private void insertDraft(String deliberationId, int version, Integer pageCount) {
+        jdbc.update("INSERT INTO directory_draft (deliberation_id, version, page_count) VALUES (?, ?, ?)",
+                deliberationId, version, pageCount);
+    }
+
+    void requireDeliberation(String deliberationId) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM directory_deliberation WHERE deliberation_id = ?", Integer.class, deliberationId);
+        if (n == null || n == 0) {
+            throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
+        }
+    }
+
+    Optional<Role> roleOf(String deliberationId, String participantId) {
+        if (participantId == null) {
+            return Optional.empty();
+        }
+        String key = deliberationId + '\u0000' + participantId;
+        Role cached = roles.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<String> found = jdbc.queryForList(
+                "SELECT role FROM directory_participant WHERE deliberation_id = ? AND participant_id = ?",
+                String.class, deliberationId, participantId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Role role = Role.valueOf(found.get(0));
+        roles.put(key, role);
+        return Optional.of(role);
+    }
+
+    /** The rule every answering, revising, concluding and waiving command shares. */
+    void requireSecretariat(String deliberationId, String participantId, String field, String action) {
+        Role role = roleOf(deliberationId, participantId).orElseThrow(() -> new RuleViolation(
+                "participant.registered",
+                field + " '" + participantId + "' is not a registered participant of deliberation '" + deliberationId + "'."));
+        if (role != Role.SECRETARIAT) {
+            throw new RuleViolation("participant.secretariat-only",
+                    "Only secretariat participants " + action + "; '" + participantId + "' is " + role + ".");
+        }
+    }
+
+    Optional<Draft> draft(String deliberationId, int version) {
+        String key = deliberationId + '\u0000' + version;
+        Draft cached = drafts.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        List<Draft> found = jdbc.query(
+                "SELECT version, page_count FROM directory_draft WHERE deliberation_id = ? AND version = ?",
+                (rs, i) -> new Draft(rs.getInt(1), (Integer) rs.getObject(2)), deliberationId, version);
+        found.forEach(d -> drafts.put(key, d));
+        return found.stream().findFirst();
+    }
+
+    /** The highest version below {@code version}, if any: what a revision is based on. */
+    Optional<Integer> previousVersion(String deliberationId, int version) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(version) FROM directory_draft WHERE deliberation_id = ? AND version < ?",
+                Integer.class, deliberationId, version));
+    }
+
+    boolean hasMeeting(String deliberationId, String meetingId) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM directory_meeting WHERE deliberation_id = ? AND meeting_id = ?",
+                Integer.class, deliberationId, meetingId);
+        return n != null && n > 0;
+    }
+
+    /**
+     * Takes the next comment number of a deliberation in a transaction of its own, so that members commenting at once
+     * hold the counter's row lock for one UPDATE rather than for their whole command. The price: a command that fails
+     * after this point (a crash, a lost race) leaves a gap in the numbering. Rules are checked before it is called.
+     */
+    int takeCommentNumber(String deliberationId) {
+        Integer number = separateTransaction.execute(status -> {
+            int updated = jdbc.update(
+                    "UPDATE directory_deliberation SET next_comment_number = next_comment_number + 1 WHERE deliberation_id = ?",
+                    deliberationId);
+            if (updated == 0) {
+                throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
+            }
+            return jdbc.queryForObject(
+                    "SELECT next_comment_number - 1 FROM directory_deliberation WHERE deliberation_id = ?",
+                    Integer.class, deliberationId);
+        });
+        return number;
+    }
+}

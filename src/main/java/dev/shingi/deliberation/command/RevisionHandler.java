@@ -1,0 +1,89 @@
+package dev.shingi.deliberation.command;
+
+import dev.shingi.deliberation.api.CommitRevision;
+import dev.shingi.deliberation.api.Fulfilment;
+import dev.shingi.deliberation.api.Ids;
+import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.UnknownRecord;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A revision touches several aggregates: it creates the new {@link DraftVersion} and fulfils commitments on each
+ * {@link Comment} it names. All of it happens in one unit of work, so either every event is stored or none is; a
+ * concurrent change to one of the comments is caught by the event store's (aggregate, sequence) key.
+ */
+@Component
+class RevisionHandler {
+
+    private final Repository<Comment> comments;
+    private final Repository<DraftVersion> drafts;
+    private final Directory directory;
+
+    RevisionHandler(Repository<Comment> comments, Repository<DraftVersion> drafts, Directory directory) {
+        this.comments = comments;
+        this.drafts = drafts;
+        this.directory = directory;
+    }
+
+    @CommandHandler
+    void handle(CommitRevision command) throws Exception {
+        String deliberationId = command.deliberationId();
+        directory.requireDeliberation(deliberationId);
+        directory.requireSecretariat(deliberationId, command.committedBy(), "committedBy", "commit revisions");
+        Rules.requireVersionFree(directory, deliberationId, command.version());
+        int basedOn = directory.previousVersion(deliberationId, command.version()).orElseThrow(() -> new RuleViolation(
+                "revision.follows-a-version",
+                "A revision follows a published version; '" + deliberationId + "' has none below v" + command.version() + "."));
+
+        List<Fulfilment> fulfils = command.fulfils() == null ? List.of() : command.fulfils();
+        Set<String> seen = new HashSet<>();
+        List<Aggregate<Comment>> touched = new ArrayList<>();
+        for (Fulfilment f : fulfils) {
+            if (!seen.add(f.commitmentId())) {
+                throw new RuleViolation("revision.fulfils-each-once",
+                        "Commitment '" + f.commitmentId() + "' is listed twice in revision v" + command.version() + ".");
+            }
+            if (f.location() != null && f.location().page() != null && command.pageCount() != null
+                    && (f.location().page() < 1 || f.location().page() > command.pageCount())) {
+                throw new RuleViolation("revision.location-within-draft",
+                        "Page " + f.location().page() + " is outside v" + command.version() + " ("
+                                + command.pageCount() + " pages).");
+            }
+            Aggregate<Comment> comment = load(f);
+            comment.execute(c -> c.requireFulfillable(deliberationId, f.commitmentId()));
+            touched.add(comment);
+        }
+
+        drafts.newInstance(() -> new DraftVersion(command, basedOn));
+        for (int i = 0; i < fulfils.size(); i++) {
+            Fulfilment f = fulfils.get(i);
+            touched.get(i).execute(c -> c.fulfil(f.commitmentId(), command.version(), f.location(), command.occurredAt()));
+        }
+    }
+
+    private Aggregate<Comment> load(Fulfilment f) {
+        String owner = Ids.commentIdOfCommitment(f.commitmentId());
+        if (owner == null) {
+            throw new UnknownRecord("commitmentId", "No commitment '" + f.commitmentId() + "'.");
+        }
+        String commentId = f.commentId() != null ? f.commentId() : owner;
+        if (!commentId.equals(owner)) {
+            throw new UnknownRecord("commitmentId",
+                    "Commitment '" + f.commitmentId() + "' does not belong to comment '" + commentId + "'.");
+        }
+        try {
+            return comments.load(commentId);
+        } catch (AggregateNotFoundException e) {
+            throw new UnknownRecord("commitmentId", "No commitment '" + f.commitmentId() + "'.");
+        }
+    }
+}

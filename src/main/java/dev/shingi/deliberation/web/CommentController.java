@@ -1,0 +1,107 @@
+package dev.shingi.deliberation.web;
+
+import dev.shingi.deliberation.api.*;
+import dev.shingi.deliberation.api.CommentThread;
+import dev.shingi.deliberation.web.Requests.*;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Comments", description = "A comment's thread, and everything done to a comment or its commitments")
+class CommentController {
+
+    private final Edge edge;
+
+    CommentController(Edge edge) {
+        this.edge = edge;
+    }
+
+    @GetMapping("/api/comments/{commentId}")
+    @Operation(summary = "One comment's whole thread")
+    CommentThread thread(@PathVariable String commentId) {
+        return edge.query(new FindThread(commentId), CommentThread.class);
+    }
+
+    @PostMapping("/api/comments/{commentId}/responses")
+    @Operation(summary = "RespondToComment")
+    ResponseEntity<CommentThread> respond(@PathVariable String commentId, @Valid @RequestBody RespondRequest r,
+                                   HttpServletRequest request) {
+        Instant received = edge.now();
+        List<NewCommitment> commitments = r.commitments() == null ? List.of() : r.commitments().stream()
+                .map(c -> new NewCommitment(c.kind(), c.description(), c.ownerId(), c.dueDate())).toList();
+        edge.record(new RespondToComment(commentId, r.responseId() != null ? r.responseId() : UUID.randomUUID().toString(),
+                r.responderId(), r.disposition(), r.text(), commitments, edge.occurredAt(r.occurredAt(), received)), request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
+    }
+
+    @PostMapping("/api/comments/{commentId}/acknowledgements")
+    @Operation(summary = "AcknowledgeResponse", description = "Not satisfied reopens the comment.")
+    ResponseEntity<CommentThread> acknowledge(@PathVariable String commentId, @Valid @RequestBody AcknowledgeRequest r,
+                                       HttpServletRequest request) {
+        Instant received = edge.now();
+        edge.record(new AcknowledgeResponse(commentId, r.responseId(), r.participantId(), r.satisfied(), r.note(),
+                edge.occurredAt(r.occurredAt(), received)), request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
+    }
+
+    @PostMapping("/api/comments/{commentId}/withdrawal")
+    @Operation(summary = "WithdrawComment")
+    CommentThread withdraw(@PathVariable String commentId, @Valid @RequestBody ParticipantActionRequest r,
+                    HttpServletRequest request) {
+        Instant received = edge.now();
+        edge.record(new WithdrawComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
+                request);
+        return thread(commentId);
+    }
+
+    @PostMapping("/api/comments/{commentId}/reopening")
+    @Operation(summary = "ReopenComment")
+    CommentThread reopen(@PathVariable String commentId, @Valid @RequestBody ParticipantActionRequest r,
+                  HttpServletRequest request) {
+        Instant received = edge.now();
+        edge.record(new ReopenComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
+                request);
+        return thread(commentId);
+    }
+
+    @PostMapping("/api/commitments/{commitmentId}/conclusion")
+    @Operation(summary = "ConcludeCommitment", description = "commitmentId is '{commentId}.{n}' as listed in outstanding.")
+    CommentThread conclude(@PathVariable String commitmentId, @Valid @RequestBody ConcludeRequest r, HttpServletRequest request) {
+        Instant received = edge.now();
+        String commentId = commentOf(commitmentId);
+        edge.record(new ConcludeCommitment(commentId, commitmentId, r.participantId(), r.outcome(),
+                edge.occurredAt(r.occurredAt(), received)), request);
+        return thread(commentId);
+    }
+
+    @PostMapping("/api/commitments/{commitmentId}/waiver")
+    @Operation(summary = "WaiveCommitment")
+    CommentThread waive(@PathVariable String commitmentId, @Valid @RequestBody WaiveRequest r, HttpServletRequest request) {
+        Instant received = edge.now();
+        String commentId = commentOf(commitmentId);
+        edge.record(new WaiveCommitment(commentId, commitmentId, r.participantId(), r.reason(),
+                edge.occurredAt(r.occurredAt(), received)), request);
+        return thread(commentId);
+    }
+
+    private static String commentOf(String commitmentId) {
+        String commentId = Ids.commentIdOfCommitment(commitmentId);
+        if (commentId == null) {
+            throw new UnknownRecord("commitmentId", "No commitment '" + commitmentId + "'.");
+        }
+        return commentId;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.shingi.deliberation.web;
+
+import dev.shingi.deliberation.api.CommentKind;
+import dev.shingi.deliberation.api.CommitmentKind;
+import dev.shingi.deliberation.api.Disposition;
+import dev.shingi.deliberation.api.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Request bodies. Limits (documented in docs/api.md): ids 1–100 of [A-Za-z0-9_-]; names and titles ≤ 500 characters;
+ * comment and response texts ≤ 20,000; every instant is ISO-8601 with an offset, and {@code occurredAt} defaults to
+ * the moment the request is received.
+ */
+final class Requests {
+    static final String ID = "[A-Za-z0-9_-]{1,100}";
+    static final String ID_MESSAGE = "must be 1–100 letters, digits, '_' or '-'";
+
+    private Requests() {
+    }
+
+    record OpenDeliberationRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String deliberationId,
+            @NotBlank @Size(max = 500) String title,
+            @Size(max = 500) String body,
+            OffsetDateTime occurredAt) {
+    }
+
+    record RegisterParticipantRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
+            @NotBlank @Size(max = 500) String name,
+            @NotNull Role role,
+            @Size(max = 500) String title,
+            @Size(max = 500) String affiliation,
+            boolean organisation,
+            OffsetDateTime occurredAt) {
+    }
+
+    record MaterialRequest(@NotBlank @Size(max = 100) String number, @Size(max = 500) String title) {
+    }
+
+    record RecordMeetingRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId,
+            @Positive Integer number,
+            @Size(max = 500) String title,
+            @NotNull OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            @Size(max = 500) String venue,
+            @Size(max = 10_000) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> attendeeIds,
+            @Size(max = 1_000) List<@Valid @NotNull MaterialRequest> materials,
+            OffsetDateTime occurredAt) {
+    }
+
+    record PublishDraftRequest(
+            @NotNull @Positive Integer version,
+            @NotBlank @Size(max = 500) String title,
+            @Size(max = 100) String materialNumber,
+            @Positive Integer pageCount,
+            OffsetDateTime occurredAt) {
+    }
+
+    record AnchorRequest(
+            @Positive Integer pageFrom,
+            @Positive Integer pageTo,
+            @Size(max = 100) String footnote,
+            @Size(max = 500) String section,
+            @Size(max = 5_000) String quote) {
+    }
+
+    record RaiseCommentRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String commentId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String authorId,
+            @NotNull @Positive Integer draftVersion,
+            @Valid AnchorRequest anchor,
+            @NotNull CommentKind kind,
+            @NotBlank @Size(max = 20_000) String text,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId,
+            OffsetDateTime occurredAt) {
+    }
+
+    record CommitmentRequest(
+            @NotNull CommitmentKind kind,
+            @NotBlank @Size(max = 5_000) String description,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String ownerId,
+            LocalDate dueDate) {
+    }
+
+    record RespondRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String responseId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String responderId,
+            @NotNull Disposition disposition,
+            @NotBlank @Size(max = 20_000) String text,
+            @Size(max = 100) List<@Valid @NotNull CommitmentRequest> commitments,
+            OffsetDateTime occurredAt) {
+    }
+
+    record AcknowledgeRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String responseId,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
+            @NotNull Boolean satisfied,
+            @Size(max = 5_000) String note,
+            OffsetDateTime occurredAt) {
+    }
+
+    record ParticipantActionRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
+            @Size(max = 5_000) String reason,
+            OffsetDateTime occurredAt) {
+    }
+
+    record ConcludeRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
+            @NotBlank @Size(max = 5_000) String outcome,
+            OffsetDateTime occurredAt) {
+    }
+
+    record WaiveRequest(
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
+            @NotBlank @Size(max = 5_000) String reason,
+            OffsetDateTime occurredAt) {
+    }
+
+    /** {@code commitment} is a reference ("#7.1") or a commitment id. */
+    record FulfilmentRequest(
+            @NotBlank @Size(max = 220) String commitment,
+            @Positive Integer page,
+            @Size(max = 100) String footnote,
+            @Size(max = 500) String section) {
+    }
+
+    record CommitRevisionRequest(
+            @NotNull @Positive Integer version,
+            @NotBlank @Size(max = 500) String title,
+            @Size(max = 100) String materialNumber,
+            @Positive Integer pageCount,
+            @Size(max = 20_000) String summary,
+            @Size(max = 1_000) List<@NotBlank @Size(max = 5_000) String> changes,
+            @Size(max = 10_000) List<@Valid @NotNull FulfilmentRequest> fulfils,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String committedBy,
+            boolean illustrative,
+            OffsetDateTime occurredAt) {
+    }
+}

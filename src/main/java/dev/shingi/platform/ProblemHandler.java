@@ -1,0 +1,175 @@
+package dev.shingi.platform;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.UnknownRecord;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error is an RFC 7807 problem detail naming the field or the rule: 400 for malformed or invalid input, 404 for
+ * unknown ids, 409 for a broken rule or a lost race. A client's mistake is never a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    public static final String TYPE_BASE = "https://shingi.dev/problems/";
+
+    record FieldError(String field, String message) {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create(TYPE_BASE + type));
+        p.setTitle(title);
+        return p;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException ex,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        Throwable cause = ex.getCause();
+        ProblemDetail p;
+        if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            String field = path(jme);
+            String message;
+            if (cause instanceof UnrecognizedPropertyException) {
+                message = "unknown field";
+            } else if (cause instanceof InvalidFormatException ife) {
+                message = "cannot read '" + ife.getValue() + "' as " + ife.getTargetType().getSimpleName()
+                        + (ife.getTargetType().getSimpleName().contains("Time") ? " (ISO-8601 with an offset, e.g. 2024-06-24T14:00+09:00)" : "");
+            } else if (cause instanceof MismatchedInputException mie) {
+                message = "wrong type, expected " + (mie.getTargetType() == null ? "another type" : mie.getTargetType().getSimpleName());
+            } else {
+                message = "unreadable value";
+            }
+            p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + ": " + message);
+            p.setProperty("errors", List.of(new FieldError(field, message)));
+        } else {
+            p = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                    "The request body is not valid JSON for this endpoint.");
+        }
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                s.append(s.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return s.toString();
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                e.getName() + ": cannot read '" + e.getValue() + "'");
+        p.setProperty("errors", List.of(new FieldError(e.getName(), "cannot read '" + e.getValue() + "'")));
+        return p;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                errors.stream().map(x -> x.field() + ": " + x.message()).collect(Collectors.joining("; ")));
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** Axon may hand a handler's exception back wrapped; the domain's own exception decides the answer. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> any(Exception e) throws Exception {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuleViolation rule) {
+                ProblemDetail p = problem(HttpStatus.CONFLICT, "rule-broken", "A rule of the deliberation forbids this",
+                        rule.getMessage());
+                p.setProperty("rule", rule.rule());
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
+            }
+            if (t instanceof UnknownRecord unknown) {
+                ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-record", "Not found", unknown.getMessage());
+                p.setProperty("field", unknown.field());
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+            }
+            if (t instanceof AggregateNotFoundException notFound) {
+                ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-record", "Not found",
+                        "No record '" + notFound.getAggregateIdentifier() + "'.");
+                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+            }
+            if (t instanceof ConcurrencyException) {
+                ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Conflicting write",
+                        "Another change to the same record was stored first, or the id is already taken. "
+                                + "Nothing was stored; read the record again and retry.");
+                p.setProperty("rule", "ledger.one-writer-per-record");
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
+            }
+            if (t instanceof InvalidInput invalid) {
+                ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                        invalid.field() + ": " + invalid.getMessage());
+                p.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
+                return ResponseEntity.badRequest().body(p);
+            }
+            if (t instanceof IllegalArgumentException iae && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("dev.shingi")) {
+                ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", iae.getMessage());
+                return ResponseEntity.badRequest().body(p);
+            }
+        }
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e; // Spring MVC's own 4xx (wrong method, media type, missing parameter): let the base class answer
+        }
+        log.error("Unexpected failure", e);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side; nothing you sent was stored unless you got a 2xx.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(p);
+    }
+}

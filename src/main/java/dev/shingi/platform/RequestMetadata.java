@@ -1,0 +1,34 @@
+package dev.shingi.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+import java.security.Principal;
+import java.util.UUID;
+
+/** Builds the recording metadata of a command from the HTTP request that carries it. */
+@Component
+public class RequestMetadata {
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final String ATTRIBUTE = RequestMetadata.class.getName() + ".requestId";
+
+    public MetaData of(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return RecordingMetadata.of(principal != null ? principal.getName() : "anonymous", requestId(request),
+                request.getHeader(IDEMPOTENCY_KEY_HEADER));
+    }
+
+    /** The client's request id when it sent a sane one, else a new one; the same for the whole request. */
+    public static String requestId(HttpServletRequest request) {
+        Object known = request.getAttribute(ATTRIBUTE);
+        if (known != null) {
+            return known.toString();
+        }
+        String given = request.getHeader(REQUEST_ID_HEADER);
+        String id = given != null && given.matches("[A-Za-z0-9._:-]{1,100}") ? given : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, id);
+        return id;
+    }
+}
