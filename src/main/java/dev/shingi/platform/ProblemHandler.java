@@ -8,6 +8,7 @@ import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +145,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-record", "Not found",
                         "No record '" + notFound.getAggregateIdentifier() + "'.");
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+            }
+            if (t instanceof AggregateStreamCreationException) {
+                ProblemDetail p = problem(HttpStatus.CONFLICT, "id-taken", "Id already taken",
+                        "A record with this id already exists. Nothing was stored; choose another id.");
+                p.setProperty("rule", "ledger.id-once");
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
             }
             if (t instanceof ConcurrencyException) {
                 ProblemDetail p = problem(HttpStatus.CONFLICT, "conflict", "Conflicting write",

@@ -3,14 +3,17 @@ package dev.shingi.platform;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every projection is a pooled streaming processor on the durable token store; the command side's directory is the
- * one subscribing processor. Events are handled in order per deliberation, so a projection may rely on a deliberation's
+ * Every projection is a tracking event processor on the durable token store; the command side's directory is the
+ * one subscribing processor. Tracking rather than pooled: with the embedded event store a tracking processor is woken
+ * the moment an event is committed, while a pooled one polls every 500 ms (the store offers it no availability
+ * callback), and clients wait for the projections after every command (read-your-writes). Events are handled in order per deliberation, so a projection may rely on a deliberation's
  * earlier events (a participant's name before their comment) while different deliberations proceed in parallel.
  */
 @Configuration
@@ -23,9 +26,11 @@ class ProcessingConfig {
     ConfigurerModule processors(@Value("${shingi.processing.segments:2}") int segments,
                                 @Value("${shingi.processing.batch-size:200}") int batchSize) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(segments)
-                        .batchSize(batchSize))
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
+                        .andBatchSize(batchSize))
                 .registerDefaultSequencingPolicy(c -> PER_DELIBERATION)
                 .registerSubscribingEventProcessor("directory");
     }

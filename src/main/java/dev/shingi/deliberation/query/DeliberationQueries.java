@@ -100,7 +100,7 @@ class DeliberationQueries {
                 }, query.deliberationId());
         List<AnswerLine> lines = jdbc.query("""
                 SELECT c.comment_id, c.reference, c.number, c.author_id, c.kind, c.page_from, c.page_to, c.footnote,
-                       c.section, c.status, r.response_id, r.responder_id, r.disposition
+                       c.section, c.quote, c.status, r.response_id, r.responder_id, r.disposition
                 FROM comment_view c LEFT JOIN response_view r ON r.comment_id = c.comment_id
                 WHERE c.deliberation_id = ?
                 ORDER BY c.number, r.occurred_at""",

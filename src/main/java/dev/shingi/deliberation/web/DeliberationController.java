@@ -58,7 +58,7 @@ class DeliberationController {
                                                 HttpServletRequest request) {
         Instant received = edge.now();
         edge.record(new RegisterParticipant(id, r.participantId(), r.name(), r.role(), r.title(), r.affiliation(),
-                r.organisation(), edge.occurredAt(r.occurredAt(), received)), request);
+                Boolean.TRUE.equals(r.organisation()), edge.occurredAt(r.occurredAt(), received)), request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(get(id));
     }
 
@@ -96,7 +96,7 @@ class DeliberationController {
                         new Location(f.page(), f.footnote(), f.section())))
                 .toList();
         edge.record(new CommitRevision(id, r.version(), r.title(), r.materialNumber(), r.pageCount(), r.summary(),
-                r.changes() == null ? List.of() : r.changes(), fulfils, r.committedBy(), r.illustrative(),
+                r.changes() == null ? List.of() : r.changes(), fulfils, r.committedBy(), Boolean.TRUE.equals(r.illustrative()),
                 edge.occurredAt(r.occurredAt(), received)), request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(versions(id));
     }

@@ -40,7 +40,7 @@ final class Requests {
             @NotNull Role role,
             @Size(max = 500) String title,
             @Size(max = 500) String affiliation,
-            boolean organisation,
+            Boolean organisation,
             OffsetDateTime occurredAt) {
     }
 
@@ -145,7 +145,7 @@ final class Requests {
             @Size(max = 1_000) List<@NotBlank @Size(max = 5_000) String> changes,
             @Size(max = 10_000) List<@Valid @NotNull FulfilmentRequest> fulfils,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String committedBy,
-            boolean illustrative,
+            Boolean illustrative,
             OffsetDateTime occurredAt) {
     }
 }
