@@ -54,10 +54,21 @@ class TimelineProjection {
                 INSERT INTO timeline_entry (event_id, deliberation_id, position, event_type, comment_id, commitment_id,
                                             reference, summary, recorded_by, occurred_at, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                message.getIdentifier(), event.deliberationId(), token.position().orElse(-1),
+                message.getIdentifier(), event.deliberationId(), positionOf(message, token),
                 event.getClass().getSimpleName(), commentIdOf(event), commitmentIdOf(event), referenceOf(event),
                 summary(event),
                 recordedBy == null ? null : recordedBy.toString(), ts(event.occurredAt()), ts(message.getTimestamp()));
+    }
+
+    /**
+     * The event's own place in the log. Not the tracking token's position: when commits from concurrent transactions
+     * become visible out of order, an event that fills a gap arrives with a token whose index is that of a later
+     * event, so the token would give it a position a rebuild would not.
+     */
+    private long positionOf(EventMessage<?> message, TrackingToken token) {
+        List<Long> stored = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?",
+                Long.class, message.getIdentifier());
+        return stored.isEmpty() ? token.position().orElse(-1) : stored.get(0);
     }
 
     private static String commentIdOf(DeliberationEvent event) {

@@ -1,0 +1,94 @@
+package dev.shingi.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for tests and the load harness, on loopback only. */
+public final class Http {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final String base;
+
+    public Http(String base) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base);
+    }
+
+    public Http(HttpClient client, String base) {
+        this.client = client;
+        this.base = base;
+    }
+
+    public static Http localhost(int port) {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public record Reply(int status, JsonNode body, String raw) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** GET; an {@link IOException} (refused, reset) is thrown as is, so callers can tell "no answer" apart. */
+    public Reply get(String path) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    public Reply post(String path, String json) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public Reply getOrFail(String path) {
+        try {
+            return get(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Reply postOrFail(String path, String json) {
+        try {
+            return post(path, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply send(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String raw = r.body();
+            JsonNode body = null;
+            if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+                body = JSON.readTree(raw);
+            }
+            return new Reply(r.statusCode(), body, raw);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    public static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
