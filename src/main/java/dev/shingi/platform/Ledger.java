@@ -1,6 +1,7 @@
 package dev.shingi.platform;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -16,16 +17,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 
 /**
  * The one way the edge records things: send a command, and return once it is stored <em>and</em> every projection has
  * processed it, so that the client's next query already shows it (read-your-writes).
  * <p>
  * The wait is for the command's own events, found by their identifiers: their positions in the log must be covered by
- * every segment of every projection, held by this node (in-memory status) or by another node sharing the database
- * (committed token). A position counts only when it is not among the token's gaps, because under concurrent commits
- * an event with a lower position can become visible after one with a higher position.
+ * every projection segment that handles them (per the processor's sequencing policy), whether this node holds it
+ * (in-memory status) or another node sharing the database does (its committed token; the views are shared tables, so
+ * a later read on any node shows the write too). A position counts only when it is not among the token's gaps,
+ * because under concurrent commits an event with a lower position can become visible after one with a higher one.
  * <p>
  * A command that loses a race on the (aggregate, sequence) key stored nothing; it is run again on fresh state, up to
  * {@code shingi.commands.attempts} times in all, before the {@link ConcurrencyException} reaches the client (409).
@@ -33,8 +34,8 @@ import java.util.function.Predicate;
 @Component
 public class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
-    /** The identifiers of the events the command on this thread is publishing (the command bus runs in the caller). */
-    private static final ThreadLocal<List<String>> PUBLISHED = new ThreadLocal<>();
+    /** The events the command on this thread is publishing (the command bus runs the handler in the caller's thread). */
+    private static final ThreadLocal<List<EventMessage<?>>> PUBLISHED = new ThreadLocal<>();
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -53,9 +54,9 @@ public class Ledger {
         this.catchUpTimeout = catchUpTimeout;
         this.attempts = Math.max(1, attempts);
         eventStore.registerDispatchInterceptor(messages -> {
-            List<String> published = PUBLISHED.get();
+            List<EventMessage<?>> published = PUBLISHED.get();
             if (published != null) {
-                messages.forEach(m -> published.add(m.getIdentifier()));
+                published.addAll(messages);
             }
             return (i, m) -> m;
         });
@@ -68,20 +69,20 @@ public class Ledger {
 
     /** Stores, then waits until the projections show it. Returns false if they did not catch up within the timeout. */
     public <R> Recorded<R> recordAndCatchUp(Object command, MetaData metaData) {
-        List<String> eventIds = new ArrayList<>();
-        R result = recordCollecting(command, metaData, eventIds);
-        return new Recorded<>(result, awaitEvents(eventIds));
+        List<EventMessage<?>> events = new ArrayList<>();
+        R result = recordCollecting(command, metaData, events);
+        return new Recorded<>(result, awaitEvents(events));
     }
 
     public record Recorded<R>(R result, boolean projectionsCaughtUp) {
     }
 
-    private <R> R recordCollecting(Object command, MetaData metaData, List<String> eventIds) {
-        List<String> outer = PUBLISHED.get();
+    private <R> R recordCollecting(Object command, MetaData metaData, List<EventMessage<?>> events) {
+        List<EventMessage<?>> outer = PUBLISHED.get();
         try {
             for (int attempt = 1; ; attempt++) {
-                eventIds.clear();
-                PUBLISHED.set(eventIds);
+                events.clear();
+                PUBLISHED.set(events);
                 try {
                     return commands.sendAndWait(command, metaData);
                 } catch (RuntimeException e) {
@@ -110,18 +111,19 @@ public class Ledger {
         return false;
     }
 
-    /** Waits until every projection, on every node, has processed the events with these identifiers. */
-    boolean awaitEvents(List<String> eventIds) {
-        if (eventIds.isEmpty()) {
+    /** Waits until every projection segment that handles these stored events, on any node, has processed them. */
+    boolean awaitEvents(List<EventMessage<?>> events) {
+        if (events.isEmpty()) {
             return true;
         }
+        List<String> eventIds = events.stream().map(EventMessage::getIdentifier).toList();
         List<Long> positions = positionsOf(eventIds);
         if (positions.size() < eventIds.size()) {
             log.warn("Only {} of {} events found in the log after their command; waiting for the head instead",
                     positions.size(), eventIds.size());
             return awaitProjections();
         }
-        return await(ProcessingProgress.coversAll(positions), "events at " + positions);
+        return await(progress.events(positions, events), "events at " + positions);
     }
 
     private List<Long> positionsOf(List<String> eventIds) {
@@ -140,11 +142,11 @@ public class Ledger {
         return await(ProcessingProgress.reached(target), "position " + target);
     }
 
-    private boolean await(Predicate<TrackingToken> done, String what) {
+    private boolean await(ProcessingProgress.Target target, String what) {
         long deadline = System.nanoTime() + catchUpTimeout.toNanos();
         long pause = 200_000; // ns; grows to 5 ms, or to 10 ms while other nodes' tokens are read from the database
         while (true) {
-            ProcessingProgress.Answer answer = progress.check(done);
+            ProcessingProgress.Answer answer = progress.check(target);
             if (answer == ProcessingProgress.Answer.DONE) {
                 return true;
             }

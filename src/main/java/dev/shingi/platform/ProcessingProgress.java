@@ -1,21 +1,28 @@
 package dev.shingi.platform;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
+
+import static org.axonframework.common.ObjectUtils.getOrDefault;
 
 /**
  * How far the projections are, on every node: the segments this node processes from their in-memory status, the
@@ -48,11 +55,41 @@ class ProcessingProgress {
         return lower != null && lower.position().orElse(-1) >= position;
     }
 
-    static Predicate<TrackingToken> coversAll(Collection<Long> positions) {
-        return token -> positions.stream().allMatch(p -> covers(token, p));
+    /** What to wait for: a condition on tokens, checked on the segments of each processor it concerns. */
+    interface Target {
+        boolean done(TrackingToken token);
+
+        /** The segments of a processor that must satisfy {@link #done}; by default all of them. */
+        default Predicate<Segment> segmentsOf(String processorName) {
+            return segment -> true;
+        }
     }
 
-    static Predicate<TrackingToken> reached(long position) {
+    /**
+     * Events stored at these positions, processed by every segment that handles them. A segment that handles none
+     * of them does not write them into its views, so it is not waited for: it may be idle on another node, and an
+     * idle tracking processor stores its advanced token only when its wait for events times out.
+     */
+    Target events(Collection<Long> positions, List<? extends EventMessage<?>> events) {
+        return new Target() {
+            @Override
+            public boolean done(TrackingToken token) {
+                return positions.stream().allMatch(p -> covers(token, p));
+            }
+
+            @Override
+            public Predicate<Segment> segmentsOf(String processorName) {
+                SequencingPolicy<? super EventMessage<?>> policy = processing.sequencingPolicy(processorName);
+                int[] hashes = events.stream()
+                        .mapToInt(e -> Objects.hashCode(getOrDefault(policy.getSequenceIdentifierFor(e), e::getIdentifier)))
+                        .toArray();
+                return segment -> Arrays.stream(hashes).anyMatch(segment::matches);
+            }
+        };
+    }
+
+    /** Every event up to {@code position}, on every segment. */
+    static Target reached(long position) {
         return token -> {
             TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
             return lower != null && lower.position().orElse(-1) >= position;
@@ -68,22 +105,31 @@ class ProcessingProgress {
         NOT_YET_REMOTE
     }
 
-    /** Whether every segment of every streaming processor, on any node, satisfies {@code done}. */
-    Answer check(Predicate<TrackingToken> done) {
+    /** Whether the target is reached on every segment it concerns, of every streaming processor, on any node. */
+    Answer check(Target target) {
         boolean remote = false;
         for (StreamingEventProcessor processor : streamingProcessors()) {
+            Predicate<Segment> concerned = target.segmentsOf(processor.getName());
             Map<Integer, EventTrackerStatus> local = processor.processingStatus();
             double covered = 0;
-            for (EventTrackerStatus segment : local.values()) {
-                if (segment.isErrorState() || !done.test(segment.getTrackingToken())) {
+            for (EventTrackerStatus status : local.values()) {
+                covered += 1.0 / (status.getSegment().getMask() + 1);
+                if (concerned.test(status.getSegment())
+                        && (status.isErrorState() || !target.done(status.getTrackingToken()))) {
                     return remote ? Answer.NOT_YET_REMOTE : Answer.NOT_YET;
                 }
-                covered += 1.0 / (segment.getSegment().getMask() + 1);
             }
             if (covered < 0.999) {
                 remote = true;
-                for (StoredToken stored : storedTokens(processor.getName())) {
-                    if (!local.containsKey(stored.segment()) && !done.test(stored.token())) {
+                List<StoredToken> stored = storedTokens(processor.getName());
+                Segment[] segments = Segment.computeSegments(stored.stream().mapToInt(StoredToken::segment).toArray());
+                for (Segment segment : segments) {
+                    if (local.containsKey(segment.getSegmentId()) || !concerned.test(segment)) {
+                        continue;
+                    }
+                    TrackingToken token = stored.stream().filter(t -> t.segment() == segment.getSegmentId())
+                            .findFirst().map(StoredToken::token).orElse(null);
+                    if (!target.done(token)) {
                         return Answer.NOT_YET_REMOTE;
                     }
                 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,9 @@ class SegmentBalancer {
     private final JdbcTemplate jdbc;
     private final NodeId node;
     private final Duration interval;
+    private final Duration releaseFor;
+    /** Segments released and not yet let go by their worker (which finishes its batch first): processor/segment → until. */
+    private final Map<String, Long> releasing = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "segment-balancer");
         t.setDaemon(true);
@@ -46,11 +51,13 @@ class SegmentBalancer {
     });
 
     SegmentBalancer(ProcessingProgress progress, JdbcTemplate jdbc, NodeId node,
-                    @Value("${shingi.processing.balance.interval:5s}") Duration interval) {
+                    @Value("${shingi.processing.balance.interval:5s}") Duration interval,
+                    @Value("${shingi.processing.balance.release-for:10s}") Duration releaseFor) {
         this.progress = progress;
         this.jdbc = jdbc;
         this.node = node;
         this.interval = interval;
+        this.releaseFor = releaseFor;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,17 +103,24 @@ class SegmentBalancer {
 
     void balance() {
         int nodes = liveNodes();
+        long now = System.currentTimeMillis();
+        releasing.values().removeIf(until -> until < now);
         for (StreamingEventProcessor processor : progress.streamingProcessors()) {
             if (!processor.isRunning()) {
                 continue;
             }
             int total = progress.storedTokens(processor.getName()).size();
-            List<Integer> mine = processor.processingStatus().keySet().stream().sorted(Comparator.reverseOrder()).toList();
+            List<Integer> mine = processor.processingStatus().keySet().stream()
+                    .filter(segment -> !releasing.containsKey(processor.getName() + "/" + segment))
+                    .sorted(Comparator.reverseOrder()).toList();
             int share = (total + nodes - 1) / nodes;
             for (int i = 0; i < mine.size() - share; i++) {
-                log.info("Node {} holds {} of {} segments of '{}' with {} nodes alive; releasing segment {}",
-                        node, mine.size(), total, processor.getName(), nodes, mine.get(i));
-                processor.releaseSegment(mine.get(i));
+                int segment = mine.get(i);
+                log.info("Node {} holds {} of {} segments of '{}' with {} nodes alive; releasing segment {} for {}",
+                        node, mine.size(), total, processor.getName(), nodes, segment, releaseFor);
+                // long enough for the worker to finish its batch and another node to claim it at its next look
+                processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
+                releasing.put(processor.getName() + "/" + segment, now + releaseFor.toMillis());
             }
         }
     }
