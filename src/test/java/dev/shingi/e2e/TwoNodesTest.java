@@ -102,7 +102,7 @@ class TwoNodesTest {
             assertThat(union).as("%s: together they hold every segment", processor).containsExactlyInAnyOrder(0, 1, 2, 3);
         });
 
-        setUp(http[0]);
+        setUp(http);
 
         // 8 clients per node raise and answer comments of the same deliberation at once, over HTTP
         long loadStarted = System.nanoTime();
@@ -163,14 +163,21 @@ class TwoNodesTest {
         return sa.keySet().stream().allMatch(p -> sa.get(p) > 0 && sb.get(p) > 0 && Math.abs(sa.get(p) + sb.get(p) - 1) < 1e-9);
     }
 
-    private void setUp(Http http) {
-        http.postOrFail("/api/deliberations", """
-                {"deliberationId":"%s","title":"Two nodes","body":"Scale-out test"}""".formatted(D));
-        register(http, "sec", "SECRETARIAT");
+    /** Set up through both nodes in turn: each node's view of the deliberation is stale after the other's write. */
+    private void setUp(Http[] http) {
+        assertThat(http[0].postOrFail("/api/deliberations", """
+                {"deliberationId":"%s","title":"Two nodes","body":"Scale-out test"}""".formatted(D)).status()).isEqualTo(201);
+        register(http[1], "sec", "SECRETARIAT");
         for (int m = 0; m < 2 * THREADS_PER_NODE; m++) {
-            register(http, "m" + m, "MEMBER");
+            register(http[m % 2], "m" + m, "MEMBER");
         }
-        assertThat(http.postOrFail("/api/deliberations/" + D + "/drafts", """
+        // the last member was registered through node B; node A must know of it
+        String last = "m" + (2 * THREADS_PER_NODE - 1);
+        Http.Reply meeting = http[0].postOrFail("/api/deliberations/" + D + "/meetings", """
+                {"meetingId":"mt1","number":1,"title":"First meeting","startsAt":"2024-06-24T14:00:00+09:00",
+                 "attendeeIds":["sec","m0","%s"]}""".formatted(last));
+        assertThat(meeting.status()).as(meeting.raw()).isEqualTo(201);
+        assertThat(http[0].postOrFail("/api/deliberations/" + D + "/drafts", """
                 {"version":1,"title":"Draft v1","pageCount":100}""").status()).isEqualTo(201);
     }
 
