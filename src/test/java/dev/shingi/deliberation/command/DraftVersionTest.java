@@ -151,7 +151,7 @@ class DraftVersionTest {
             fixture.registerAnnotatedCommandHandler(
                     new RevisionHandler(repository, fixture.getRepository(), directory.directory()));
 
-            commentWithCommitments(DELIBERATION, C1, "#1", CommitmentKind.REVISE_DRAFT, CommitmentKind.CONSIDER);
+            commentWithCommitments(DELIBERATION, C1, "#1", CommitmentKind.REVISE_DRAFT, CommitmentKind.REVISE_DRAFT);
             commentWithCommitments(DELIBERATION, C2, "#2", CommitmentKind.REVISE_DRAFT);
             stored(C2, new CommitmentWaived(DELIBERATION, C2, C2 + ".1", SECRETARY, "Overtaken", AT));
             directory.registered(OTHER_DELIBERATION, MEMBER, Role.MEMBER);
