@@ -144,6 +144,11 @@ class Directory {
                 Integer.class, deliberationId, version));
     }
 
+    Optional<Integer> latestVersion(String deliberationId) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(version) FROM directory_draft WHERE deliberation_id = ?", Integer.class, deliberationId));
+    }
+
     boolean hasMeeting(String deliberationId, String meetingId) {
         Integer n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM directory_meeting WHERE deliberation_id = ? AND meeting_id = ?",

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -31,8 +32,13 @@ class CommentController {
 
     @GetMapping("/api/comments/{commentId}")
     @Operation(summary = "One comment's whole thread")
-    CommentThread thread(@PathVariable String commentId) {
-        return edge.query(new FindThread(commentId), CommentThread.class);
+    CommentThread thread(@PathVariable String commentId, @RequestParam(required = false) String at,
+                         @RequestParam(required = false) String knownAt, @RequestParam(required = false) Long afterEvent) {
+        return edge.query(new FindThread(commentId, edge.asOf(at, knownAt, afterEvent)), CommentThread.class);
+    }
+
+    private CommentThread thread(String commentId) {
+        return edge.query(new FindThread(commentId, edge.current()), CommentThread.class);
     }
 
     @PostMapping("/api/comments/{commentId}/responses")
@@ -75,6 +81,21 @@ class CommentController {
         edge.record(new ReopenComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
         return thread(commentId);
+    }
+
+    @PostMapping("/api/comments/{commentId}/corrections")
+    @Operation(summary = "CorrectRecord", description = "Fixes a transcription error in the comment or one of its "
+            + "responses. Reads known before the correction still show the old record.")
+    ResponseEntity<CommentThread> correct(@PathVariable String commentId, @Valid @RequestBody CorrectRequest r,
+                                          HttpServletRequest request) {
+        Instant received = edge.now();
+        AnchorRequest a = r.anchor();
+        Anchor anchor = a == null ? null
+                : new Anchor(a.pageFrom(), a.pageTo() != null ? a.pageTo() : a.pageFrom(), a.footnote(), a.section(), a.quote());
+        Instant recordOccurredAt = r.recordOccurredAt() == null ? null : edge.occurredAt(r.recordOccurredAt(), received);
+        edge.record(new CorrectRecord(commentId, r.responseId(), r.authorId(), anchor, r.kind(), r.disposition(), r.text(),
+                recordOccurredAt, r.reason(), r.correctedBy(), edge.occurredAt(r.occurredAt(), received)), request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
     }
 
     @PostMapping("/api/commitments/{commitmentId}/conclusion")

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import dev.shingi.deliberation.api.AsOf;
+import dev.shingi.deliberation.api.FindKnowledgePosition;
 import java.util.List;
 
 /** What every controller does the same way: stamp times, record with read-your-writes, ask queries. */
@@ -46,6 +49,50 @@ class Edge {
             throw new InvalidInput("occurredAt", "is in the future (" + given + "); the ledger records what has happened");
         }
         return at;
+    }
+
+    /**
+     * The two clocks of a read, from the query parameters: {@code at} (occurred clock) and either {@code knownAt}
+     * (recorded clock) or {@code afterEvent} (the ledger's knowledge right after log position n). All default to now.
+     */
+    AsOf asOf(String at, String knownAt, Long afterEvent) {
+        Instant now = now();
+        Instant occurred = at == null ? now : parseInstant("at", at);
+        if (knownAt != null && afterEvent != null) {
+            throw new InvalidInput("afterEvent", "give either knownAt or afterEvent, not both");
+        }
+        if (afterEvent != null) {
+            long head = ledger.headPosition();
+            if (afterEvent < 0 || afterEvent > head) {
+                throw new InvalidInput("afterEvent", "must be between 0 and the last event's position (" + head + ")");
+            }
+            return new AsOf(occurred, afterEvent);
+        }
+        if (knownAt == null) {
+            return new AsOf(occurred, AsOf.now(now).position());
+        }
+        Instant known = parseInstant("knownAt", knownAt);
+        if (known.isAfter(now.plus(CLOCK_SLACK))) {
+            throw new InvalidInput("knownAt", "is in the future (" + knownAt + "); the ledger cannot know it yet");
+        }
+        return new AsOf(occurred, query(new FindKnowledgePosition(known), Long.class));
+    }
+
+    long headPosition() {
+        return ledger.headPosition();
+    }
+
+    private static Instant parseInstant(String parameter, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(parameter, "'" + value + "' is not an ISO-8601 instant with an offset, "
+                    + "e.g. 2024-06-24T17:00+09:00");
+        }
+    }
+
+    AsOf current() {
+        return AsOf.now(now());
     }
 
     void record(Object command, HttpServletRequest request) {

@@ -128,6 +128,20 @@ final class Requests {
             OffsetDateTime occurredAt) {
     }
 
+    /** Only the given fields change; {@code responseId} names the response to correct (none: the comment). */
+    record CorrectRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String responseId,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String authorId,
+            @Valid AnchorRequest anchor,
+            CommentKind kind,
+            Disposition disposition,
+            @Size(min = 1, max = 20_000) String text,
+            OffsetDateTime recordOccurredAt,
+            @NotBlank @Size(max = 5_000) String reason,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String correctedBy,
+            OffsetDateTime occurredAt) {
+    }
+
     /** {@code commitment} is a reference ("#7.1") or a commitment id. */
     record FulfilmentRequest(
             @NotBlank @Size(max = 220) String commitment,
