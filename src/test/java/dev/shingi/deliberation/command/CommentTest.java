@@ -13,6 +13,8 @@ import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.CommitmentMade;
 import dev.shingi.deliberation.api.CommitmentWaived;
 import dev.shingi.deliberation.api.ConcludeCommitment;
+import dev.shingi.deliberation.api.CorrectRecord;
+import dev.shingi.deliberation.api.RecordCorrected;
 import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.Location;
 import dev.shingi.deliberation.api.NewCommitment;
@@ -729,6 +731,135 @@ class CommentTest {
                     .when(new WaiveCommitment(C1, C1 + ".1", OUTSIDER, "Overtaken", LATER))
                     .expectNoEvents()
                     .expectException(violates("participant.registered"));
+        }
+    }
+
+    @Nested
+    class KeepingTimeInOrder {
+
+        @Test
+        void aResponseCannotPredateTheComment() {
+            fixture.given(raised())
+                    .when(new RespondToComment(C1, R1, SECRETARY, Disposition.ACCEPTED, ANSWER, List.of(),
+                            AT.minusSeconds(60)))
+                    .expectNoEvents()
+                    .expectException(violates("time.in-order"));
+        }
+
+        @Test
+        void aStepMayHappenAtTheSameMomentAsTheLast() {
+            fixture.given(raised())
+                    .when(new RespondToComment(C1, R1, SECRETARY, Disposition.ANSWERED, ANSWER, List.of(), AT))
+                    .expectEvents(new CommentResponded(DELIBERATION, C1, R1, SECRETARY, Disposition.ANSWERED, ANSWER, AT));
+        }
+
+        @Test
+        void aWithdrawalCannotPredateTheResponseBeforeIt() {
+            fixture.given(raised(), new CommentResponded(DELIBERATION, C1, R1, SECRETARY, Disposition.ACCEPTED, ANSWER,
+                            LATER))
+                    .when(new WithdrawComment(C1, MEMBER, "late", LATER.minusSeconds(1)))
+                    .expectNoEvents()
+                    .expectException(violates("time.in-order"));
+        }
+    }
+
+    @Nested
+    class Correcting {
+
+        private CorrectRecord correctComment(String authorId, Anchor anchor, CommentKind kind, String text,
+                                             Instant recordOccurredAt) {
+            return new CorrectRecord(C1, null, authorId, anchor, kind, null, text, recordOccurredAt,
+                    "transcription error", SECRETARY, LATER);
+        }
+
+        @Test
+        void secretariatCorrectsTheCommentsAuthorAnchorKindTextAndTime() {
+            Instant earlier = AT.minusSeconds(600);
+            fixture.given(raised())
+                    .when(correctComment(OTHER_MEMBER, Anchor.page(16), CommentKind.QUESTION, "Corrected text", earlier))
+                    .expectEvents(new RecordCorrected(DELIBERATION, C1, null, OTHER_MEMBER, Anchor.page(16),
+                            CommentKind.QUESTION, null, "Corrected text", earlier, "transcription error", SECRETARY, LATER));
+        }
+
+        @Test
+        void secretariatCorrectsAResponsesResponderDispositionAndText() {
+            fixture.given(raised(), responded(R1))
+                    .when(new CorrectRecord(C1, R1, OTHER_SECRETARY, null, null, Disposition.CONSIDERING, "We will consider it.",
+                            null, "wrong official", SECRETARY, LATER))
+                    .expectEvents(new RecordCorrected(DELIBERATION, C1, R1, OTHER_SECRETARY, null, null,
+                            Disposition.CONSIDERING, "We will consider it.", null, "wrong official", SECRETARY, LATER));
+        }
+
+        @Test
+        void onlyTheSecretariatCorrectsRecords() {
+            fixture.given(raised())
+                    .when(new CorrectRecord(C1, null, null, null, null, null, "mine", null, "typo", MEMBER, LATER))
+                    .expectNoEvents()
+                    .expectException(violates("participant.secretariat-only"));
+        }
+
+        @Test
+        void aCorrectionMustChangeSomething() {
+            fixture.given(raised())
+                    .when(correctComment(null, null, null, null, null))
+                    .expectNoEvents()
+                    .expectException(violates("correction.changes-something"));
+        }
+
+        @Test
+        void aCommentHasNoDispositionAndAResponseNoAnchor() {
+            fixture.given(raised(), responded(R1))
+                    .when(new CorrectRecord(C1, null, null, null, null, Disposition.DECLINED, null, null, "x", SECRETARY, LATER))
+                    .expectNoEvents()
+                    .expectException(violates("correction.fields-of-record"));
+            fixture.given(raised(), responded(R1))
+                    .when(new CorrectRecord(C1, R1, null, Anchor.page(3), null, null, null, null, "x", SECRETARY, LATER))
+                    .expectNoEvents()
+                    .expectException(violates("correction.fields-of-record"));
+        }
+
+        @Test
+        void theNewAuthorMustBeRegistered() {
+            fixture.given(raised())
+                    .when(correctComment(STRANGER, null, null, null, null))
+                    .expectNoEvents()
+                    .expectException(violates("comment.author-registered"));
+        }
+
+        @Test
+        void theNewAnchorMustLieWithinTheDraft() {
+            fixture.given(raised())
+                    .when(correctComment(null, Anchor.page(PAGES + 1), null, null, null))
+                    .expectNoEvents()
+                    .expectException(violates("anchor.page-within-draft"));
+        }
+
+        @Test
+        void anUnknownResponseIsNotFound() {
+            fixture.given(raised())
+                    .when(new CorrectRecord(C1, "r9", null, null, null, null, "x", null, "x", SECRETARY, LATER))
+                    .expectNoEvents()
+                    .expectException(unknown("responseId"));
+        }
+
+        @Test
+        void aCorrectedTimeMayNotCrossAnotherStepOfTheComment() {
+            fixture.given(raised(), new CommentResponded(DELIBERATION, C1, R1, SECRETARY, Disposition.ACCEPTED, ANSWER,
+                            LATER))
+                    .when(correctComment(null, null, null, null, LATER.plusSeconds(1)))
+                    .expectNoEvents()
+                    .expectException(violates("time.in-order"));
+        }
+
+        @Test
+        void aCorrectedTimeMovesLaterStepsCheckNextTime() {
+            Instant earlier = AT.minusSeconds(3600);
+            fixture.given(raised(), new RecordCorrected(DELIBERATION, C1, null, null, null, null, null, null, earlier,
+                            "x", SECRETARY, LATER))
+                    .when(new RespondToComment(C1, R1, SECRETARY, Disposition.ANSWERED, ANSWER, List.of(),
+                            AT.minusSeconds(60)))
+                    .expectEvents(new CommentResponded(DELIBERATION, C1, R1, SECRETARY, Disposition.ANSWERED, ANSWER,
+                            AT.minusSeconds(60)));
         }
     }
 }
