@@ -130,6 +130,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> any(Exception e) throws Exception {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.security.core.AuthenticationException) {
+                ProblemDetail p = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in required", t.getMessage());
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                        .header("WWW-Authenticate", "Basic realm=\"shingi\"").body(p);
+            }
+            if (t instanceof org.springframework.security.access.AccessDeniedException) {
+                ProblemDetail p = problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", t.getMessage());
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
+            }
             if (t instanceof RuleViolation rule) {
                 ProblemDetail p = problem(HttpStatus.CONFLICT, "rule-broken", "A rule of the deliberation forbids this",
                         rule.getMessage());

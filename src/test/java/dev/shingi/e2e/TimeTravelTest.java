@@ -102,10 +102,10 @@ class TimeTravelTest extends LedgerHttp {
     @Test
     void aCorrectionShowsFromWhenItWasRecordedAndTheOldRecordBefore() {
         String d = "tt-" + UUID.randomUUID().toString().substring(0, 8);
-        post("/api/deliberations", """
+        admin("/api/deliberations", """
                 {"deliberationId":"%s","title":"Correction test"}""".formatted(d));
-        for (String[] p : new String[][]{{"ann", "MEMBER"}, {"bob", "MEMBER"}, {"sec", "SECRETARIAT"}}) {
-            post("/api/deliberations/" + d + "/participants", """
+        for (String[] p : new String[][]{{"ann", "MEMBER"}, {"bob", "MEMBER"}, {"sato", "SECRETARIAT"}}) {
+            admin("/api/deliberations/" + d + "/participants", """
                     {"participantId":"%s","name":"%s","role":"%s"}""".formatted(p[0], p[0].toUpperCase(), p[1]));
         }
         post("/api/deliberations/" + d + "/drafts", """
@@ -118,7 +118,7 @@ class TimeTravelTest extends LedgerHttp {
 
         Reply corrected = post("/api/comments/" + commentId + "/corrections", """
                 {"authorId":"bob","anchor":{"pageFrom":6},"reason":"Transcription: it was Bob, about page 6",
-                 "correctedBy":"sec","recordOccurredAt":"2024-07-01T09:30+09:00"}""");
+                 "correctedBy":"sato","recordOccurredAt":"2024-07-01T09:30+09:00"}""");
         assertThat(corrected.status()).as(corrected.raw()).isEqualTo(201);
 
         JsonNode now = get("/api/comments/" + commentId).body();
@@ -174,12 +174,12 @@ class TimeTravelTest extends LedgerHttp {
                 before.put(v + i, get(D + v + i).raw());
             }
         }
-        Reply started = post("/api/admin/rebuild", "");
+        Reply started = admin("/api/admin/rebuild", "");
         assertThat(started.status()).isEqualTo(202);
         JsonNode progress = started.body();
         for (int i = 0; i < 300 && !progress.get("state").asText().equals("DONE"); i++) {
             Thread.sleep(100);
-            progress = get("/api/admin/rebuild").body();
+            progress = getAs("admin", "/api/admin/rebuild").body();
         }
         assertThat(progress.get("state").asText()).isEqualTo("DONE");
         assertThat(progress.get("eventsDone").asLong()).isEqualTo(progress.get("eventsTotal").asLong());

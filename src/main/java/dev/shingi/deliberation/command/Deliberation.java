@@ -7,6 +7,8 @@ import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.deliberation.api.RecordMeeting;
 import dev.shingi.deliberation.api.RegisterParticipant;
 import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.SetVisibility;
+import dev.shingi.deliberation.api.VisibilityChanged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -26,6 +28,7 @@ class Deliberation {
     private String deliberationId;
     private final Set<String> participants = new HashSet<>();
     private final Set<String> meetings = new HashSet<>();
+    private boolean publiclyReadable;
 
     Deliberation() {
         // for event sourcing
@@ -62,6 +65,18 @@ class Deliberation {
         apply(new MeetingRecorded(deliberationId, command.meetingId(), command.number(), command.title(),
                 command.startsAt(), command.endsAt(), command.venue(), attendees,
                 command.materials() == null ? List.of() : command.materials(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(SetVisibility command) {
+        if (command.publiclyReadable() != publiclyReadable) {
+            apply(new VisibilityChanged(deliberationId, command.publiclyReadable(), command.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(VisibilityChanged event) {
+        publiclyReadable = event.publiclyReadable();
     }
 
     @EventSourcingHandler

@@ -65,6 +65,9 @@ class DeliberationsProjection {
                     json.writeValueAsString(e.materials()), occurredAt, position, recordedAt);
             summary = "Meeting " + (e.number() != null ? "#" + e.number() + " " : "") + (e.title() != null ? e.title() : "")
                     + (e.venue() != null ? " at " + e.venue() : "") + " with " + e.attendeeIds().size() + " attendees";
+        } else if (event instanceof VisibilityChanged e) {
+            summary = e.publiclyReadable() ? "Deliberation made public: anyone may read it"
+                    : "Deliberation made members-only";
         } else if (event instanceof DraftPublished e) {
             insertVersion(e.deliberationId(), e.version(), null, e.title(), e.materialNumber(), e.pageCount(), null,
                     List.of(), null, false, false, occurredAt, position, recordedAt);

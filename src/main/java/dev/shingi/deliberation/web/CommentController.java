@@ -34,6 +34,7 @@ class CommentController {
     @Operation(summary = "One comment's whole thread")
     CommentThread thread(@PathVariable String commentId, @RequestParam(required = false) String at,
                          @RequestParam(required = false) String knownAt, @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(edge.deliberationOf(commentId));
         return edge.query(new FindThread(commentId, edge.asOf(at, knownAt, afterEvent)), CommentThread.class);
     }
 
@@ -45,6 +46,7 @@ class CommentController {
     @Operation(summary = "RespondToComment")
     ResponseEntity<CommentThread> respond(@PathVariable String commentId, @Valid @RequestBody RespondRequest r,
                                    HttpServletRequest request) {
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         Instant received = edge.now();
         List<NewCommitment> commitments = r.commitments() == null ? List.of() : r.commitments().stream()
                 .map(c -> new NewCommitment(c.kind(), c.description(), c.ownerId(), c.dueDate())).toList();
@@ -57,6 +59,7 @@ class CommentController {
     @Operation(summary = "AcknowledgeResponse", description = "Not satisfied reopens the comment.")
     ResponseEntity<CommentThread> acknowledge(@PathVariable String commentId, @Valid @RequestBody AcknowledgeRequest r,
                                        HttpServletRequest request) {
+        edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
         edge.record(new AcknowledgeResponse(commentId, r.responseId(), r.participantId(), r.satisfied(), r.note(),
                 edge.occurredAt(r.occurredAt(), received)), request);
@@ -67,6 +70,7 @@ class CommentController {
     @Operation(summary = "WithdrawComment")
     CommentThread withdraw(@PathVariable String commentId, @Valid @RequestBody ParticipantActionRequest r,
                     HttpServletRequest request) {
+        edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
         edge.record(new WithdrawComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
@@ -77,6 +81,7 @@ class CommentController {
     @Operation(summary = "ReopenComment")
     CommentThread reopen(@PathVariable String commentId, @Valid @RequestBody ParticipantActionRequest r,
                   HttpServletRequest request) {
+        edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
         edge.record(new ReopenComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
@@ -88,6 +93,7 @@ class CommentController {
             + "responses. Reads known before the correction still show the old record.")
     ResponseEntity<CommentThread> correct(@PathVariable String commentId, @Valid @RequestBody CorrectRequest r,
                                           HttpServletRequest request) {
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         Instant received = edge.now();
         AnchorRequest a = r.anchor();
         Anchor anchor = a == null ? null
@@ -103,6 +109,7 @@ class CommentController {
     CommentThread conclude(@PathVariable String commitmentId, @Valid @RequestBody ConcludeRequest r, HttpServletRequest request) {
         Instant received = edge.now();
         String commentId = commentOf(commitmentId);
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         edge.record(new ConcludeCommitment(commentId, commitmentId, r.participantId(), r.outcome(),
                 edge.occurredAt(r.occurredAt(), received)), request);
         return thread(commentId);
@@ -113,6 +120,7 @@ class CommentController {
     CommentThread waive(@PathVariable String commitmentId, @Valid @RequestBody WaiveRequest r, HttpServletRequest request) {
         Instant received = edge.now();
         String commentId = commentOf(commitmentId);
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         edge.record(new WaiveCommitment(commentId, commitmentId, r.participantId(), r.reason(),
                 edge.occurredAt(r.occurredAt(), received)), request);
         return thread(commentId);

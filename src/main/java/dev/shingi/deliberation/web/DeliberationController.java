@@ -41,7 +41,8 @@ class DeliberationController {
     List<DeliberationSummary> list(@RequestParam(required = false) String at,
                                 @RequestParam(required = false) String knownAt,
                                 @RequestParam(required = false) Long afterEvent) {
-        return edge.queryList(new FindDeliberations(edge.asOf(at, knownAt, afterEvent)), DeliberationSummary.class);
+        return edge.queryList(new FindDeliberations(edge.asOf(at, knownAt, afterEvent)), DeliberationSummary.class)
+                .stream().filter(d -> edge.access.canRead(d.deliberationId())).toList();
     }
 
     @GetMapping("/{id}")
@@ -49,6 +50,7 @@ class DeliberationController {
     DeliberationDetail get(@PathVariable String id, @RequestParam(required = false) String at,
                                 @RequestParam(required = false) String knownAt,
                                 @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
         return edge.query(new FindDeliberation(id, edge.asOf(at, knownAt, afterEvent)), DeliberationDetail.class);
     }
 
@@ -59,6 +61,7 @@ class DeliberationController {
     @PostMapping
     @Operation(summary = "OpenDeliberation")
     ResponseEntity<DeliberationDetail> open(@Valid @RequestBody OpenDeliberationRequest r, HttpServletRequest request) {
+        edge.access.requireAdmin();
         Instant received = edge.now();
         edge.record(new OpenDeliberation(r.deliberationId(), r.title(), r.body(), edge.occurredAt(r.occurredAt(), received)),
                 request);
@@ -70,6 +73,7 @@ class DeliberationController {
     @Operation(summary = "RegisterParticipant")
     ResponseEntity<DeliberationDetail> register(@PathVariable String id, @Valid @RequestBody RegisterParticipantRequest r,
                                                 HttpServletRequest request) {
+        edge.access.requireAdmin();
         Instant received = edge.now();
         edge.record(new RegisterParticipant(id, r.participantId(), r.name(), r.role(), r.title(), r.affiliation(),
                 Boolean.TRUE.equals(r.organisation()), edge.occurredAt(r.occurredAt(), received)), request);
@@ -80,6 +84,7 @@ class DeliberationController {
     @Operation(summary = "RecordMeeting")
     ResponseEntity<DeliberationDetail> meeting(@PathVariable String id, @Valid @RequestBody RecordMeetingRequest r,
                                                HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
         Instant received = edge.now();
         List<Material> materials = r.materials() == null ? List.of()
                 : r.materials().stream().map(m -> new Material(m.number(), m.title())).toList();
@@ -94,6 +99,7 @@ class DeliberationController {
     @Operation(summary = "PublishDraft")
     ResponseEntity<List<VersionSummary>> publish(@PathVariable String id, @Valid @RequestBody PublishDraftRequest r,
                                                  HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
         Instant received = edge.now();
         edge.record(new PublishDraft(id, r.version(), r.title(), r.materialNumber(), r.pageCount(),
                 edge.occurredAt(r.occurredAt(), received)), request);
@@ -104,6 +110,7 @@ class DeliberationController {
     @Operation(summary = "CommitRevision", description = "Each fulfilment names a commitment by reference (#7.1) or id.")
     ResponseEntity<List<VersionSummary>> revise(@PathVariable String id, @Valid @RequestBody CommitRevisionRequest r,
                                                 HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
         Instant received = edge.now();
         List<Fulfilment> fulfils = r.fulfils() == null ? List.of() : r.fulfils().stream()
                 .map(f -> new Fulfilment(null, commitmentId(id, f.commitment()),
@@ -121,11 +128,22 @@ class DeliberationController {
                 : commitment;
     }
 
+    @PostMapping("/{id}/visibility")
+    @Operation(summary = "SetVisibility", description = "publiclyReadable=true lets anyone read the deliberation.")
+    DeliberationDetail visibility(@PathVariable String id, @Valid @RequestBody VisibilityRequest r,
+                                  HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
+        Instant received = edge.now();
+        edge.record(new SetVisibility(id, r.publiclyReadable(), edge.occurredAt(r.occurredAt(), received)), request);
+        return current(id);
+    }
+
     @PostMapping("/{id}/comments")
     @Operation(summary = "RaiseComment")
     ResponseEntity<CommentThread> raise(@PathVariable String id,
                                                              @Valid @RequestBody RaiseCommentRequest r,
                                                              HttpServletRequest request) {
+        edge.access.requireActingAs(id, r.authorId());
         Instant received = edge.now();
         String commentId = r.commentId() != null ? r.commentId() : UUID.randomUUID().toString();
         AnchorRequest a = r.anchor();
@@ -142,6 +160,7 @@ class DeliberationController {
     List<CommentSummary> comments(@PathVariable String id, @RequestParam(required = false) String at,
                                 @RequestParam(required = false) String knownAt,
                                 @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
         return edge.queryList(new FindComments(id, edge.asOf(at, knownAt, afterEvent)), CommentSummary.class);
     }
 
@@ -150,6 +169,7 @@ class DeliberationController {
     Outstanding outstanding(@PathVariable String id, @RequestParam(required = false) String at,
                                 @RequestParam(required = false) String knownAt,
                                 @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
         return edge.query(new FindOutstanding(id, edge.asOf(at, knownAt, afterEvent)), Outstanding.class);
     }
 
@@ -158,6 +178,7 @@ class DeliberationController {
     Answers answers(@PathVariable String id, @RequestParam(required = false) String at,
                                 @RequestParam(required = false) String knownAt,
                                 @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
         return edge.query(new FindAnswers(id, edge.asOf(at, knownAt, afterEvent)), Answers.class);
     }
 
@@ -166,6 +187,7 @@ class DeliberationController {
     List<VersionSummary> versions(@PathVariable String id, @RequestParam(required = false) String at,
                                 @RequestParam(required = false) String knownAt,
                                 @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
         return edge.queryList(new FindVersions(id, edge.asOf(at, knownAt, afterEvent)), VersionSummary.class);
     }
 
@@ -177,6 +199,7 @@ class DeliberationController {
                                 @RequestParam(required = false) Long afterEvent,
                                  @RequestParam(required = false) Long after,
                                  @RequestParam(required = false) @Min(1) @Max(1000) Integer limit) {
+        edge.access.requireRead(id);
         if (after != null && (after < 0 || after > edge.headPosition())) {
             throw new InvalidInput("after", "must be between 0 and the last event's position (" + edge.headPosition() + ")");
         }

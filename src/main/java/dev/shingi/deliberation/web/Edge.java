@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import dev.shingi.deliberation.api.AsOf;
+import dev.shingi.deliberation.api.CommentThread;
+import dev.shingi.deliberation.api.FindThread;
+import dev.shingi.security.AccessPolicy;
 import dev.shingi.deliberation.api.FindKnowledgePosition;
 import java.util.List;
 
@@ -27,8 +30,10 @@ class Edge {
     private final QueryGateway queries;
     private final RequestMetadata metadata;
     private final Clock clock;
+    final AccessPolicy access;
 
-    Edge(Ledger ledger, QueryGateway queries, RequestMetadata metadata, Clock clock) {
+    Edge(Ledger ledger, QueryGateway queries, RequestMetadata metadata, Clock clock, AccessPolicy access) {
+        this.access = access;
         this.ledger = ledger;
         this.queries = queries;
         this.metadata = metadata;
@@ -89,6 +94,11 @@ class Edge {
             throw new InvalidInput(parameter, "'" + value + "' is not an ISO-8601 instant with an offset, "
                     + "e.g. 2024-06-24T17:00+09:00");
         }
+    }
+
+    /** The deliberation a comment belongs to (404 for an unknown comment). */
+    String deliberationOf(String commentId) {
+        return query(new FindThread(commentId, current()), CommentThread.class).comment().deliberationId();
     }
 
     AsOf current() {

@@ -44,6 +44,9 @@ final class Requests {
             OffsetDateTime occurredAt) {
     }
 
+    record VisibilityRequest(@NotNull Boolean publiclyReadable, OffsetDateTime occurredAt) {
+    }
+
     record MaterialRequest(@NotBlank @Size(max = 100) String number, @Size(max = 500) String title) {
     }
 

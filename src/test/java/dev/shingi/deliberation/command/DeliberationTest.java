@@ -117,4 +117,17 @@ class DeliberationTest {
                 .expectNoEvents()
                 .expectException(violates("meeting.attendees-registered"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDeliberationIsMadePublicOnceAndMembersOnlyAgain() {
+        fixture.given(opened())
+                .when(new dev.shingi.deliberation.api.SetVisibility(ID, true, STARTS))
+                .expectEvents(new dev.shingi.deliberation.api.VisibilityChanged(ID, true, STARTS));
+        fixture.given(opened(), new dev.shingi.deliberation.api.VisibilityChanged(ID, true, STARTS))
+                .when(new dev.shingi.deliberation.api.SetVisibility(ID, true, ENDS))
+                .expectNoEvents();
+        fixture.given(opened(), new dev.shingi.deliberation.api.VisibilityChanged(ID, true, STARTS))
+                .when(new dev.shingi.deliberation.api.SetVisibility(ID, false, ENDS))
+                .expectEvents(new dev.shingi.deliberation.api.VisibilityChanged(ID, false, ENDS));
+    }
 }
