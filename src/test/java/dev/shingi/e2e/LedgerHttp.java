@@ -35,9 +35,14 @@ abstract class LedgerHttp {
         }
     }
 
+    /** A configured user (bcrypt password "demo") who takes part in no deliberation. */
+    static final String OUTSIDER = "kimura";
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("shingi.data-dir", DATA_DIR::toString);
+        registry.add("shingi.security.users." + OUTSIDER + ".password",
+                () -> "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("demo"));
     }
 
     final HttpClient http = HttpClient.newHttpClient();
