@@ -155,6 +155,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         "No record '" + notFound.getAggregateIdentifier() + "'.");
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
             }
+            if (t instanceof org.springframework.dao.DuplicateKeyException && String.valueOf(t.getMessage()).toLowerCase().contains("idempotency_key")) {
+                ProblemDetail p = problem(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Same key in flight",
+                        "Another request with this Idempotency-Key was stored first; nothing new was stored.");
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
+            }
             if (t instanceof AggregateStreamCreationException) {
                 ProblemDetail p = problem(HttpStatus.CONFLICT, "id-taken", "Id already taken",
                         "A record with this id already exists. Nothing was stored; choose another id.");
