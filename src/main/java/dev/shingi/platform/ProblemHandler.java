@@ -68,6 +68,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
         Throwable cause = ex.getCause();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeFilter.TooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "body-too-large", "Request body too large", "The request body is over the limit."));
+            }
+        }
         ProblemDetail p;
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = path(jme);

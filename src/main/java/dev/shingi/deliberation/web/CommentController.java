@@ -98,7 +98,8 @@ class CommentController {
         AnchorRequest a = r.anchor();
         Anchor anchor = a == null ? null
                 : new Anchor(a.pageFrom(), a.pageTo() != null ? a.pageTo() : a.pageFrom(), a.footnote(), a.section(), a.quote());
-        Instant recordOccurredAt = r.recordOccurredAt() == null ? null : edge.occurredAt(r.recordOccurredAt(), received);
+        Instant recordOccurredAt = r.recordOccurredAt() == null ? null
+                : edge.occurredAt("recordOccurredAt", r.recordOccurredAt(), received);
         edge.record(new CorrectRecord(commentId, r.responseId(), r.authorId(), anchor, r.kind(), r.disposition(), r.text(),
                 recordOccurredAt, r.reason(), r.correctedBy(), edge.occurredAt(r.occurredAt(), received)), request);
         return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));

@@ -46,12 +46,22 @@ class Edge {
 
     /** The command's occurredAt: as given, or the moment the request was received. Never in the future. */
     Instant occurredAt(OffsetDateTime given, Instant received) {
+        return occurredAt("occurredAt", given, received);
+    }
+
+    /** The earliest occurred time the ledger accepts: deliberations on record, not dates typed by accident. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    Instant occurredAt(String field, OffsetDateTime given, Instant received) {
         if (given == null) {
             return received;
         }
         Instant at = given.toInstant();
+        if (at.isBefore(EARLIEST)) {
+            throw new InvalidInput(field, "is before 1900 (" + given + "); out of range");
+        }
         if (at.isAfter(received.plus(CLOCK_SLACK))) {
-            throw new InvalidInput("occurredAt", "is in the future (" + given + "); the ledger records what has happened");
+            throw new InvalidInput(field, "is in the future (" + given + "); the ledger records what has happened");
         }
         return at;
     }
