@@ -1,11 +1,19 @@
 package dev.shingi;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.util.Arrays;
 
 @SpringBootApplication
 public class ShingiApplication {
     public static void main(String[] args) {
-        SpringApplication.run(ShingiApplication.class, args);
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ShingiApplication.class);
+        if (Arrays.asList(args).contains("--rebuild")) {
+            // rebuild a stopped application's data and exit: no web server, no demo
+            app.web(WebApplicationType.NONE).properties("shingi.demo.enabled=false");
+        }
+        app.run(args);
     }
 }

@@ -138,6 +138,7 @@ public final class ReferenceDeliberation {
         Instant opened = jst(6, 17, 10, 0);
         c.add(new OpenDeliberation(ID, "ICT サイバーセキュリティ政策の中期重点方針（案）",
                 "ICT サイバーセキュリティ政策分科会（総務省）", opened));
+        c.add(new SetVisibility(ID, true, opened)); // the minutes are public; so is the demo
         for (P p : PARTICIPANTS) {
             c.add(new RegisterParticipant(ID, p.id(), p.name(), p.role(), p.title(), p.affiliation(), p.organisation(), opened));
         }

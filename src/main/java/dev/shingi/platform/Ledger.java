@@ -132,6 +132,12 @@ public class Ledger {
                 Long.class, eventIds.toArray());
     }
 
+    /** The position of the last event stored, or 0 for an empty ledger. */
+    public long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
+    }
+
     /** Waits until every streaming processor, on every node, has processed everything stored so far. */
     public boolean awaitProjections() {
         TrackingToken head = eventStore.createHeadToken();

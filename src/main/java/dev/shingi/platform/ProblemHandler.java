@@ -68,6 +68,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
         Throwable cause = ex.getCause();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeFilter.TooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "body-too-large", "Request body too large", "The request body is over the limit."));
+            }
+        }
         ProblemDetail p;
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = path(jme);
@@ -130,6 +136,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> any(Exception e) throws Exception {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.security.core.AuthenticationException) {
+                ProblemDetail p = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in required", t.getMessage());
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                        .header("WWW-Authenticate", "Basic realm=\"shingi\"").body(p);
+            }
+            if (t instanceof org.springframework.security.access.AccessDeniedException) {
+                ProblemDetail p = problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", t.getMessage());
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
+            }
             if (t instanceof RuleViolation rule) {
                 ProblemDetail p = problem(HttpStatus.CONFLICT, "rule-broken", "A rule of the deliberation forbids this",
                         rule.getMessage());
@@ -145,6 +160,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-record", "Not found",
                         "No record '" + notFound.getAggregateIdentifier() + "'.");
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+            }
+            if (t instanceof org.springframework.dao.DuplicateKeyException && String.valueOf(t.getMessage()).toLowerCase().contains("idempotency_key")) {
+                ProblemDetail p = problem(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Same key in flight",
+                        "Another request with this Idempotency-Key was stored first; nothing new was stored.");
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
             }
             if (t instanceof AggregateStreamCreationException) {
                 ProblemDetail p = problem(HttpStatus.CONFLICT, "id-taken", "Id already taken",

@@ -3,6 +3,7 @@ package dev.shingi.platform;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,8 @@ class ProcessingConfig {
                         .andBatchSize(batchSize)
                         .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS))
                 .registerDefaultSequencingPolicy(c -> PER_DELIBERATION)
+                // a read model must never skip an event it failed on: the processor retries the batch instead
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerSubscribingEventProcessor("directory");
     }
 }

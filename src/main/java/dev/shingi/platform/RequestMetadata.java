@@ -16,8 +16,10 @@ public class RequestMetadata {
 
     public MetaData of(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        return RecordingMetadata.of(principal != null ? principal.getName() : "anonymous", requestId(request),
+        MetaData m = RecordingMetadata.of(principal != null ? principal.getName() : "anonymous", requestId(request),
                 request.getHeader(IDEMPOTENCY_KEY_HEADER));
+        Object hash = request.getAttribute(Idempotency.REQUEST_HASH);
+        return hash == null ? m : m.and(Idempotency.REQUEST_HASH, hash.toString());
     }
 
     /** The client's request id when it sent a sane one, else a new one; the same for the whole request. */

@@ -19,20 +19,20 @@ class CommandApiTest extends LedgerHttp {
     @BeforeEach
     void openDeliberationWithPeopleAndADraftOfTwentyPages() {
         d = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(post("/api/deliberations", """
+        assertThat(admin("/api/deliberations", """
                 {"deliberationId":"%s","title":"Draft guideline","body":"Test committee"}""".formatted(d)).status())
                 .isEqualTo(201);
         participant("chair", "CHAIR");
         participant("ann", "MEMBER");
         participant("bob", "MEMBER");
-        participant("sec", "SECRETARIAT");
+        participant("sato", "SECRETARIAT");
         Reply draft = post(p("/drafts"), """
                 {"version":1,"title":"Draft guideline v1","materialNumber":"資料1-1","pageCount":20}""");
         assertThat(draft.status()).isEqualTo(201);
     }
 
     private void participant(String id, String role) {
-        Reply r = post(p("/participants"), """
+        Reply r = admin(p("/participants"), """
                 {"participantId":"%s","name":"%s","role":"%s"}""".formatted(id, id.toUpperCase(), role));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
     }
@@ -60,13 +60,13 @@ class CommandApiTest extends LedgerHttp {
         String c = raise("ann", 5);
         assertThat(get(p("/outstanding")).body().get("comments").get(0).get("reference").asText()).isEqualTo("#1");
 
-        Reply answered = respond(c, "sec", """
+        Reply answered = respond(c, "sato", """
                 [{"kind":"REVISE_DRAFT","description":"Reword page 5","dueDate":"2030-01-31"},
                  {"kind":"CONSIDER","description":"Consider an annex","ownerId":"chair"}]""");
         assertThat(answered.status()).isEqualTo(201);
         JsonNode commitments = answered.body().get("responses").get(0).get("commitments");
         assertThat(commitments.get(0).get("reference").asText()).isEqualTo("#1.1");
-        assertThat(commitments.get(0).get("owner").get("id").asText()).isEqualTo("sec");
+        assertThat(commitments.get(0).get("owner").get("id").asText()).isEqualTo("sato");
         assertThat(commitments.get(1).get("owner").get("id").asText()).isEqualTo("chair");
         assertThat(answered.body().get("comment").get("status").asText()).isEqualTo("AWAITING");
 
@@ -76,12 +76,12 @@ class CommandApiTest extends LedgerHttp {
 
         Reply revised = post(p("/revisions"), """
                 {"version":2,"title":"Draft guideline v2","pageCount":21,"summary":"Page 5 reworded",
-                 "changes":["Reworded p.5"],"fulfils":[{"commitment":"#1.1","page":5}],"committedBy":"sec"}""");
+                 "changes":["Reworded p.5"],"fulfils":[{"commitment":"#1.1","page":5}],"committedBy":"sato"}""");
         assertThat(revised.status()).as(revised.raw()).isEqualTo(201);
         assertThat(revised.body().get(1).get("fulfilled").get(0).get("reference").asText()).isEqualTo("#1.1");
 
         Reply concluded = post("/api/commitments/" + c + ".2/conclusion", """
-                {"participantId":"sec","outcome":"An annex is not needed."}""");
+                {"participantId":"sato","outcome":"An annex is not needed."}""");
         assertThat(concluded.status()).as(concluded.raw()).isEqualTo(200);
         assertThat(concluded.body().get("comment").get("status").asText()).isEqualTo("RESOLVED");
         assertThat(get(p("/outstanding")).body().get("commitments")).isEmpty();
@@ -94,7 +94,7 @@ class CommandApiTest extends LedgerHttp {
     @Test
     void notSatisfiedReopensAndTheCommentCanBeAnsweredAgain() {
         String c = raise("bob", 3);
-        String responseId = respond(c, "sec", "[]").body().get("responses").get(0).get("responseId").asText();
+        String responseId = respond(c, "sato", "[]").body().get("responses").get(0).get("responseId").asText();
         Reply ack = post("/api/comments/" + c + "/acknowledgements", """
                 {"responseId":"%s","participantId":"bob","satisfied":false,"note":"That misses my point."}"""
                 .formatted(responseId));
@@ -103,7 +103,7 @@ class CommandApiTest extends LedgerHttp {
         assertThat(ack.body().get("acknowledgements").get(0).get("satisfied").asBoolean()).isFalse();
         assertThat(get(p("/outstanding")).body().get("comments")).hasSize(1);
 
-        Reply again = respond(c, "sec", "[]");
+        Reply again = respond(c, "sato", "[]");
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body().get("responses")).hasSize(2);
         assertThat(again.body().get("comment").get("status").asText()).isEqualTo("ANSWERED");
@@ -118,7 +118,7 @@ class CommandApiTest extends LedgerHttp {
         assertThat(withdrawn.body().get("comment").get("status").asText()).isEqualTo("WITHDRAWN");
 
         long before = storedEvents();
-        assertRule(respond(c, "sec", "[]"), "comment.withdrawn");
+        assertRule(respond(c, "sato", "[]"), "comment.withdrawn");
         assertRule(post("/api/comments/" + c + "/withdrawal", """
                 {"participantId":"ann"}"""), "comment.withdrawn-once");
         assertThat(storedEvents()).isEqualTo(before);
@@ -139,7 +139,7 @@ class CommandApiTest extends LedgerHttp {
     @Test
     void rulesOfTheDeliberationAre409AndStoreNothing() {
         String c = raise("ann", 5);
-        respond(c, "sec", """
+        respond(c, "sato", """
                 [{"kind":"REVISE_DRAFT","description":"Reword"}]""");
         long before = storedEvents();
 
@@ -149,12 +149,12 @@ class CommandApiTest extends LedgerHttp {
         assertRule(post(p("/comments"), """
                 {"authorId":"ann","draftVersion":1,"anchor":{"pageFrom":21},"kind":"QUESTION","text":"Past the end"}"""),
                 "anchor.page-within-draft");
-        assertRule(respond(c, "sec", "[]"), "comment.answered-once");
+        assertRule(respond(c, "sato", "[]"), "comment.answered-once");
         String other = raise("bob", 1);
         before = storedEvents();
         assertRule(respond(other, "ann", "[]"), "participant.secretariat-only");
         assertRule(post(p("/revisions"), """
-                {"version":2,"title":"v2","fulfils":[{"commitment":"#1.1"},{"commitment":"#1.1"}],"committedBy":"sec"}"""),
+                {"version":2,"title":"v2","fulfils":[{"commitment":"#1.1"},{"commitment":"#1.1"}],"committedBy":"sato"}"""),
                 "revision.fulfils-each-once");
         assertRule(post(p("/revisions"), """
                 {"version":2,"title":"v2","fulfils":[{"commitment":"#1.1"}],"committedBy":"ann"}"""),
@@ -162,8 +162,8 @@ class CommandApiTest extends LedgerHttp {
         assertRule(post(p("/drafts"), """
                 {"version":1,"title":"again"}"""), "draft.version-once");
         assertRule(post("/api/commitments/" + c + ".1/conclusion", """
-                {"participantId":"sec","outcome":"done"}"""), "commitment.revise-draft-kept-by-revision");
-        assertRule(post("/api/deliberations", """
+                {"participantId":"sato","outcome":"done"}"""), "commitment.revise-draft-kept-by-revision");
+        assertRule(admin("/api/deliberations", """
                 {"deliberationId":"%s","title":"Same id"}""".formatted(d)), "ledger.id-once");
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -171,19 +171,19 @@ class CommandApiTest extends LedgerHttp {
     @Test
     void aRevisionKeepsOnlyCommitmentsOfItsOwnDeliberation() {
         String mine = raise("ann", 4);
-        respond(mine, "sec", """
+        respond(mine, "sato", """
                 [{"kind":"REVISE_DRAFT","description":"Reword"}]""");
         // the reference deliberation's commitment #12.1 is open, but belongs to another deliberation
         long before = storedEvents();
         assertRule(post(p("/revisions"), """
-                {"version":2,"title":"v2","fulfils":[{"commitment":"ict-cyber-2024-c12.1"}],"committedBy":"sec"}"""),
+                {"version":2,"title":"v2","fulfils":[{"commitment":"ict-cyber-2024-c12.1"}],"committedBy":"sato"}"""),
                 "revision.own-deliberation-only");
         Reply fulfilledTwice = post(p("/revisions"), """
-                {"version":2,"title":"v2","fulfils":[{"commitment":"#1.1"}],"committedBy":"sec"}""");
+                {"version":2,"title":"v2","fulfils":[{"commitment":"#1.1"}],"committedBy":"sato"}""");
         assertThat(fulfilledTwice.status()).isEqualTo(201);
         before = storedEvents();
         assertRule(post(p("/revisions"), """
-                {"version":3,"title":"v3","fulfils":[{"commitment":"#1.1"}],"committedBy":"sec"}"""),
+                {"version":3,"title":"v3","fulfils":[{"commitment":"#1.1"}],"committedBy":"sato"}"""),
                 "commitment.open-only");
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -230,9 +230,9 @@ class CommandApiTest extends LedgerHttp {
                 {"authorId":"ann","draftVersion":7,"kind":"QUESTION","text":"x"}""");
         assertThat(noVersion.status()).isEqualTo(404);
         assertThat(noVersion.body().get("field").asText()).isEqualTo("draftVersion");
-        assertThat(respond("no-such-comment", "sec", "[]").status()).isEqualTo(404);
+        assertThat(respond("no-such-comment", "sato", "[]").status()).isEqualTo(404);
         Reply noCommitment = post(p("/revisions"), """
-                {"version":2,"title":"v2","fulfils":[{"commitment":"#9.9"}],"committedBy":"sec"}""");
+                {"version":2,"title":"v2","fulfils":[{"commitment":"#9.9"}],"committedBy":"sato"}""");
         assertThat(noCommitment.status()).isEqualTo(404);
         assertThat(noCommitment.body().get("field").asText()).isEqualTo("commitment");
         assertThat(storedEvents()).isEqualTo(before);

@@ -32,9 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class LedgerHttp {
     static final Map<String, String> STORE = TestDatabase.fresh("e2e");
 
+    /** A configured user (bcrypt password "demo") who takes part in no deliberation. */
+    static final String OUTSIDER = "kimura";
+
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         STORE.forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("shingi.security.users." + OUTSIDER + ".password",
+                () -> "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("demo"));
     }
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -58,17 +63,44 @@ abstract class LedgerHttp {
     record Reply(int status, String contentType, JsonNode body, String raw) {
     }
 
+    /** Reads as the demo's secretary, a participant of every test deliberation. */
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return getAs("sato", path);
     }
 
+    Reply getAs(String user, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (user != null) {
+            b.header("Authorization", basic(user));
+        }
+        return send(b.build());
+    }
+
+    static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes go in as the demo's secretary (sato), who may record on members' behalf. */
     Reply post(String path, String body) {
-        return post(path, body, "application/json");
+        return postAs("sato", path, body, "application/json");
     }
 
     Reply post(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return postAs("sato", path, body, contentType);
+    }
+
+    /** Opening deliberations and registering participants is the admin's. */
+    Reply admin(String path, String body) {
+        return postAs("admin", path, body, "application/json");
+    }
+
+    Reply postAs(String user, String path, String body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (user != null) {
+            b.header("Authorization", basic(user));
+        }
+        return send(b.build());
     }
 
     long storedEvents() {

@@ -140,9 +140,9 @@ class ReferenceDeliberationTest extends LedgerHttp {
     @Test
     void timelineTellsEveryEventInOccurredOrder() {
         JsonNode timeline = get(D + "/timeline").body();
-        // 1 opening + 22 participants + 1 meeting + 1 draft + 18 comments + 17 responses + 14 commitments
-        // + 1 revision + 5 fulfilments + 1 conclusion
-        assertThat(timeline).hasSize(81);
+        // 1 opening + 1 made public + 22 participants + 1 meeting + 1 draft + 18 comments + 17 responses
+        // + 14 commitments + 1 revision + 5 fulfilments + 1 conclusion
+        assertThat(timeline).hasSize(82);
         assertThat(timeline.get(0).get("summary").asText()).startsWith("Deliberation opened: ICT サイバーセキュリティ政策");
         assertThat(timeline.get(timeline.size() - 1).get("type").asText()).isEqualTo("CommitmentConcluded");
         String previous = "";

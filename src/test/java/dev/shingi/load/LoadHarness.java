@@ -125,18 +125,19 @@ public final class LoadHarness {
         }
     }
 
-    private void setUp(Http http) {
+    private void setUp(Http secretary) {
+        Http http = secretary.as(Http.ADMIN);
         for (int d = 0; d < deliberations; d++) {
             String id = "load-" + d;
             expect(http.postOrFail("/api/deliberations", """
                     {"deliberationId":"%s","title":"Load %d","body":"Load harness"}""".formatted(id, d)));
             expect(http.postOrFail("/api/deliberations/" + id + "/participants", """
-                    {"participantId":"sec","name":"Secretariat","role":"SECRETARIAT"}"""));
+                    {"participantId":"sato","name":"Secretariat","role":"SECRETARIAT"}"""));
             for (int m = 0; m < clients; m++) {
                 expect(http.postOrFail("/api/deliberations/" + id + "/participants", """
                         {"participantId":"m%d","name":"Member %d","role":"MEMBER"}""".formatted(m, m)));
             }
-            expect(http.postOrFail("/api/deliberations/" + id + "/drafts", """
+            expect(secretary.postOrFail("/api/deliberations/" + id + "/drafts", """
                     {"version":1,"title":"Draft v1","pageCount":500}"""));
             work.add(new Deliberation(id));
         }
@@ -190,7 +191,7 @@ public final class LoadHarness {
                             .mapToObj(i -> "{\"kind\":\"REVISE_DRAFT\",\"description\":\"Reword part " + i + "\"}")
                             .collect(Collectors.joining(",", "[", "]"));
                     r = http.post("/api/comments/" + commentId + "/responses", """
-                            {"responderId":"sec","disposition":"ACCEPTED","text":"Agreed; the next version rewords it.",
+                            {"responderId":"sato","disposition":"ACCEPTED","text":"Agreed; the next version rewords it.",
                              "commitments":%s}""".formatted(commitments));
                     if (r.status() == 201) {
                         for (int i = 1; i <= k; i++) {
@@ -266,7 +267,7 @@ public final class LoadHarness {
                 .collect(Collectors.joining(",", "[", "]"));
         Http.Reply r = http.post("/api/deliberations/" + d.id + "/revisions", """
                 {"version":%d,"title":"Draft v%d","pageCount":500,"summary":"Reworded as promised","fulfils":%s,
-                 "committedBy":"sec"}""".formatted(version, version, list));
+                 "committedBy":"sato"}""".formatted(version, version, list));
         if (r.status() == 201) {
             d.nextVersion.incrementAndGet();
         }

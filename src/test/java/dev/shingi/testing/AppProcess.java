@@ -38,12 +38,14 @@ public final class AppProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
+            // Axon's update checker would report to AxonIQ over the network: tests talk to loopback only
+            command.add("-Daxoniq.update-checker.disabled=true");
             command.add("@" + args);
             command.add("dev.shingi.ShingiApplication");
             command.add("--server.port=" + port);
             command.add("--server.address=127.0.0.1");
-            for (String profile : TestDatabase.profiles()) {
-                command.add("--spring.profiles.active=" + profile);
+            if (TestDatabase.profiles().length > 0) {
+                command.add("--spring.profiles.active=" + String.join(",", TestDatabase.profiles()));
             }
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             Files.createDirectories(log.toAbsolutePath().getParent());

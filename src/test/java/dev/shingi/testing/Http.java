@@ -16,20 +16,38 @@ import java.time.Duration;
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Test and load clients sign in (HTTP Basic) with the demo accounts: {@code admin} opens deliberations and
+     * registers people; {@link #SECRETARY} ({@code sato}), registered as the secretariat of each test deliberation,
+     * records everything else, on the members' behalf too, as a secretariat transcribing minutes does.
+     */
+    public static final String SECRETARY = "sato";
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "demo";
+
     private final HttpClient client;
     private final String base;
+    private final String authorization;
 
-    public Http(String base) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base);
+    public Http(String base, String user) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, user);
     }
 
-    public Http(HttpClient client, String base) {
+    public Http(HttpClient client, String base, String user) {
         this.client = client;
         this.base = base;
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** As the secretary. */
     public static Http localhost(int port) {
-        return new Http("http://127.0.0.1:" + port);
+        return new Http("http://127.0.0.1:" + port, SECRETARY);
+    }
+
+    /** The same server, signed in as someone else. */
+    public Http as(String user) {
+        return new Http(client, base, user);
     }
 
     public String base() {
@@ -44,11 +62,13 @@ public final class Http {
 
     /** GET; an {@link IOException} (refused, reset) is thrown as is, so callers can tell "no answer" apart. */
     public Reply get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build());
     }
 
     public Reply post(String path, String json) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }

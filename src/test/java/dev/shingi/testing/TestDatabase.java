@@ -27,9 +27,12 @@ public final class TestDatabase {
         return postgres() ? "PostgreSQL" : "H2";
     }
 
-    /** The Spring profiles to run with: {@code postgres} or none. */
+    /**
+     * The Spring profiles to run with: none on H2; {@code postgres} and {@code test} on PostgreSQL (the tests sign in
+     * with the demo accounts, which the postgres profile alone refuses).
+     */
     public static String[] profiles() {
-        return postgres() ? new String[]{"postgres"} : new String[0];
+        return postgres() ? new String[]{"postgres", "test"} : new String[0];
     }
 
     /** Spring properties for a new, empty store; {@code label} makes the schema or directory name readable. */

@@ -1,5 +1,5 @@
 package dev.shingi.deliberation.api;
 
 /** Every comment of a deliberation in reference order; answered with a list of {@link CommentSummary}. */
-public record FindComments(String deliberationId) {
+public record FindComments(String deliberationId, AsOf asOf) {
 }

@@ -1,5 +1,5 @@
 package dev.shingi.deliberation.api;
 
 /** Lists every deliberation with its counts; answered with a list of {@link DeliberationSummary}. */
-public record FindDeliberations() {
+public record FindDeliberations(AsOf asOf) {
 }

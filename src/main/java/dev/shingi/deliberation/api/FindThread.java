@@ -1,5 +1,5 @@
 package dev.shingi.deliberation.api;
 
 /** One comment's whole thread; answered with {@link CommentThread}. */
-public record FindThread(String commentId) {
+public record FindThread(String commentId, AsOf asOf) {
 }

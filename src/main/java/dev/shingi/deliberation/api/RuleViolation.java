@@ -11,7 +11,7 @@ public class RuleViolation extends RuntimeException {
         this.rule = rule;
     }
 
-    /** A stable, machine-readable rule name, e.g. {@code comment.not-answered-twice}. Listed in docs/api.md. */
+    /** A stable, machine-readable rule name, e.g. {@code comment.answered-once}. Listed in docs/api.md. */
     public String rule() {
         return rule;
     }

@@ -11,6 +11,8 @@ import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.CommitmentMade;
 import dev.shingi.deliberation.api.CommitmentWaived;
 import dev.shingi.deliberation.api.ConcludeCommitment;
+import dev.shingi.deliberation.api.CorrectRecord;
+import dev.shingi.deliberation.api.RecordCorrected;
 import dev.shingi.deliberation.api.Ids;
 import dev.shingi.deliberation.api.Location;
 import dev.shingi.deliberation.api.NewCommitment;
@@ -29,6 +31,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +52,7 @@ class Comment {
     private String deliberationId;
     private String reference;
     private String authorId;
+    private int draftVersion;
     private boolean withdrawn;
     /** The response that currently answers the comment; null when unanswered or reopened. */
     private String currentResponseId;
@@ -56,6 +60,15 @@ class Comment {
     private final Map<String, OpenCommitment> openCommitments = new HashMap<>();
     private final Set<String> closedCommitments = new HashSet<>();
     private int commitmentsMade;
+    /**
+     * When each recorded step of this comment happened, in log order, as corrected. Kept non-decreasing so that a
+     * comment's history reads the same on both clocks (docs/time.md): a step may not predate the one before it.
+     */
+    private final List<Step> steps = new ArrayList<>();
+
+    /** {@code recordId}: the comment id for the raise, the response id for a response and its commitments. */
+    private record Step(String recordId, Instant at) {
+    }
 
     private record OpenCommitment(String reference, CommitmentKind kind) {
     }
@@ -88,6 +101,7 @@ class Comment {
     void handle(RespondToComment command, Directory directory) {
         directory.requireSecretariat(deliberationId, command.responderId(), "responderId", "respond to comments");
         requireNotWithdrawn("respond to");
+        requireInOrder(command.occurredAt());
         if (currentResponseId != null) {
             throw new RuleViolation("comment.answered-once",
                     "Comment " + reference + " is already answered (response " + currentResponseId
@@ -124,6 +138,7 @@ class Comment {
         if (!responseIds.contains(command.responseId())) {
             throw new UnknownRecord("responseId", "Comment " + reference + " has no response '" + command.responseId() + "'.");
         }
+        requireInOrder(command.occurredAt());
         apply(new ResponseAcknowledged(deliberationId, commentId, command.responseId(), command.participantId(),
                 command.satisfied(), command.note(), command.occurredAt()));
         if (!command.satisfied() && command.responseId().equals(currentResponseId)) {
@@ -138,6 +153,7 @@ class Comment {
         if (withdrawn) {
             throw new RuleViolation("comment.withdrawn-once", "Comment " + reference + " is already withdrawn.");
         }
+        requireInOrder(command.occurredAt());
         apply(new CommentWithdrawn(deliberationId, commentId, command.participantId(), command.reason(),
                 command.occurredAt()));
     }
@@ -150,6 +166,7 @@ class Comment {
             throw new RuleViolation("comment.reopen-answered-only",
                     "Comment " + reference + " has no current response to reopen.");
         }
+        requireInOrder(command.occurredAt());
         apply(new CommentReopened(deliberationId, commentId, command.participantId(), command.reason(),
                 command.occurredAt()));
     }
@@ -162,6 +179,7 @@ class Comment {
             throw new RuleViolation("commitment.revise-draft-kept-by-revision",
                     "Commitment " + commitment.reference() + " promises a revision: a revision fulfils it, or it is waived.");
         }
+        requireInOrder(command.occurredAt());
         apply(new CommitmentConcluded(deliberationId, commentId, command.commitmentId(), command.participantId(),
                 command.outcome(), command.occurredAt()));
     }
@@ -170,23 +188,96 @@ class Comment {
     void handle(WaiveCommitment command, Directory directory) {
         directory.requireSecretariat(deliberationId, command.participantId(), "participantId", "waive commitments");
         requireOpen(command.commitmentId());
+        requireInOrder(command.occurredAt());
         apply(new CommitmentWaived(deliberationId, commentId, command.commitmentId(), command.participantId(),
                 command.reason(), command.occurredAt()));
     }
 
     /** Checks, for {@link RevisionHandler}, that a revision of {@code revisionDeliberationId} may keep this commitment. */
-    void requireFulfillable(String revisionDeliberationId, String commitmentId) {
+    void requireFulfillable(String revisionDeliberationId, String commitmentId, Instant occurredAt) {
         if (!deliberationId.equals(revisionDeliberationId)) {
             throw new RuleViolation("revision.own-deliberation-only",
                     "Commitment '" + commitmentId + "' belongs to deliberation '" + deliberationId + "', not '"
                             + revisionDeliberationId + "'.");
         }
         requireOpen(commitmentId);
+        requireInOrder(occurredAt);
     }
 
     void fulfil(String commitmentId, int version, Location location, Instant occurredAt) {
         requireOpen(commitmentId);
         apply(new CommitmentFulfilled(deliberationId, commentId, commitmentId, version, location, occurredAt));
+    }
+
+    @CommandHandler
+    void handle(CorrectRecord command, Directory directory) {
+        directory.requireSecretariat(deliberationId, command.correctedBy(), "correctedBy", "correct records");
+        boolean response = command.responseId() != null;
+        if (response && !responseIds.contains(command.responseId())) {
+            throw new UnknownRecord("responseId", "Comment " + reference + " has no response '" + command.responseId() + "'.");
+        }
+        if (command.authorId() == null && command.anchor() == null && command.kind() == null
+                && command.disposition() == null && command.text() == null && command.recordOccurredAt() == null) {
+            throw new RuleViolation("correction.changes-something", "A correction must change at least one field.");
+        }
+        if (response && (command.anchor() != null || command.kind() != null)) {
+            throw new RuleViolation("correction.fields-of-record",
+                    "A response has no anchor or comment kind; correct its responder, disposition, text or time.");
+        }
+        if (!response && command.disposition() != null) {
+            throw new RuleViolation("correction.fields-of-record", "A comment has no disposition; correct its response.");
+        }
+        if (command.authorId() != null) {
+            if (response) {
+                directory.requireSecretariat(deliberationId, command.authorId(), "authorId", "respond to comments");
+            } else if (directory.roleOf(deliberationId, command.authorId()).isEmpty()) {
+                throw new RuleViolation("comment.author-registered", "Only registered participants raise comments; '"
+                        + command.authorId() + "' is not registered in '" + deliberationId + "'.");
+            }
+        }
+        if (command.anchor() != null) {
+            Rules.requireAnchorWithin(Rules.requireDraft(directory, deliberationId, draftVersion), command.anchor());
+        }
+        if (command.recordOccurredAt() != null) {
+            requireTimeKeepsOrder(response ? command.responseId() : commentId, command.recordOccurredAt());
+        }
+        apply(new RecordCorrected(deliberationId, commentId, command.responseId(), command.authorId(), command.anchor(),
+                command.kind(), command.disposition(), command.text(), command.recordOccurredAt(), command.reason(),
+                command.correctedBy(), command.occurredAt()));
+    }
+
+    /** A new step of this comment may not predate the latest one (minutes are entered late, but in order). */
+    private void requireInOrder(Instant occurredAt) {
+        Instant latest = steps.stream().map(Step::at).max(Instant::compareTo).orElse(Instant.MIN);
+        if (occurredAt.isBefore(latest)) {
+            throw new RuleViolation("time.in-order",
+                    "Comment " + reference + " already has a step at " + latest + "; a new one cannot have happened at "
+                            + occurredAt + ". Correct the earlier record's time instead.");
+        }
+    }
+
+    /** Moving a record in time may not carry it past a neighbouring step of the same comment. */
+    private void requireTimeKeepsOrder(String recordId, Instant newAt) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (recordId.equals(steps.get(i).recordId())) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        Instant notBefore = first > 0 ? steps.get(first - 1).at() : Instant.MIN;
+        Instant notAfter = last >= 0 && last + 1 < steps.size() ? steps.get(last + 1).at() : Instant.MAX;
+        for (int i = 0; i < first; i++) {
+            notBefore = steps.get(i).at().isAfter(notBefore) ? steps.get(i).at() : notBefore;
+        }
+        for (int i = last + 1; i < steps.size(); i++) {
+            notAfter = steps.get(i).at().isBefore(notAfter) ? steps.get(i).at() : notAfter;
+        }
+        if (newAt.isBefore(notBefore) || newAt.isAfter(notAfter)) {
+            throw new RuleViolation("time.in-order", "Moving the record to " + newAt + " would put it out of order with "
+                    + "the other steps of comment " + reference + " (allowed: " + notBefore + " to " + notAfter + ").");
+        }
     }
 
     private OpenCommitment requireOpen(String commitmentId) {
@@ -224,46 +315,69 @@ class Comment {
         deliberationId = event.deliberationId();
         reference = event.reference();
         authorId = event.authorId();
+        draftVersion = event.draftVersion();
+        steps.add(new Step(commentId, event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(CommentResponded event) {
         currentResponseId = event.responseId();
         responseIds.add(event.responseId());
+        steps.add(new Step(event.responseId(), event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(CommitmentMade event) {
         commitmentsMade++;
         openCommitments.put(event.commitmentId(), new OpenCommitment(event.reference(), event.kind()));
+        steps.add(new Step(event.responseId(), event.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(ResponseAcknowledged event) {
+        steps.add(new Step(null, event.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(RecordCorrected event) {
+        if (event.responseId() == null && event.authorId() != null) {
+            authorId = event.authorId();
+        }
+        if (event.recordOccurredAt() != null) {
+            String record = event.responseId() != null ? event.responseId() : commentId;
+            steps.replaceAll(step -> record.equals(step.recordId()) ? new Step(record, event.recordOccurredAt()) : step);
+        }
     }
 
     @EventSourcingHandler
     void on(CommentReopened event) {
         currentResponseId = null;
+        steps.add(new Step(null, event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(CommentWithdrawn event) {
         withdrawn = true;
+        steps.add(new Step(null, event.occurredAt()));
     }
 
     @EventSourcingHandler
     void on(CommitmentFulfilled event) {
-        close(event.commitmentId());
+        close(event.commitmentId(), event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(CommitmentConcluded event) {
-        close(event.commitmentId());
+        close(event.commitmentId(), event.occurredAt());
     }
 
     @EventSourcingHandler
     void on(CommitmentWaived event) {
-        close(event.commitmentId());
+        close(event.commitmentId(), event.occurredAt());
     }
 
-    private void close(String commitmentId) {
+    private void close(String commitmentId, Instant at) {
+        steps.add(new Step(null, at));
         openCommitments.remove(commitmentId);
         closedCommitments.add(commitmentId);
     }

@@ -7,11 +7,14 @@ import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.deliberation.api.RecordMeeting;
 import dev.shingi.deliberation.api.RegisterParticipant;
 import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.SetVisibility;
+import dev.shingi.deliberation.api.VisibilityChanged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +29,8 @@ class Deliberation {
     private String deliberationId;
     private final Set<String> participants = new HashSet<>();
     private final Set<String> meetings = new HashSet<>();
+    private boolean publiclyReadable;
+    private final Set<String> names = new HashSet<>();
 
     Deliberation() {
         // for event sourcing
@@ -41,6 +46,10 @@ class Deliberation {
         if (participants.contains(command.participantId())) {
             throw new RuleViolation("participant.registered-once",
                     "Participant '" + command.participantId() + "' is already registered in '" + deliberationId + "'.");
+        }
+        if (command.name() != null && names.contains(normalised(command.name()))) {
+            throw new RuleViolation("participant.name-once", "A participant named '" + command.name()
+                    + "' (compared in Unicode NFC) is already registered in '" + deliberationId + "'.");
         }
         apply(new ParticipantRegistered(deliberationId, command.participantId(), command.name(), command.role(),
                 command.title(), command.affiliation(), command.organisation(), command.occurredAt()));
@@ -64,14 +73,34 @@ class Deliberation {
                 command.materials() == null ? List.of() : command.materials(), command.occurredAt()));
     }
 
+    @CommandHandler
+    void handle(SetVisibility command) {
+        if (command.publiclyReadable() != publiclyReadable) {
+            apply(new VisibilityChanged(deliberationId, command.publiclyReadable(), command.occurredAt()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(VisibilityChanged event) {
+        publiclyReadable = event.publiclyReadable();
+    }
+
     @EventSourcingHandler
     void on(DeliberationOpened event) {
         deliberationId = event.deliberationId();
     }
 
+    /** Names compare in Unicode NFC, so "ガ" typed as one character or as カ + ゙ is one name. */
+    private static String normalised(String name) {
+        return Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+    }
+
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
         participants.add(event.participantId());
+        if (event.name() != null) {
+            names.add(normalised(event.name()));
+        }
     }
 
     @EventSourcingHandler

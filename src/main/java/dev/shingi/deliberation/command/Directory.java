@@ -2,6 +2,8 @@ package dev.shingi.deliberation.command;
 
 import dev.shingi.deliberation.api.DeliberationOpened;
 import dev.shingi.deliberation.api.DraftPublished;
+import dev.shingi.deliberation.api.ParticipantDirectory;
+import dev.shingi.deliberation.api.VisibilityChanged;
 import dev.shingi.deliberation.api.MeetingRecorded;
 import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.deliberation.api.RevisionCommitted;
@@ -31,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ProcessingGroup(Directory.PROCESSING_GROUP)
-class Directory {
+class Directory implements ParticipantDirectory {
     static final String PROCESSING_GROUP = "directory";
 
     private final JdbcTemplate jdbc;
@@ -56,6 +58,27 @@ class Directory {
     void on(DeliberationOpened e) {
         jdbc.update("INSERT INTO directory_deliberation (deliberation_id, next_comment_number) VALUES (?, 1)",
                 e.deliberationId());
+    }
+
+    @EventHandler
+    void on(VisibilityChanged e) {
+        jdbc.update("UPDATE directory_deliberation SET publicly_readable = ? WHERE deliberation_id = ?",
+                e.publiclyReadable(), e.deliberationId());
+    }
+
+    @Override
+    public boolean exists(String deliberationId) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM directory_deliberation WHERE deliberation_id = ?", Integer.class, deliberationId);
+        return n != null && n > 0;
+    }
+
+    @Override
+    public boolean isPublic(String deliberationId) {
+        List<Boolean> found = jdbc.queryForList(
+                "SELECT publicly_readable FROM directory_deliberation WHERE deliberation_id = ?", Boolean.class,
+                deliberationId);
+        return !found.isEmpty() && Boolean.TRUE.equals(found.get(0));
     }
 
     @EventHandler
@@ -86,14 +109,13 @@ class Directory {
     }
 
     void requireDeliberation(String deliberationId) {
-        Integer n = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM directory_deliberation WHERE deliberation_id = ?", Integer.class, deliberationId);
-        if (n == null || n == 0) {
+        if (!exists(deliberationId)) {
             throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
         }
     }
 
-    Optional<Role> roleOf(String deliberationId, String participantId) {
+    @Override
+    public Optional<Role> roleOf(String deliberationId, String participantId) {
         if (participantId == null) {
             return Optional.empty();
         }
@@ -142,6 +164,11 @@ class Directory {
         return Optional.ofNullable(jdbc.queryForObject(
                 "SELECT MAX(version) FROM directory_draft WHERE deliberation_id = ? AND version < ?",
                 Integer.class, deliberationId, version));
+    }
+
+    Optional<Integer> latestVersion(String deliberationId) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(version) FROM directory_draft WHERE deliberation_id = ?", Integer.class, deliberationId));
     }
 
     boolean hasMeeting(String deliberationId, String meetingId) {

@@ -40,7 +40,8 @@ class DraftVersion {
     DraftVersion(CommitRevision command, int basedOnVersion) {
         apply(new RevisionCommitted(command.deliberationId(), command.version(), basedOnVersion, command.title(),
                 command.materialNumber(), command.pageCount(), command.summary(),
-                command.changes() == null ? List.of() : command.changes(), command.fulfils(), command.committedBy(),
+                command.changes() == null ? List.of() : command.changes(),
+                command.fulfils() == null ? List.of() : command.fulfils(), command.committedBy(),
                 command.illustrative(), command.occurredAt()));
     }
 

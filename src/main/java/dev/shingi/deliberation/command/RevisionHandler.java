@@ -59,7 +59,7 @@ class RevisionHandler {
                                 + command.pageCount() + " pages).");
             }
             Aggregate<Comment> comment = load(f);
-            comment.execute(c -> c.requireFulfillable(deliberationId, f.commitmentId()));
+            comment.execute(c -> c.requireFulfillable(deliberationId, f.commitmentId(), command.occurredAt()));
             touched.add(comment);
         }
 

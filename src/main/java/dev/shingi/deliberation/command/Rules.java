@@ -17,6 +17,10 @@ final class Rules {
             throw new RuleViolation("draft.version-once",
                     "Version " + version + " of '" + deliberationId + "' already exists.");
         }
+        directory.latestVersion(deliberationId).filter(latest -> latest > version).ifPresent(latest -> {
+            throw new RuleViolation("draft.version-increasing",
+                    "Version " + latest + " of '" + deliberationId + "' exists; a new version must come after it.");
+        });
     }
 
     static Directory.Draft requireDraft(Directory directory, String deliberationId, int version) {

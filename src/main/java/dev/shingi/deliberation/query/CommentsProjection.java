@@ -1,175 +1,188 @@
 package dev.shingi.deliberation.query;
 
-import dev.shingi.deliberation.api.Anchor;
-import dev.shingi.deliberation.api.CommentRaised;
-import dev.shingi.deliberation.api.CommentReopened;
-import dev.shingi.deliberation.api.CommentResponded;
-import dev.shingi.deliberation.api.CommentStatus;
-import dev.shingi.deliberation.api.CommentWithdrawn;
-import dev.shingi.deliberation.api.CommitmentConcluded;
-import dev.shingi.deliberation.api.CommitmentFulfilled;
-import dev.shingi.deliberation.api.CommitmentMade;
-import dev.shingi.deliberation.api.CommitmentStatus;
-import dev.shingi.deliberation.api.CommitmentWaived;
-import dev.shingi.deliberation.api.Disposition;
-import dev.shingi.deliberation.api.Location;
-import dev.shingi.deliberation.api.ResponseAcknowledged;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shingi.deliberation.api.*;
+import dev.shingi.platform.RecordingMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import static dev.shingi.deliberation.query.Sql.ts;
+import static dev.shingi.deliberation.query.Temporal.FOREVER;
+import static dev.shingi.deliberation.query.Temporal.millis;
 
-/** Comments, responses, commitments and acknowledgements, with each comment's derived status. */
+/**
+ * Comments, responses, commitments and their timeline entries, on both clocks. For every event of a comment the
+ * projection recomputes the comment's rows ({@link CommentHistory}) with and without the event, and writes only the
+ * difference: rows that no longer hold are closed on the knowledge clock at the event's log position, new rows open
+ * there. Acknowledgements and corrections are also kept as plain rows for the thread.
+ */
 @Component
-@ProcessingGroup("comments")
+@ProcessingGroup(ViewsConfig.PROCESSING_GROUP)
 class CommentsProjection {
 
+    private static final int CACHE_SIZE = 20_000;
+
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json = EventJson.MAPPER;
+    /** Recently touched comments' events, so a rebuild does not read each comment's history back per event. */
+    private final Map<String, List<CommentHistory.Entry>> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<CommentHistory.Entry>> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+    private final Names names;
+    private final LogPosition logPosition;
 
-    CommentsProjection(JdbcTemplate jdbc) {
+    CommentsProjection(JdbcTemplate jdbc, Names names, LogPosition logPosition) {
         this.jdbc = jdbc;
+        this.names = names;
+        this.logPosition = logPosition;
     }
 
     @EventHandler
-    void on(CommentRaised e, @Timestamp Instant recordedAt) {
-        Anchor a = e.anchor() == null ? Anchor.NONE : e.anchor();
-        jdbc.update("""
-                INSERT INTO comment_view (comment_id, deliberation_id, number, reference, author_id, draft_version,
-                    page_from, page_to, footnote, section, quote, kind, text, meeting_id, status, needs_response,
-                    current_response_id, open_commitments, occurred_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)""",
-                e.commentId(), e.deliberationId(), Integer.parseInt(e.reference().substring(1)), e.reference(),
-                e.authorId(), e.draftVersion(), a.pageFrom(), a.pageTo(), a.footnote(), a.section(), a.quote(),
-                e.kind().name(), e.text(), e.meetingId(), CommentStatus.OPEN.name(), e.kind().needsResponse(),
-                ts(e.occurredAt()), ts(recordedAt));
+    void on(DeliberationEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        String commentId = commentIdOf(event);
+        if (commentId == null) {
+            return;
+        }
+        // a failed batch is retried from the stored token: forget what this attempt cached
+        CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> cache.clear()));
+        long position = logPosition.of(message, token);
+        Object recordedBy = message.getMetaData().get(RecordingMetadata.RECORDED_BY);
+        CommentHistory.Entry entry = new CommentHistory.Entry(position, message.getIdentifier(),
+                millis(message.getTimestamp()), recordedBy == null ? null : recordedBy.toString(), event);
+
+        List<CommentHistory.Entry> before = load(commentId);
+        if (before.stream().anyMatch(e -> e.position() == position)) {
+            return; // already applied (a replayed batch)
+        }
+        List<CommentHistory.Entry> after = new ArrayList<>(before);
+        after.add(entry);
+
+        if (event instanceof ResponseAcknowledged a) {
+            jdbc.update("""
+                    INSERT INTO acknowledgement_v (event_id, comment_id, response_id, participant_id, satisfied, note,
+                                                   occurred_at, position, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    entry.eventId(), commentId, a.responseId(), a.participantId(), a.satisfied(), a.note(),
+                    millis(a.occurredAt()), position, entry.recordedAt());
+        }
+        if (event instanceof RecordCorrected c) {
+            CommentHistory.changes(CommentHistory.effective(before), c).forEach((field, values) -> jdbc.update("""
+                    INSERT INTO correction_v (event_id, field, comment_id, response_id, corrected_by, reason, old_value,
+                                              new_value, occurred_at, position, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    entry.eventId(), field, commentId, c.responseId(), c.correctedBy(), c.reason(), values[0], values[1],
+                    millis(c.occurredAt()), position, entry.recordedAt()));
+        }
+
+        var nameOf = names.of(event.deliberationId());
+        Set<CommentHistory.Row> old = new HashSet<>(new CommentHistory(before, nameOf).rows());
+        List<CommentHistory.Row> now = new CommentHistory(after, nameOf).rows();
+        Set<CommentHistory.Row> kept = new HashSet<>(now);
+        for (CommentHistory.Row row : old) {
+            if (!kept.contains(row)) {
+                jdbc.update("UPDATE " + row.table() + " SET known_to = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
+                        position, row.key(), row.validFrom(), FOREVER);
+            }
+        }
+        for (CommentHistory.Row row : now) {
+            if (!old.contains(row)) {
+                insert(row, position);
+            }
+        }
+        save(commentId, event.deliberationId(), before.isEmpty(), after);
     }
 
-    @EventHandler
-    void on(CommentResponded e, @Timestamp Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO response_view (response_id, comment_id, deliberation_id, responder_id, disposition, text,
-                                           occurred_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.responseId(), e.commentId(), e.deliberationId(), e.responderId(), e.disposition().name(), e.text(),
-                ts(e.occurredAt()), ts(recordedAt));
-        jdbc.update("UPDATE comment_view SET current_response_id = ? WHERE comment_id = ?", e.responseId(), e.commentId());
-        restate(e.commentId());
+    private void insert(CommentHistory.Row row, long position) {
+        List<String> columns = new ArrayList<>(row.columns().keySet());
+        List<Object> values = new ArrayList<>(row.columns().values());
+        columns.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
+        values.addAll(List.of(row.key(), row.validFrom(), row.validTo(), position, FOREVER));
+        jdbc.update("INSERT INTO " + row.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
     }
 
-    @EventHandler
-    void on(CommitmentMade e, @Timestamp Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO commitment_view (commitment_id, comment_id, deliberation_id, response_id, reference, kind,
-                    description, owner_id, due_date, status, occurred_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.commitmentId(), e.commentId(), e.deliberationId(), e.responseId(), e.reference(), e.kind().name(),
-                e.description(), e.ownerId(), e.dueDate(), CommitmentStatus.OPEN.name(), ts(e.occurredAt()),
-                ts(recordedAt));
-        jdbc.update("UPDATE comment_view SET open_commitments = open_commitments + 1 WHERE comment_id = ?", e.commentId());
-        restate(e.commentId());
-    }
-
-    @EventHandler
-    void on(ResponseAcknowledged e, EventMessage<?> message) {
-        jdbc.update("""
-                INSERT INTO acknowledgement_view (event_id, comment_id, response_id, participant_id, satisfied, note,
-                                                  occurred_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                message.getIdentifier(), e.commentId(), e.responseId(), e.participantId(), e.satisfied(), e.note(),
-                ts(e.occurredAt()), ts(message.getTimestamp()));
-    }
-
-    @EventHandler
-    void on(CommentReopened e) {
-        jdbc.update("UPDATE comment_view SET current_response_id = NULL WHERE comment_id = ?", e.commentId());
-        restate(e.commentId());
-    }
-
-    @EventHandler
-    void on(CommentWithdrawn e) {
-        jdbc.update("UPDATE comment_view SET status = ? WHERE comment_id = ?", CommentStatus.WITHDRAWN.name(), e.commentId());
-    }
-
-    @EventHandler
-    void on(CommitmentFulfilled e, @Timestamp Instant recordedAt) {
-        Location l = e.location() == null ? new Location(null, null, null) : e.location();
-        jdbc.update("""
-                UPDATE commitment_view SET status = ?, fulfilled_version = ?, location_page = ?, location_footnote = ?,
-                    location_section = ?, closed_at = ?, closed_recorded_at = ?
-                WHERE commitment_id = ?""",
-                CommitmentStatus.FULFILLED.name(), e.version(), l.page(), l.footnote(), l.section(), ts(e.occurredAt()),
-                ts(recordedAt), e.commitmentId());
-        closed(e.commentId());
-    }
-
-    @EventHandler
-    void on(CommitmentConcluded e, @Timestamp Instant recordedAt) {
-        close(e.commitmentId(), CommitmentStatus.CONCLUDED, e.outcome(), e.participantId(), e.occurredAt(), recordedAt);
-        closed(e.commentId());
-    }
-
-    @EventHandler
-    void on(CommitmentWaived e, @Timestamp Instant recordedAt) {
-        close(e.commitmentId(), CommitmentStatus.WAIVED, e.reason(), e.participantId(), e.occurredAt(), recordedAt);
-        closed(e.commentId());
-    }
-
-    private void close(String commitmentId, CommitmentStatus status, String note, String by, Instant occurredAt,
-                       Instant recordedAt) {
-        jdbc.update("""
-                UPDATE commitment_view SET status = ?, closing_note = ?, closed_by = ?, closed_at = ?, closed_recorded_at = ?
-                WHERE commitment_id = ?""",
-                status.name(), note, by, ts(occurredAt), ts(recordedAt), commitmentId);
-    }
-
-    private void closed(String commentId) {
-        jdbc.update("UPDATE comment_view SET open_commitments = open_commitments - 1 WHERE comment_id = ?", commentId);
-        restate(commentId);
-    }
-
-    /** Derives the comment's status from what the table holds; the rules are DOMAIN.md's "Life of a comment". */
-    private void restate(String commentId) {
-        List<CommentStatus> derived = jdbc.query("""
-                SELECT c.status, c.current_response_id, c.open_commitments, r.disposition,
-                       (SELECT COUNT(*) FROM commitment_view m WHERE m.comment_id = c.comment_id) AS made
-                FROM comment_view c LEFT JOIN response_view r ON r.response_id = c.current_response_id
-                WHERE c.comment_id = ?""",
-                (rs, i) -> status(CommentStatus.valueOf(rs.getString("status")), rs.getString("current_response_id"),
-                        rs.getInt("open_commitments"), rs.getString("disposition"), rs.getInt("made")),
+    private List<CommentHistory.Entry> load(String commentId) throws JsonProcessingException {
+        List<CommentHistory.Entry> cached = cache.get(commentId);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> stored = jdbc.queryForList("SELECT events FROM comment_history WHERE comment_id = ?", String.class,
                 commentId);
-        derived.forEach(s -> jdbc.update("UPDATE comment_view SET status = ? WHERE comment_id = ?", s.name(), commentId));
+        List<CommentHistory.Entry> entries = new ArrayList<>();
+        if (!stored.isEmpty()) {
+            for (JsonNode n : json.readTree(stored.get(0))) {
+                entries.add(new CommentHistory.Entry(n.get("position").asLong(), n.get("eventId").asText(),
+                        n.get("recordedAt").asLong(), n.hasNonNull("recordedBy") ? n.get("recordedBy").asText() : null,
+                        EventJson.read(n.get("type").asText(), n.get("payload"))));
+            }
+        }
+        return entries;
     }
 
-    static CommentStatus status(CommentStatus current, String currentResponseId, int openCommitments,
-                                String disposition, int commitmentsMade) {
-        if (current == CommentStatus.WITHDRAWN) {
-            return current;
+    private void save(String commentId, String deliberationId, boolean isNew, List<CommentHistory.Entry> entries)
+            throws JsonProcessingException {
+        ArrayNode array = json.createArrayNode();
+        for (CommentHistory.Entry e : entries) {
+            ObjectNode n = array.addObject();
+            n.put("position", e.position());
+            n.put("eventId", e.eventId());
+            n.put("recordedAt", e.recordedAt());
+            n.put("recordedBy", e.recordedBy());
+            n.put("type", e.event().getClass().getSimpleName());
+            n.set("payload", json.valueToTree(e.event()));
         }
-        if (currentResponseId == null) {
-            return CommentStatus.OPEN;
+        String text = json.writeValueAsString(array);
+        if (isNew) {
+            jdbc.update("INSERT INTO comment_history (comment_id, deliberation_id, events) VALUES (?, ?, ?)",
+                    commentId, deliberationId, text);
+        } else {
+            jdbc.update("UPDATE comment_history SET events = ? WHERE comment_id = ?", text, commentId);
         }
-        if (openCommitments > 0) {
-            return CommentStatus.AWAITING;
-        }
-        if (Disposition.DECLINED.name().equals(disposition)) {
-            return CommentStatus.DECLINED;
-        }
-        return commitmentsMade > 0 ? CommentStatus.RESOLVED : CommentStatus.ANSWERED;
+        cache.put(commentId, List.copyOf(entries));
+    }
+
+    static String commentIdOf(DeliberationEvent event) {
+        if (event instanceof CommentRaised e) return e.commentId();
+        if (event instanceof CommentResponded e) return e.commentId();
+        if (event instanceof CommitmentMade e) return e.commentId();
+        if (event instanceof ResponseAcknowledged e) return e.commentId();
+        if (event instanceof CommentWithdrawn e) return e.commentId();
+        if (event instanceof CommentReopened e) return e.commentId();
+        if (event instanceof CommitmentFulfilled e) return e.commentId();
+        if (event instanceof CommitmentConcluded e) return e.commentId();
+        if (event instanceof CommitmentWaived e) return e.commentId();
+        if (event instanceof RecordCorrected e) return e.commentId();
+        return null;
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM acknowledgement_view");
-        jdbc.update("DELETE FROM commitment_view");
-        jdbc.update("DELETE FROM response_view");
-        jdbc.update("DELETE FROM comment_view");
+        cache.clear();
+        for (String table : List.of("comment_history", "correction_v", "acknowledgement_v", "commitment_v",
+                "response_v", "comment_v")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        jdbc.update("DELETE FROM timeline_v WHERE comment_id IS NOT NULL");
     }
 }

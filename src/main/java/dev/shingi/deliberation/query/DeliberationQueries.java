@@ -12,11 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static dev.shingi.deliberation.query.Sql.instant;
-import static dev.shingi.deliberation.query.Sql.integer;
+import static dev.shingi.deliberation.query.Temporal.millis;
 
 /**
- * Answers the {@code Find…} queries from the projections' tables. Reads only; an unknown id is answered with
- * {@link UnknownRecord}.
+ * Answers the {@code Find…} queries from the temporal tables, as of both clocks ({@link AsOf}): a row answers when
+ * it holds at {@code at} on the occurred clock and at {@code position} on the knowledge clock. No query replays the
+ * log; "outstanding" walks the interval tree (one index lookup per level), so its cost depends on the answer, not on
+ * the length of the history.
  */
 @Component
 class DeliberationQueries {
@@ -39,80 +41,148 @@ class DeliberationQueries {
     static final String ILLUSTRATIVE_LABEL =
             "ILLUSTRATIVE EXAMPLE (例示): this version is not part of the record; it shows how a revision is tracked.";
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-    private final Clock clock;
+    /** Rows that hold at (at, position): interval rows, and rows fixed at one occurred time and log position. */
+    private static final String HOLDS = " valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ? ";
+    private static final String HAPPENED = " occurred_at <= ? AND position <= ? ";
 
-    DeliberationQueries(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = EventJson.MAPPER;
+
+    DeliberationQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.clock = clock;
+    }
+
+    private static Object[] holds(AsOf a) {
+        long at = millis(a.at());
+        return new Object[]{at, at, a.position(), a.position()};
+    }
+
+    private static Object[] happened(AsOf a) {
+        return new Object[]{millis(a.at()), a.position()};
+    }
+
+    private static Object[] args(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @QueryHandler
     List<DeliberationSummary> handle(FindDeliberations query) {
-        return jdbc.queryForList("SELECT deliberation_id FROM deliberation_view ORDER BY occurred_at, deliberation_id",
-                String.class).stream().map(this::summary).toList();
+        return jdbc.queryForList("SELECT deliberation_id FROM deliberation_v WHERE" + HAPPENED
+                        + "ORDER BY occurred_at, deliberation_id", String.class, happened(query.asOf()))
+                .stream().map(id -> summary(id, query.asOf())).toList();
     }
 
     @QueryHandler
     DeliberationDetail handle(FindDeliberation query) {
-        DeliberationSummary summary = summary(query.deliberationId());
-        List<Participant> participants = jdbc.query("""
-                SELECT * FROM participant_view WHERE deliberation_id = ? ORDER BY occurred_at, recorded_at, participant_id""",
+        AsOf asOf = query.asOf();
+        DeliberationSummary summary = summary(query.deliberationId(), asOf);
+        List<Participant> participants = jdbc.query("SELECT * FROM participant_v WHERE deliberation_id = ? AND"
+                        + HAPPENED + "ORDER BY position",
                 (rs, i) -> new Participant(rs.getString("participant_id"), rs.getString("name"),
                         Role.valueOf(rs.getString("role")), rs.getString("title"), rs.getString("affiliation"),
                         rs.getBoolean("organisation"), instant(rs, "occurred_at"), instant(rs, "recorded_at")),
-                query.deliberationId());
-        List<Meeting> meetings = jdbc.query("""
-                SELECT * FROM meeting_view WHERE deliberation_id = ? ORDER BY starts_at, number""",
+                args(query.deliberationId(), happened(asOf)));
+        List<Meeting> meetings = jdbc.query("SELECT * FROM meeting_v WHERE deliberation_id = ? AND" + HAPPENED
+                        + "ORDER BY starts_at, number",
                 (rs, i) -> new Meeting(rs.getString("meeting_id"), integer(rs, "number"), rs.getString("title"),
                         instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("venue"),
                         read(rs.getString("attendee_ids"), new TypeReference<>() { }),
                         read(rs.getString("materials"), new TypeReference<>() { }),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at")),
-                query.deliberationId());
+                args(query.deliberationId(), happened(asOf)));
         return new DeliberationDetail(summary, participants, meetings);
     }
 
     @QueryHandler
     List<CommentSummary> handle(FindComments query) {
-        requireDeliberation(query.deliberationId());
-        return comments("c.deliberation_id = ?", query.deliberationId());
+        requireDeliberation(query.deliberationId(), query.asOf());
+        return comments("deliberation_id = ?", query.deliberationId(), query.asOf());
     }
 
     @QueryHandler
     Outstanding handle(FindOutstanding query) {
-        requireDeliberation(query.deliberationId());
-        return new Outstanding(
-                comments("c.deliberation_id = ? AND c.status = 'OPEN' AND c.needs_response = TRUE", query.deliberationId()),
-                commitments("m.deliberation_id = ? AND m.status = 'OPEN'", query.deliberationId()));
+        AsOf asOf = query.asOf();
+        requireDeliberation(query.deliberationId(), asOf);
+        Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
+        List<CommentSummary> comments = stab("comment_v", "AND needs_response = TRUE", query.deliberationId(), asOf,
+                (rs, i) -> comment(rs, people)).stream()
+                .sorted(Comparator.comparing(c -> Integer.parseInt(c.reference().substring(1)))).toList();
+        List<CommitmentSummary> commitments = stab("commitment_v", "", query.deliberationId(), asOf,
+                (rs, i) -> commitment(rs, people, asOf)).stream()
+                .sorted(COMMITMENT_ORDER).toList();
+        return new Outstanding(comments, commitments);
+    }
+
+    private static final Comparator<CommitmentSummary> COMMITMENT_ORDER = Comparator
+            .comparing((CommitmentSummary c) -> Integer.parseInt(c.commentReference().substring(1)))
+            .thenComparing(CommitmentSummary::reference, Comparator.comparing(
+                    r -> Integer.parseInt(r.substring(r.lastIndexOf('.') + 1))));
+
+    /** OPEN rows of a table that hold at (at, position), found through the interval tree. */
+    private <T> List<T> stab(String table, String extra, String deliberationId, AsOf asOf, RowMapper<T> mapper) {
+        long at = millis(asOf.at());
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        Temporal.path(at, (node, side) -> {
+            if (!sql.isEmpty()) {
+                sql.append(" UNION ALL ");
+            }
+            sql.append("SELECT * FROM ").append(table)
+                    .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND ri_node = ? ").append(extra)
+                    .append(" AND known_from <= ? AND known_to > ?");
+            args.addAll(List.of(deliberationId, node, asOf.position(), asOf.position()));
+            switch (side) {
+                case NODE_AFTER -> {
+                    sql.append(" AND valid_from <= ?");
+                    args.add(at);
+                }
+                case NODE_BEFORE -> {
+                    sql.append(" AND valid_to > ?");
+                    args.add(at);
+                }
+                case AT -> { }
+            }
+        });
+        return jdbc.query(sql.toString(), mapper, args.toArray());
     }
 
     @QueryHandler
     Answers handle(FindAnswers query) {
-        requireDeliberation(query.deliberationId());
-        Map<String, ParticipantRef> people = participants(query.deliberationId());
+        AsOf asOf = query.asOf();
+        requireDeliberation(query.deliberationId(), asOf);
+        Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
         Map<String, List<String>> commitmentsByResponse = new LinkedHashMap<>();
-        jdbc.query("SELECT response_id, reference FROM commitment_view WHERE deliberation_id = ? ORDER BY reference",
+        jdbc.query("SELECT response_id, reference FROM commitment_v WHERE deliberation_id = ? AND" + HOLDS,
                 (ResultSet rs) -> {
                     commitmentsByResponse.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }, query.deliberationId());
-        List<AnswerLine> lines = jdbc.query("""
-                SELECT c.comment_id, c.reference, c.number, c.author_id, c.kind, c.page_from, c.page_to, c.footnote,
-                       c.section, c.quote, c.status, r.response_id, r.responder_id, r.disposition
-                FROM comment_view c LEFT JOIN response_view r ON r.comment_id = c.comment_id
-                WHERE c.deliberation_id = ?
-                ORDER BY c.number, r.occurred_at""",
-                (rs, i) -> new AnswerLine(rs.getString("comment_id"), rs.getString("reference"),
-                        ref(people, rs.getString("author_id")),
-                        rs.getString("responder_id") == null ? null : ref(people, rs.getString("responder_id")),
-                        CommentKind.valueOf(rs.getString("kind")), anchor(rs).describe(),
-                        rs.getString("disposition") == null ? null : Disposition.valueOf(rs.getString("disposition")),
-                        CommentStatus.valueOf(rs.getString("status")),
-                        rs.getString("response_id") == null ? List.of()
-                                : commitmentsByResponse.getOrDefault(rs.getString("response_id"), List.of())),
-                query.deliberationId());
+                }, args(query.deliberationId(), holds(asOf)));
+        commitmentsByResponse.values().forEach(list -> list.sort(Comparator.comparing(
+                r -> Integer.parseInt(r.substring(r.lastIndexOf('.') + 1)))));
+        record Answer(String commentId, String responseId, String responderId, Disposition disposition) {
+        }
+        Map<String, List<Answer>> responsesByComment = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM response_v WHERE deliberation_id = ? AND" + HOLDS + "ORDER BY occurred_at, recorded_at",
+                (ResultSet rs) -> {
+                    responsesByComment.computeIfAbsent(rs.getString("comment_id"), k -> new ArrayList<>())
+                            .add(new Answer(rs.getString("comment_id"), rs.getString("response_id"),
+                                    rs.getString("responder_id"), Disposition.valueOf(rs.getString("disposition"))));
+                }, args(query.deliberationId(), holds(asOf)));
+        List<AnswerLine> lines = new ArrayList<>();
+        for (CommentSummary c : comments("deliberation_id = ?", query.deliberationId(), asOf)) {
+            List<Answer> responses = responsesByComment.getOrDefault(c.commentId(), List.of());
+            if (responses.isEmpty()) {
+                lines.add(new AnswerLine(c.commentId(), c.reference(), c.author(), null, c.kind(), c.anchorText(), null,
+                        c.status(), List.of()));
+            }
+            for (Answer r : responses) {
+                lines.add(new AnswerLine(c.commentId(), c.reference(), c.author(), ref(people, r.responderId()),
+                        c.kind(), c.anchorText(), r.disposition(), c.status(),
+                        commitmentsByResponse.getOrDefault(r.responseId(), List.of())));
+            }
+        }
         List<ResponderAnswers> byResponder = group(lines.stream().filter(l -> l.responder() != null).toList(),
                 AnswerLine::responder).entrySet().stream()
                 .map(e -> new ResponderAnswers(e.getKey(), e.getValue())).toList();
@@ -123,19 +193,23 @@ class DeliberationQueries {
 
     @QueryHandler
     List<VersionSummary> handle(FindVersions query) {
-        requireDeliberation(query.deliberationId());
-        Map<String, ParticipantRef> people = participants(query.deliberationId());
-        Map<Integer, List<FulfilledCommitment>> fulfilled = commitments(
-                "m.deliberation_id = ? AND m.status = 'FULFILLED'", query.deliberationId()).stream()
+        AsOf asOf = query.asOf();
+        requireDeliberation(query.deliberationId(), asOf);
+        Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
+        Map<Integer, List<FulfilledCommitment>> fulfilled = jdbc.query(
+                        "SELECT * FROM commitment_v WHERE deliberation_id = ? AND status = 'FULFILLED' AND" + HOLDS,
+                        (rs, i) -> commitment(rs, people, asOf), args(query.deliberationId(), holds(asOf)))
+                .stream().sorted(COMMITMENT_ORDER)
                 .collect(Collectors.groupingBy(CommitmentSummary::fulfilledInVersion, LinkedHashMap::new,
                         Collectors.mapping(c -> new FulfilledCommitment(c.commitmentId(), c.reference(), c.commentId(),
                                 c.commentReference(), c.description(), c.location()), Collectors.toList())));
         Map<Integer, Integer> raised = new LinkedHashMap<>();
-        jdbc.query("SELECT draft_version, COUNT(*) FROM comment_view WHERE deliberation_id = ? GROUP BY draft_version",
+        jdbc.query("SELECT draft_version, COUNT(*) FROM comment_v WHERE deliberation_id = ? AND" + HOLDS
+                        + "GROUP BY draft_version",
                 (ResultSet rs) -> {
                     raised.put(rs.getInt(1), rs.getInt(2));
-                }, query.deliberationId());
-        return jdbc.query("SELECT * FROM version_view WHERE deliberation_id = ? ORDER BY version",
+                }, args(query.deliberationId(), holds(asOf)));
+        return jdbc.query("SELECT * FROM version_v WHERE deliberation_id = ? AND" + HAPPENED + "ORDER BY version",
                 (rs, i) -> {
                     int version = rs.getInt("version");
                     List<FulfilledCommitment> kept = fulfilled.getOrDefault(version, List.of());
@@ -147,50 +221,69 @@ class DeliberationQueries {
                             illustrative, illustrative ? ILLUSTRATIVE_LABEL : null, kept,
                             kept.stream().map(FulfilledCommitment::commentReference).distinct().toList(),
                             raised.getOrDefault(version, 0), instant(rs, "occurred_at"), instant(rs, "recorded_at"));
-                }, query.deliberationId());
+                }, args(query.deliberationId(), happened(asOf)));
     }
 
     @QueryHandler
     List<TimelineEntry> handle(FindTimeline query) {
-        requireDeliberation(query.deliberationId());
-        return jdbc.query("SELECT * FROM timeline_entry WHERE deliberation_id = ? ORDER BY occurred_at, position",
-                TIMELINE, query.deliberationId());
+        AsOf asOf = query.asOf();
+        requireDeliberation(query.deliberationId(), asOf);
+        if (query.afterPosition() != null) {
+            return jdbc.query("SELECT * FROM timeline_v WHERE deliberation_id = ? AND position > ? AND" + HOLDS
+                            + "ORDER BY position LIMIT ?", TIMELINE,
+                    query.deliberationId(), query.afterPosition(), millis(asOf.at()), millis(asOf.at()),
+                    asOf.position(), asOf.position(), query.limit() == null ? 100 : query.limit());
+        }
+        return jdbc.query("SELECT * FROM timeline_v WHERE deliberation_id = ? AND" + HOLDS
+                + "ORDER BY occurred_at, position", TIMELINE, args(query.deliberationId(), holds(asOf)));
     }
 
     @QueryHandler
     CommentThread handle(FindThread query) {
-        List<CommentSummary> found = comments("c.comment_id = ?", query.commentId());
-        if (found.isEmpty()) {
-            throw new UnknownRecord("commentId", "No comment '" + query.commentId() + "'.");
+        AsOf asOf = query.asOf();
+        List<String> deliberation = jdbc.queryForList(
+                "SELECT deliberation_id FROM comment_v WHERE row_key = ? AND" + HOLDS, String.class,
+                args(query.commentId(), holds(asOf)));
+        if (deliberation.isEmpty()) {
+            throw new UnknownRecord("commentId", "No comment '" + query.commentId() + "' as of " + asOf.at() + ".");
         }
-        CommentSummary comment = found.get(0);
-        Map<String, ParticipantRef> people = participants(comment.deliberationId());
-        Map<String, List<CommitmentSummary>> commitments = commitments("m.comment_id = ?", query.commentId()).stream()
+        Map<String, ParticipantRef> people = participants(deliberation.get(0), asOf);
+        CommentSummary comment = comments("row_key = ?", query.commentId(), asOf).get(0);
+        Map<String, List<CommitmentSummary>> commitments = jdbc.query(
+                        "SELECT * FROM commitment_v WHERE comment_id = ? AND" + HOLDS,
+                        (rs, i) -> commitment(rs, people, asOf), args(query.commentId(), holds(asOf)))
+                .stream().sorted(COMMITMENT_ORDER)
                 .collect(Collectors.groupingBy(CommitmentSummary::responseId, LinkedHashMap::new, Collectors.toList()));
         List<ResponseDetail> responses = jdbc.query(
-                "SELECT * FROM response_view WHERE comment_id = ? ORDER BY occurred_at, recorded_at",
+                "SELECT * FROM response_v WHERE comment_id = ? AND" + HOLDS + "ORDER BY occurred_at, recorded_at",
                 (rs, i) -> new ResponseDetail(rs.getString("response_id"), ref(people, rs.getString("responder_id")),
                         Disposition.valueOf(rs.getString("disposition")), rs.getString("text"),
                         commitments.getOrDefault(rs.getString("response_id"), List.of()),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at")),
-                query.commentId());
+                args(query.commentId(), holds(asOf)));
         List<Acknowledgement> acknowledgements = jdbc.query(
-                "SELECT * FROM acknowledgement_view WHERE comment_id = ? ORDER BY occurred_at, recorded_at",
+                "SELECT * FROM acknowledgement_v WHERE comment_id = ? AND" + HAPPENED + "ORDER BY occurred_at, position",
                 (rs, i) -> new Acknowledgement(rs.getString("response_id"), ref(people, rs.getString("participant_id")),
                         rs.getBoolean("satisfied"), rs.getString("note"), instant(rs, "occurred_at"),
                         instant(rs, "recorded_at")),
-                query.commentId());
+                args(query.commentId(), happened(asOf)));
+        List<Correction> corrections = jdbc.query(
+                "SELECT * FROM correction_v WHERE comment_id = ? AND position <= ? ORDER BY position, field",
+                (rs, i) -> new Correction(rs.getString("response_id"), rs.getString("field"), rs.getString("old_value"),
+                        rs.getString("new_value"), rs.getString("reason"), ref(people, rs.getString("corrected_by")),
+                        instant(rs, "occurred_at"), instant(rs, "recorded_at")),
+                query.commentId(), asOf.position());
         List<TimelineEntry> history = jdbc.query(
-                "SELECT * FROM timeline_entry WHERE comment_id = ? ORDER BY occurred_at, position", TIMELINE,
-                query.commentId());
-        return new CommentThread(comment, responses, acknowledgements, history);
+                "SELECT * FROM timeline_v WHERE comment_id = ? AND" + HOLDS + "ORDER BY occurred_at, position", TIMELINE,
+                args(query.commentId(), holds(asOf)));
+        return new CommentThread(comment, responses, acknowledgements, corrections, history);
     }
 
     @QueryHandler
     String handle(ResolveCommitment query) {
         List<String> ids = jdbc.queryForList(
-                "SELECT commitment_id FROM commitment_view WHERE deliberation_id = ? AND reference = ?",
-                String.class, query.deliberationId(), query.reference());
+                "SELECT DISTINCT row_key FROM commitment_v WHERE deliberation_id = ? AND reference = ? AND known_to = ?",
+                String.class, query.deliberationId(), query.reference(), Temporal.FOREVER);
         if (ids.isEmpty()) {
             throw new UnknownRecord("commitment",
                     "Deliberation '" + query.deliberationId() + "' has no commitment " + query.reference() + ".");
@@ -198,109 +291,127 @@ class DeliberationQueries {
         return ids.get(0);
     }
 
+    /** The last log position recorded at or before {@code knownAt}; 0 when nothing was. */
+    @QueryHandler
+    Long handle(FindKnowledgePosition query) {
+        List<Long> found = jdbc.queryForList("""
+                SELECT position FROM ledger_clock WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC
+                LIMIT 1""", Long.class, millis(query.knownAt()));
+        return found.isEmpty() ? 0L : found.get(0);
+    }
+
     private static final RowMapper<TimelineEntry> TIMELINE = (rs, i) -> new TimelineEntry(rs.getLong("position"),
-            rs.getString("event_id"), rs.getString("event_type"), rs.getString("summary"), rs.getString("comment_id"),
+            rs.getString("row_key"), rs.getString("event_type"), rs.getString("summary"), rs.getString("comment_id"),
             rs.getString("recorded_by"), instant(rs, "occurred_at"), instant(rs, "recorded_at"));
 
-    private DeliberationSummary summary(String deliberationId) {
+    private DeliberationSummary summary(String deliberationId, AsOf asOf) {
+        LocalDate day = day(asOf.at());
+        Object[] h = holds(asOf);
+        Object[] p = happened(asOf);
+        List<Object> args = new ArrayList<>();
+        args.addAll(List.of(p));
+        args.addAll(List.of(p));
+        args.addAll(List.of(h));
+        args.addAll(List.of(h));
+        args.addAll(List.of(h));
+        args.addAll(List.of(h));
+        args.addAll(List.of(h));
+        args.add(day);
+        args.addAll(List.of(h));
+        args.addAll(List.of(p));
+        args.addAll(List.of(p));
+        args.add(deliberationId);
+        args.addAll(List.of(p));
         List<DeliberationSummary> found = jdbc.query("""
                 SELECT d.*,
-                  (SELECT COUNT(*) FROM participant_view p WHERE p.deliberation_id = d.deliberation_id) AS participants,
-                  (SELECT COUNT(*) FROM meeting_view m WHERE m.deliberation_id = d.deliberation_id) AS meetings,
-                  (SELECT COUNT(*) FROM comment_view c WHERE c.deliberation_id = d.deliberation_id) AS comments,
-                  (SELECT COUNT(*) FROM comment_view c WHERE c.deliberation_id = d.deliberation_id
-                      AND c.status = 'OPEN' AND c.needs_response = TRUE) AS unanswered,
-                  (SELECT COUNT(*) FROM response_view r WHERE r.deliberation_id = d.deliberation_id) AS responses,
-                  (SELECT COUNT(*) FROM commitment_view m WHERE m.deliberation_id = d.deliberation_id) AS made,
-                  (SELECT COUNT(*) FROM commitment_view m WHERE m.deliberation_id = d.deliberation_id
-                      AND m.status = 'OPEN') AS open_commitments,
-                  (SELECT COUNT(*) FROM commitment_view m WHERE m.deliberation_id = d.deliberation_id
-                      AND m.status = 'OPEN' AND m.due_date < ?) AS overdue,
-                  (SELECT COUNT(*) FROM version_view v WHERE v.deliberation_id = d.deliberation_id) AS versions,
-                  (SELECT MAX(version) FROM version_view v WHERE v.deliberation_id = d.deliberation_id) AS latest
-                FROM deliberation_view d WHERE d.deliberation_id = ?""",
+                  (SELECT COUNT(*) FROM participant_v x WHERE x.deliberation_id = d.deliberation_id AND %1$s) AS participants,
+                  (SELECT COUNT(*) FROM meeting_v x WHERE x.deliberation_id = d.deliberation_id AND %1$s) AS meetings,
+                  (SELECT COUNT(*) FROM comment_v x WHERE x.deliberation_id = d.deliberation_id AND %2$s) AS comments,
+                  (SELECT COUNT(*) FROM comment_v x WHERE x.deliberation_id = d.deliberation_id
+                      AND x.status = 'OPEN' AND x.needs_response = TRUE AND %2$s) AS unanswered,
+                  (SELECT COUNT(*) FROM response_v x WHERE x.deliberation_id = d.deliberation_id AND %2$s) AS responses,
+                  (SELECT COUNT(*) FROM commitment_v x WHERE x.deliberation_id = d.deliberation_id AND %2$s) AS made,
+                  (SELECT COUNT(*) FROM commitment_v x WHERE x.deliberation_id = d.deliberation_id
+                      AND x.status = 'OPEN' AND %2$s) AS open_commitments,
+                  (SELECT COUNT(*) FROM commitment_v x WHERE x.deliberation_id = d.deliberation_id
+                      AND x.status = 'OPEN' AND x.due_date < ? AND %2$s) AS overdue,
+                  (SELECT COUNT(*) FROM version_v x WHERE x.deliberation_id = d.deliberation_id AND %1$s) AS versions,
+                  (SELECT MAX(version) FROM version_v x WHERE x.deliberation_id = d.deliberation_id AND %1$s) AS latest
+                FROM deliberation_v d WHERE d.deliberation_id = ? AND d.occurred_at <= ? AND d.position <= ?"""
+                        .formatted("x.occurred_at <= ? AND x.position <= ?",
+                                "x.valid_from <= ? AND x.valid_to > ? AND x.known_from <= ? AND x.known_to > ?"),
                 (rs, i) -> new DeliberationSummary(rs.getString("deliberation_id"), rs.getString("title"),
                         rs.getString("body"), instant(rs, "occurred_at"), rs.getInt("participants"),
                         rs.getInt("meetings"), rs.getInt("comments"), rs.getInt("unanswered"), rs.getInt("responses"),
                         rs.getInt("made"), rs.getInt("open_commitments"), rs.getInt("overdue"), rs.getInt("versions"),
                         integer(rs, "latest")),
-                today(), deliberationId);
+                args.toArray());
         if (found.isEmpty()) {
-            throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
+            throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "' as of " + asOf.at() + ".");
         }
         return found.get(0);
     }
 
-    private void requireDeliberation(String deliberationId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM deliberation_view WHERE deliberation_id = ?",
+    /** 404 only for a deliberation that was never recorded; before it was, its views are simply empty. */
+    private void requireDeliberation(String deliberationId, AsOf asOf) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM deliberation_v WHERE deliberation_id = ?",
                 Integer.class, deliberationId);
         if (n == null || n == 0) {
             throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
         }
     }
 
-    private List<CommentSummary> comments(String where, Object... args) {
-        return jdbc.query("""
-                SELECT c.*, p.name AS author_name, p.role AS author_role, p.title AS author_title
-                FROM comment_view c
-                LEFT JOIN participant_view p ON p.deliberation_id = c.deliberation_id AND p.participant_id = c.author_id
-                WHERE %s ORDER BY c.number""".formatted(where),
-                (rs, i) -> {
-                    Anchor anchor = anchor(rs);
-                    String role = rs.getString("author_role");
-                    return new CommentSummary(rs.getString("comment_id"), rs.getString("reference"),
-                            rs.getString("deliberation_id"),
-                            new ParticipantRef(rs.getString("author_id"), nameOr(rs.getString("author_name"), rs.getString("author_id")),
-                                    role == null ? null : Role.valueOf(role), rs.getString("author_title")),
-                            rs.getInt("draft_version"), anchor, anchor.describe(),
-                            CommentKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("meeting_id"),
-                            CommentStatus.valueOf(rs.getString("status")), rs.getBoolean("needs_response"),
-                            instant(rs, "occurred_at"), instant(rs, "recorded_at"));
-                }, args);
+    private List<CommentSummary> comments(String where, String id, AsOf asOf) {
+        List<CommentSummary> found = new ArrayList<>();
+        Map<String, Map<String, ParticipantRef>> people = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM comment_v WHERE " + where + " AND" + HOLDS + "ORDER BY number",
+                (ResultSet rs) -> {
+                    found.add(comment(rs, people.computeIfAbsent(rs.getString("deliberation_id"),
+                            d -> participants(d, asOf))));
+                }, args(id, holds(asOf)));
+        return found;
     }
 
-    private List<CommitmentSummary> commitments(String where, Object... args) {
-        LocalDate today = today();
-        return jdbc.query("""
-                SELECT m.*, c.reference AS comment_reference, p.name AS owner_name, p.role AS owner_role,
-                       p.title AS owner_title
-                FROM commitment_view m
-                JOIN comment_view c ON c.comment_id = m.comment_id
-                LEFT JOIN participant_view p ON p.deliberation_id = m.deliberation_id AND p.participant_id = m.owner_id
-                WHERE %s ORDER BY c.number, m.commitment_id""".formatted(where),
-                (rs, i) -> {
-                    LocalDate due = Sql.date(rs, "due_date");
-                    CommitmentStatus status = CommitmentStatus.valueOf(rs.getString("status"));
-                    String role = rs.getString("owner_role");
-                    Integer page = integer(rs, "location_page");
-                    String footnote = rs.getString("location_footnote");
-                    String section = rs.getString("location_section");
-                    Location location = page == null && footnote == null && section == null ? null
-                            : new Location(page, footnote, section);
-                    var made = instant(rs, "occurred_at");
-                    return new CommitmentSummary(rs.getString("commitment_id"), rs.getString("reference"),
-                            rs.getString("comment_id"), rs.getString("comment_reference"), rs.getString("response_id"),
-                            CommitmentKind.valueOf(rs.getString("kind")), rs.getString("description"),
-                            new ParticipantRef(rs.getString("owner_id"), nameOr(rs.getString("owner_name"), rs.getString("owner_id")),
-                                    role == null ? null : Role.valueOf(role), rs.getString("owner_title")),
-                            due, status == CommitmentStatus.OPEN && due != null && due.isBefore(today),
-                            Math.max(0, ChronoUnit.DAYS.between(made.atZone(DUE_DATE_ZONE).toLocalDate(), today)),
-                            status, integer(rs, "fulfilled_version"), location, rs.getString("closing_note"), made,
-                            instant(rs, "recorded_at"), instant(rs, "closed_at"));
-                }, args);
+    private static CommentSummary comment(ResultSet rs, Map<String, ParticipantRef> people) throws SQLException {
+        Anchor anchor = new Anchor(integer(rs, "page_from"), integer(rs, "page_to"), rs.getString("footnote"),
+                rs.getString("section"), rs.getString("quote"));
+        return new CommentSummary(rs.getString("row_key"), rs.getString("reference"), rs.getString("deliberation_id"),
+                ref(people, rs.getString("author_id")), rs.getInt("draft_version"), anchor, anchor.describe(),
+                CommentKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("meeting_id"),
+                CommentStatus.valueOf(rs.getString("status")), rs.getBoolean("needs_response"),
+                instant(rs, "occurred_at"), instant(rs, "recorded_at"));
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(DUE_DATE_ZONE));
+    private static CommitmentSummary commitment(ResultSet rs, Map<String, ParticipantRef> people, AsOf asOf)
+            throws SQLException {
+        LocalDate day = day(asOf.at());
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        CommitmentStatus status = CommitmentStatus.valueOf(rs.getString("status"));
+        Integer page = integer(rs, "location_page");
+        String footnote = rs.getString("location_footnote");
+        String section = rs.getString("location_section");
+        Location location = page == null && footnote == null && section == null ? null : new Location(page, footnote, section);
+        Instant made = instant(rs, "occurred_at");
+        String reference = rs.getString("reference");
+        return new CommitmentSummary(rs.getString("row_key"), reference, rs.getString("comment_id"),
+                reference.substring(0, reference.lastIndexOf('.')), rs.getString("response_id"),
+                CommitmentKind.valueOf(rs.getString("kind")), rs.getString("description"),
+                ref(people, rs.getString("owner_id")), due, status == CommitmentStatus.OPEN && due != null && due.isBefore(day),
+                Math.max(0, ChronoUnit.DAYS.between(day(made), day)), status, integer(rs, "fulfilled_version"), location,
+                rs.getString("closing_note"), made, instant(rs, "recorded_at"), instant(rs, "closed_at"));
     }
 
-    private Map<String, ParticipantRef> participants(String deliberationId) {
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(DUE_DATE_ZONE).toLocalDate();
+    }
+
+    private Map<String, ParticipantRef> participants(String deliberationId, AsOf asOf) {
         Map<String, ParticipantRef> people = new LinkedHashMap<>();
-        jdbc.query("SELECT participant_id, name, role, title FROM participant_view WHERE deliberation_id = ?",
+        jdbc.query("SELECT participant_id, name, role, title FROM participant_v WHERE deliberation_id = ? AND position <= ?",
                 (ResultSet rs) -> {
                     people.put(rs.getString(1), new ParticipantRef(rs.getString(1), rs.getString(2),
                             Role.valueOf(rs.getString(3)), rs.getString(4)));
-                }, deliberationId);
+                }, deliberationId, asOf.position());
         return people;
     }
 
@@ -308,13 +419,14 @@ class DeliberationQueries {
         return Optional.ofNullable(people.get(id)).orElse(new ParticipantRef(id, id, null, null));
     }
 
-    private static String nameOr(String name, String id) {
-        return name != null ? name : id;
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
-    private static Anchor anchor(ResultSet rs) throws SQLException {
-        return new Anchor(integer(rs, "page_from"), integer(rs, "page_to"), rs.getString("footnote"),
-                rs.getString("section"), rs.getString("quote"));
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
     private static <K> Map<K, List<AnswerLine>> group(List<AnswerLine> lines, Function<AnswerLine, K> key) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -31,14 +32,21 @@ class CommentController {
 
     @GetMapping("/api/comments/{commentId}")
     @Operation(summary = "One comment's whole thread")
-    CommentThread thread(@PathVariable String commentId) {
-        return edge.query(new FindThread(commentId), CommentThread.class);
+    CommentThread thread(@PathVariable String commentId, @RequestParam(required = false) String at,
+                         @RequestParam(required = false) String knownAt, @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(edge.deliberationOf(commentId));
+        return edge.query(new FindThread(commentId, edge.asOf(at, knownAt, afterEvent)), CommentThread.class);
+    }
+
+    private CommentThread thread(String commentId) {
+        return edge.query(new FindThread(commentId, edge.current()), CommentThread.class);
     }
 
     @PostMapping("/api/comments/{commentId}/responses")
     @Operation(summary = "RespondToComment")
     ResponseEntity<CommentThread> respond(@PathVariable String commentId, @Valid @RequestBody RespondRequest r,
                                    HttpServletRequest request) {
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         Instant received = edge.now();
         List<NewCommitment> commitments = r.commitments() == null ? List.of() : r.commitments().stream()
                 .map(c -> new NewCommitment(c.kind(), c.description(), c.ownerId(), c.dueDate())).toList();
@@ -51,6 +59,7 @@ class CommentController {
     @Operation(summary = "AcknowledgeResponse", description = "Not satisfied reopens the comment.")
     ResponseEntity<CommentThread> acknowledge(@PathVariable String commentId, @Valid @RequestBody AcknowledgeRequest r,
                                        HttpServletRequest request) {
+        edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
         edge.record(new AcknowledgeResponse(commentId, r.responseId(), r.participantId(), r.satisfied(), r.note(),
                 edge.occurredAt(r.occurredAt(), received)), request);
@@ -61,6 +70,7 @@ class CommentController {
     @Operation(summary = "WithdrawComment")
     CommentThread withdraw(@PathVariable String commentId, @Valid @RequestBody ParticipantActionRequest r,
                     HttpServletRequest request) {
+        edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
         edge.record(new WithdrawComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
@@ -71,10 +81,28 @@ class CommentController {
     @Operation(summary = "ReopenComment")
     CommentThread reopen(@PathVariable String commentId, @Valid @RequestBody ParticipantActionRequest r,
                   HttpServletRequest request) {
+        edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
         edge.record(new ReopenComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
         return thread(commentId);
+    }
+
+    @PostMapping("/api/comments/{commentId}/corrections")
+    @Operation(summary = "CorrectRecord", description = "Fixes a transcription error in the comment or one of its "
+            + "responses. Reads known before the correction still show the old record.")
+    ResponseEntity<CommentThread> correct(@PathVariable String commentId, @Valid @RequestBody CorrectRequest r,
+                                          HttpServletRequest request) {
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
+        Instant received = edge.now();
+        AnchorRequest a = r.anchor();
+        Anchor anchor = a == null ? null
+                : new Anchor(a.pageFrom(), a.pageTo() != null ? a.pageTo() : a.pageFrom(), a.footnote(), a.section(), a.quote());
+        Instant recordOccurredAt = r.recordOccurredAt() == null ? null
+                : edge.occurredAt("recordOccurredAt", r.recordOccurredAt(), received);
+        edge.record(new CorrectRecord(commentId, r.responseId(), r.authorId(), anchor, r.kind(), r.disposition(), r.text(),
+                recordOccurredAt, r.reason(), r.correctedBy(), edge.occurredAt(r.occurredAt(), received)), request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
     }
 
     @PostMapping("/api/commitments/{commitmentId}/conclusion")
@@ -82,6 +110,7 @@ class CommentController {
     CommentThread conclude(@PathVariable String commitmentId, @Valid @RequestBody ConcludeRequest r, HttpServletRequest request) {
         Instant received = edge.now();
         String commentId = commentOf(commitmentId);
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         edge.record(new ConcludeCommitment(commentId, commitmentId, r.participantId(), r.outcome(),
                 edge.occurredAt(r.occurredAt(), received)), request);
         return thread(commentId);
@@ -92,6 +121,7 @@ class CommentController {
     CommentThread waive(@PathVariable String commitmentId, @Valid @RequestBody WaiveRequest r, HttpServletRequest request) {
         Instant received = edge.now();
         String commentId = commentOf(commitmentId);
+        edge.access.requireSecretariat(edge.deliberationOf(commentId));
         edge.record(new WaiveCommitment(commentId, commitmentId, r.participantId(), r.reason(),
                 edge.occurredAt(r.occurredAt(), received)), request);
         return thread(commentId);

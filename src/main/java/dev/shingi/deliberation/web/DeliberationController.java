@@ -12,6 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import dev.shingi.platform.InvalidInput;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@Validated
 @RequestMapping("/api/deliberations")
 @Tag(name = "Deliberations", description = "Deliberations, participants, meetings, drafts, revisions and their read models")
 class DeliberationController {
@@ -32,40 +38,53 @@ class DeliberationController {
 
     @GetMapping
     @Operation(summary = "Every deliberation with its counts")
-    List<DeliberationSummary> list() {
-        return edge.queryList(new FindDeliberations(), DeliberationSummary.class);
+    List<DeliberationSummary> list(@RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent) {
+        return edge.queryList(new FindDeliberations(edge.asOf(at, knownAt, afterEvent)), DeliberationSummary.class)
+                .stream().filter(d -> edge.access.canRead(d.deliberationId())).toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One deliberation: counts, participants, meetings")
-    DeliberationDetail get(@PathVariable String id) {
-        return edge.query(new FindDeliberation(id), DeliberationDetail.class);
+    DeliberationDetail get(@PathVariable String id, @RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
+        return edge.query(new FindDeliberation(id, edge.asOf(at, knownAt, afterEvent)), DeliberationDetail.class);
+    }
+
+    private DeliberationDetail current(String id) {
+        return edge.query(new FindDeliberation(id, edge.current()), DeliberationDetail.class);
     }
 
     @PostMapping
     @Operation(summary = "OpenDeliberation")
     ResponseEntity<DeliberationDetail> open(@Valid @RequestBody OpenDeliberationRequest r, HttpServletRequest request) {
+        edge.access.requireAdmin();
         Instant received = edge.now();
         edge.record(new OpenDeliberation(r.deliberationId(), r.title(), r.body(), edge.occurredAt(r.occurredAt(), received)),
                 request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + r.deliberationId()))
-                .body(get(r.deliberationId()));
+                .body(current(r.deliberationId()));
     }
 
     @PostMapping("/{id}/participants")
     @Operation(summary = "RegisterParticipant")
     ResponseEntity<DeliberationDetail> register(@PathVariable String id, @Valid @RequestBody RegisterParticipantRequest r,
                                                 HttpServletRequest request) {
+        edge.access.requireAdmin();
         Instant received = edge.now();
         edge.record(new RegisterParticipant(id, r.participantId(), r.name(), r.role(), r.title(), r.affiliation(),
                 Boolean.TRUE.equals(r.organisation()), edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(get(id));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(current(id));
     }
 
     @PostMapping("/{id}/meetings")
     @Operation(summary = "RecordMeeting")
     ResponseEntity<DeliberationDetail> meeting(@PathVariable String id, @Valid @RequestBody RecordMeetingRequest r,
                                                HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
         Instant received = edge.now();
         List<Material> materials = r.materials() == null ? List.of()
                 : r.materials().stream().map(m -> new Material(m.number(), m.title())).toList();
@@ -73,23 +92,25 @@ class DeliberationController {
                 r.endsAt() == null ? null : r.endsAt().toInstant(), r.venue(),
                 r.attendeeIds() == null ? List.of() : r.attendeeIds(), materials,
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(get(id));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(current(id));
     }
 
     @PostMapping("/{id}/drafts")
     @Operation(summary = "PublishDraft")
     ResponseEntity<List<VersionSummary>> publish(@PathVariable String id, @Valid @RequestBody PublishDraftRequest r,
                                                  HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
         Instant received = edge.now();
         edge.record(new PublishDraft(id, r.version(), r.title(), r.materialNumber(), r.pageCount(),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(versions(id));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class));
     }
 
     @PostMapping("/{id}/revisions")
     @Operation(summary = "CommitRevision", description = "Each fulfilment names a commitment by reference (#7.1) or id.")
     ResponseEntity<List<VersionSummary>> revise(@PathVariable String id, @Valid @RequestBody CommitRevisionRequest r,
                                                 HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
         Instant received = edge.now();
         List<Fulfilment> fulfils = r.fulfils() == null ? List.of() : r.fulfils().stream()
                 .map(f -> new Fulfilment(null, commitmentId(id, f.commitment()),
@@ -98,7 +119,7 @@ class DeliberationController {
         edge.record(new CommitRevision(id, r.version(), r.title(), r.materialNumber(), r.pageCount(), r.summary(),
                 r.changes() == null ? List.of() : r.changes(), fulfils, r.committedBy(), Boolean.TRUE.equals(r.illustrative()),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(versions(id));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class));
     }
 
     private String commitmentId(String deliberationId, String commitment) {
@@ -107,11 +128,22 @@ class DeliberationController {
                 : commitment;
     }
 
+    @PostMapping("/{id}/visibility")
+    @Operation(summary = "SetVisibility", description = "publiclyReadable=true lets anyone read the deliberation.")
+    DeliberationDetail visibility(@PathVariable String id, @Valid @RequestBody VisibilityRequest r,
+                                  HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
+        Instant received = edge.now();
+        edge.record(new SetVisibility(id, r.publiclyReadable(), edge.occurredAt(r.occurredAt(), received)), request);
+        return current(id);
+    }
+
     @PostMapping("/{id}/comments")
     @Operation(summary = "RaiseComment")
     ResponseEntity<CommentThread> raise(@PathVariable String id,
                                                              @Valid @RequestBody RaiseCommentRequest r,
                                                              HttpServletRequest request) {
+        edge.access.requireActingAs(id, r.authorId());
         Instant received = edge.now();
         String commentId = r.commentId() != null ? r.commentId() : UUID.randomUUID().toString();
         AnchorRequest a = r.anchor();
@@ -120,36 +152,57 @@ class DeliberationController {
         edge.record(new RaiseComment(commentId, id, r.authorId(), r.draftVersion(), anchor, r.kind(), r.text(),
                 r.meetingId(), edge.occurredAt(r.occurredAt(), received)), request);
         return ResponseEntity.created(URI.create("/api/comments/" + commentId))
-                .body(edge.query(new FindThread(commentId), CommentThread.class));
+                .body(edge.query(new FindThread(commentId, edge.current()), CommentThread.class));
     }
 
     @GetMapping("/{id}/comments")
     @Operation(summary = "Every comment with author, anchor, kind, status and reference")
-    List<CommentSummary> comments(@PathVariable String id) {
-        return edge.queryList(new FindComments(id), CommentSummary.class);
+    List<CommentSummary> comments(@PathVariable String id, @RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
+        return edge.queryList(new FindComments(id, edge.asOf(at, knownAt, afterEvent)), CommentSummary.class);
     }
 
     @GetMapping("/{id}/outstanding")
     @Operation(summary = "Unanswered comments and open commitments")
-    Outstanding outstanding(@PathVariable String id) {
-        return edge.query(new FindOutstanding(id), Outstanding.class);
+    Outstanding outstanding(@PathVariable String id, @RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
+        return edge.query(new FindOutstanding(id, edge.asOf(at, knownAt, afterEvent)), Outstanding.class);
     }
 
     @GetMapping("/{id}/answers")
     @Operation(summary = "Who answered what: by responder and by member")
-    Answers answers(@PathVariable String id) {
-        return edge.query(new FindAnswers(id), Answers.class);
+    Answers answers(@PathVariable String id, @RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
+        return edge.query(new FindAnswers(id, edge.asOf(at, knownAt, afterEvent)), Answers.class);
     }
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "Draft evolution: versions in order with what each fulfilled")
-    List<VersionSummary> versions(@PathVariable String id) {
-        return edge.queryList(new FindVersions(id), VersionSummary.class);
+    List<VersionSummary> versions(@PathVariable String id, @RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent) {
+        edge.access.requireRead(id);
+        return edge.queryList(new FindVersions(id, edge.asOf(at, knownAt, afterEvent)), VersionSummary.class);
     }
 
     @GetMapping("/{id}/timeline")
-    @Operation(summary = "Every event in occurred order, in words")
-    List<TimelineEntry> timeline(@PathVariable String id) {
-        return edge.queryList(new FindTimeline(id), TimelineEntry.class);
+    @Operation(summary = "Every event in occurred order, in words",
+            description = "With `after` (a log position; 0 to start): replay — the next `limit` events in recorded order.")
+    List<TimelineEntry> timeline(@PathVariable String id, @RequestParam(required = false) String at,
+                                @RequestParam(required = false) String knownAt,
+                                @RequestParam(required = false) Long afterEvent,
+                                 @RequestParam(required = false) Long after,
+                                 @RequestParam(required = false) @Min(1) @Max(1000) Integer limit) {
+        edge.access.requireRead(id);
+        if (after != null && (after < 0 || after > edge.headPosition())) {
+            throw new InvalidInput("after", "must be between 0 and the last event's position (" + edge.headPosition() + ")");
+        }
+        return edge.queryList(new FindTimeline(id, edge.asOf(at, knownAt, afterEvent), after, limit), TimelineEntry.class);
     }
 }

@@ -4,6 +4,7 @@ import dev.shingi.deliberation.api.CommentKind;
 import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.Role;
+import dev.shingi.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,19 +30,22 @@ final class Requests {
 
     record OpenDeliberationRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String deliberationId,
-            @NotBlank @Size(max = 500) String title,
-            @Size(max = 500) String body,
+            @PlainText @NotBlank @Size(max = 500) String title,
+            @PlainText @Size(max = 500) String body,
             OffsetDateTime occurredAt) {
     }
 
     record RegisterParticipantRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
-            @NotBlank @Size(max = 500) String name,
+            @PlainText @NotBlank @Size(max = 500) String name,
             @NotNull Role role,
-            @Size(max = 500) String title,
-            @Size(max = 500) String affiliation,
+            @PlainText @Size(max = 500) String title,
+            @PlainText @Size(max = 500) String affiliation,
             Boolean organisation,
             OffsetDateTime occurredAt) {
+    }
+
+    record VisibilityRequest(@NotNull Boolean publiclyReadable, OffsetDateTime occurredAt) {
     }
 
     record MaterialRequest(@NotBlank @Size(max = 100) String number, @Size(max = 500) String title) {
@@ -50,10 +54,10 @@ final class Requests {
     record RecordMeetingRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId,
             @Positive Integer number,
-            @Size(max = 500) String title,
+            @PlainText @Size(max = 500) String title,
             @NotNull OffsetDateTime startsAt,
             OffsetDateTime endsAt,
-            @Size(max = 500) String venue,
+            @PlainText @Size(max = 500) String venue,
             @Size(max = 10_000) List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> attendeeIds,
             @Size(max = 1_000) List<@Valid @NotNull MaterialRequest> materials,
             OffsetDateTime occurredAt) {
@@ -61,8 +65,8 @@ final class Requests {
 
     record PublishDraftRequest(
             @NotNull @Positive Integer version,
-            @NotBlank @Size(max = 500) String title,
-            @Size(max = 100) String materialNumber,
+            @PlainText @NotBlank @Size(max = 500) String title,
+            @PlainText @Size(max = 100) String materialNumber,
             @Positive Integer pageCount,
             OffsetDateTime occurredAt) {
     }
@@ -70,9 +74,9 @@ final class Requests {
     record AnchorRequest(
             @Positive Integer pageFrom,
             @Positive Integer pageTo,
-            @Size(max = 100) String footnote,
-            @Size(max = 500) String section,
-            @Size(max = 5_000) String quote) {
+            @PlainText @Size(max = 100) String footnote,
+            @PlainText @Size(max = 500) String section,
+            @PlainText @Size(max = 5_000) String quote) {
     }
 
     record RaiseCommentRequest(
@@ -81,14 +85,14 @@ final class Requests {
             @NotNull @Positive Integer draftVersion,
             @Valid AnchorRequest anchor,
             @NotNull CommentKind kind,
-            @NotBlank @Size(max = 20_000) String text,
+            @PlainText @NotBlank @Size(max = 20_000) String text,
             @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId,
             OffsetDateTime occurredAt) {
     }
 
     record CommitmentRequest(
             @NotNull CommitmentKind kind,
-            @NotBlank @Size(max = 5_000) String description,
+            @PlainText @NotBlank @Size(max = 5_000) String description,
             @Pattern(regexp = ID, message = ID_MESSAGE) String ownerId,
             LocalDate dueDate) {
     }
@@ -97,7 +101,7 @@ final class Requests {
             @Pattern(regexp = ID, message = ID_MESSAGE) String responseId,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String responderId,
             @NotNull Disposition disposition,
-            @NotBlank @Size(max = 20_000) String text,
+            @PlainText @NotBlank @Size(max = 20_000) String text,
             @Size(max = 100) List<@Valid @NotNull CommitmentRequest> commitments,
             OffsetDateTime occurredAt) {
     }
@@ -106,43 +110,57 @@ final class Requests {
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String responseId,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
             @NotNull Boolean satisfied,
-            @Size(max = 5_000) String note,
+            @PlainText @Size(max = 5_000) String note,
             OffsetDateTime occurredAt) {
     }
 
     record ParticipantActionRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
-            @Size(max = 5_000) String reason,
+            @PlainText @Size(max = 5_000) String reason,
             OffsetDateTime occurredAt) {
     }
 
     record ConcludeRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
-            @NotBlank @Size(max = 5_000) String outcome,
+            @PlainText @NotBlank @Size(max = 5_000) String outcome,
             OffsetDateTime occurredAt) {
     }
 
     record WaiveRequest(
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String participantId,
-            @NotBlank @Size(max = 5_000) String reason,
+            @PlainText @NotBlank @Size(max = 5_000) String reason,
+            OffsetDateTime occurredAt) {
+    }
+
+    /** Only the given fields change; {@code responseId} names the response to correct (none: the comment). */
+    record CorrectRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String responseId,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String authorId,
+            @Valid AnchorRequest anchor,
+            CommentKind kind,
+            Disposition disposition,
+            @PlainText @Size(min = 1, max = 20_000) String text,
+            OffsetDateTime recordOccurredAt,
+            @PlainText @NotBlank @Size(max = 5_000) String reason,
+            @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String correctedBy,
             OffsetDateTime occurredAt) {
     }
 
     /** {@code commitment} is a reference ("#7.1") or a commitment id. */
     record FulfilmentRequest(
-            @NotBlank @Size(max = 220) String commitment,
+            @PlainText @NotBlank @Size(max = 220) String commitment,
             @Positive Integer page,
-            @Size(max = 100) String footnote,
-            @Size(max = 500) String section) {
+            @PlainText @Size(max = 100) String footnote,
+            @PlainText @Size(max = 500) String section) {
     }
 
     record CommitRevisionRequest(
             @NotNull @Positive Integer version,
-            @NotBlank @Size(max = 500) String title,
-            @Size(max = 100) String materialNumber,
+            @PlainText @NotBlank @Size(max = 500) String title,
+            @PlainText @Size(max = 100) String materialNumber,
             @Positive Integer pageCount,
-            @Size(max = 20_000) String summary,
-            @Size(max = 1_000) List<@NotBlank @Size(max = 5_000) String> changes,
+            @PlainText @Size(max = 20_000) String summary,
+            @Size(max = 1_000) List<@NotBlank @PlainText @Size(max = 5_000) String> changes,
             @Size(max = 10_000) List<@Valid @NotNull FulfilmentRequest> fulfils,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String committedBy,
             Boolean illustrative,

@@ -1,0 +1,157 @@
+package dev.shingi.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.lang.NonNull;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key} on an API write: a retry with the same key and the same request gets the first answer again
+ * and stores nothing; the same key with a different request is a 422. Keys are per signed-in user.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+    static final int MAX_KEY = 200;
+
+    private final Idempotency idempotency;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(Idempotency idempotency, ObjectMapper json) {
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(@NonNull HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+                || request.getHeader(RequestMetadata.IDEMPOTENCY_KEY_HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
+                                    @NonNull FilterChain chain) throws ServletException, IOException {
+        String key = request.getHeader(RequestMetadata.IDEMPOTENCY_KEY_HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY) {
+            problem(response, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                    "Idempotency-Key: 1 to " + MAX_KEY + " characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n",
+                body);
+        String user = user();
+        Optional<Idempotency.Remembered> seen = idempotency.find(user, key);
+        if (seen.isPresent()) {
+            Idempotency.Remembered first = seen.get();
+            if (!first.requestHash().equals(hash)) {
+                problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+                        "Idempotency-Key '" + key + "' was used for a different request; nothing was stored.");
+            } else if (first.status() == null) {
+                problem(response, HttpStatus.CONFLICT, "idempotency-key-in-flight", "Already recorded",
+                        "A request with Idempotency-Key '" + key + "' was recorded, but its answer was not kept "
+                                + "(interrupted); nothing new was stored. Read the record to see it.");
+            } else {
+                response.setStatus(first.status());
+                if (first.contentType() != null) response.setContentType(first.contentType());
+                if (first.location() != null) response.setHeader("Location", first.location());
+                response.setHeader("Idempotent-Replayed", "true");
+                response.getOutputStream().write(first.body() == null ? new byte[0] : first.body().getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        request.setAttribute(Idempotency.REQUEST_HASH, hash);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new CachedBody(request, body), captured);
+        if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+            idempotency.remember(user, key, captured.getStatus(), captured.getContentType(), captured.getHeader("Location"),
+                    new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static String user() {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null ? "anonymous" : a.getName();
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        ProblemDetail p = ProblemHandler.problem(status, type, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), p);
+    }
+
+    private static String sha256(String head, byte[] body) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(head.getBytes(StandardCharsets.UTF_8));
+            d.update(body);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, so the hash and the controller see the same bytes. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.shingi.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shingi.platform.ProblemHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two filter chains: the API (stateless; HTTP Basic or a bearer JWT; no CSRF because no cookie authenticates it) and the
+ * pages (session; form login; CSRF on). Coarse rules live here — admin operations need ADMIN, writes need a signed-in
+ * user; whether that user may act on a given deliberation is {@link AccessPolicy}'s job.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+    static final String DEMO_PASSWORD = "demo";
+    static final List<String> DEMO_USERS = List.of("sato", "tsuta", "goto", "nisc", "admin");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, Environment environment) {
+        Map<String, SecurityProperties.User> configured = new LinkedHashMap<>(properties.getUsers());
+        if (properties.isDemoAccounts()) {
+            if (!environment.acceptsProfiles(Profiles.of("default | demo | test"))
+                    || environment.acceptsProfiles(Profiles.of("postgres & !test & !demo"))) {
+                throw new IllegalStateException("Demo accounts (shingi.security.demo-accounts=true) are only for the "
+                        + "embedded demo; turn them off and configure shingi.security.users or an OIDC issuer.");
+            }
+            for (String name : DEMO_USERS) {
+                SecurityProperties.User u = new SecurityProperties.User();
+                u.setPassword(encoder.encode(DEMO_PASSWORD));
+                u.setAdmin(name.equals("admin"));
+                configured.putIfAbsent(name, u);
+            }
+        } else {
+            configured.forEach((name, u) -> {
+                if (u.getPassword() == null || u.getPassword().isBlank() || encoder.matches(DEMO_PASSWORD, u.getPassword())
+                        || !u.getPassword().startsWith("{bcrypt}")) {
+                    throw new IllegalStateException("User '" + name + "' needs a bcrypt password ({bcrypt}$2a$…) "
+                            + "other than the demo password.");
+                }
+            });
+        }
+        List<UserDetails> details = new ArrayList<>();
+        configured.forEach((name, u) -> details.add(User.withUsername(name).password(u.getPassword())
+                .roles(u.isAdmin() ? new String[]{"USER", "ADMIN"} : new String[]{"USER"}).build()));
+        return new InMemoryUserDetailsManager(details);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt,
+                            SecurityProperties properties) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .anyRequest().authenticated());
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthorized(json))
+                    .jwt(j -> j.jwtAuthenticationConverter(token -> jwtAuthentication(token, properties))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers("/login", "/logout").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static JwtAuthenticationToken jwtAuthentication(Jwt token, SecurityProperties properties) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        for (String claim : List.of("roles", "groups")) {
+            List<String> values = token.getClaimAsStringList(claim);
+            if (values != null && values.contains(properties.getAdminRole())) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+            }
+        }
+        String name = token.getClaimAsString(properties.getUsernameClaim());
+        return new JwtAuthenticationToken(token, authorities, name != null ? name : token.getSubject());
+    }
+
+    private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"shingi\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in required",
+                    "This needs a signed-in user: HTTP Basic or a bearer token.");
+        };
+    }
+
+    private static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                "Your role does not allow this.");
+    }
+
+    private static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+                              String type, String title, String detail) throws IOException {
+        ProblemDetail p = ProblemHandler.problem(status, type, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), p);
+    }
+}

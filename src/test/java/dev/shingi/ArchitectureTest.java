@@ -1,0 +1,53 @@
+package dev.shingi;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The boundaries of STYLE.md: a capability's write and read sides are its own business, others speak to it through
+ * its {@code api}, and the {@code api} stands on nothing else of ours. Axon and Spring reach the command and query
+ * classes by reflection, which no rule here forbids.
+ */
+@AnalyzeClasses(packages = "dev.shingi", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule commandSideIsUsedOnlyFromWithin = noClasses()
+            .that().resideOutsideOfPackage("..deliberation.command..")
+            .should().dependOnClassesThat().resideInAPackage("..deliberation.command..")
+            .because("other packages send commands from deliberation.api; the aggregates and the directory are private");
+
+    @ArchTest
+    static final ArchRule querySideIsUsedOnlyFromWithin = noClasses()
+            .that().resideOutsideOfPackage("..deliberation.query..")
+            .should().dependOnClassesThat().resideInAPackage("..deliberation.query..")
+            .because("other packages ask queries from deliberation.api; projections own their tables alone");
+
+    @ArchTest
+    static final ArchRule commandAndQueryClassesArePackagePrivate = classes()
+            .that().resideInAnyPackage("..deliberation.command..", "..deliberation.query..")
+            .and().areTopLevelClasses()
+            .should().notBePublic();
+
+    @ArchTest
+    static final ArchRule demoSpeaksOnlyTheApi = classes()
+            .that().resideInAPackage("dev.shingi.demo..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.shingi.demo..", "dev.shingi.deliberation.api..",
+                    "java..", "org.axonframework..", "org.springframework..", "org.slf4j..")
+            .because("the demo is what a newcomer reads first: it drives the ledger as any client would");
+
+    @ArchTest
+    static final ArchRule apiStandsAlone = noClasses()
+            .that().resideInAPackage("dev.shingi.deliberation.api..")
+            .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
+                    .and(resideOutsideOfPackage("dev.shingi.deliberation.api..")))
+            .because("the api is the capability's contract; every other package may depend on it, so it on none of them");
+}
