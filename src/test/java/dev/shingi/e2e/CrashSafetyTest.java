@@ -67,6 +67,7 @@ class CrashSafetyTest {
 
     CrashSafetyTest() {
         properties.put("shingi.demo.enabled", "false");
+        properties.putAll(Http.clerkProperties());
         // the restarted node has a new id: let it take the dead node's segments over quickly
         properties.put("axon.eventhandling.tokenstore.claim-timeout", "2s");
         properties.put("shingi.processing.token-claim-interval", "500ms");
@@ -137,7 +138,7 @@ class CrashSafetyTest {
         ok(http.postOrFail("/api/deliberations", """
                 {"deliberationId":"%s","title":"Crash drill","body":"Killed five times"}""".formatted(D)));
         ok(http.postOrFail("/api/deliberations/" + D + "/participants", """
-                {"participantId":"sato","name":"Secretariat","role":"SECRETARIAT"}"""));
+                {"participantId":"clerk","name":"Clerk","role":"SECRETARIAT"}"""));
         for (int m = 0; m < CLIENTS; m++) {
             ok(http.postOrFail("/api/deliberations/" + D + "/participants", """
                     {"participantId":"m%d","name":"Member %d","role":"MEMBER"}""".formatted(m, m)));
@@ -180,7 +181,7 @@ class CrashSafetyTest {
                             .mapToObj(i -> "{\"kind\":\"REVISE_DRAFT\",\"description\":\"Reword part " + i + "\"}")
                             .collect(Collectors.joining(",", "[", "]"));
                     Http.Reply r = http.post("/api/comments/" + commentId + "/responses", """
-                            {"responseId":"%s","responderId":"sato","disposition":"ACCEPTED","text":"Will do.",
+                            {"responseId":"%s","responderId":"clerk","disposition":"ACCEPTED","text":"Will do.",
                              "commitments":%s}""".formatted(responseId, commitments));
                     if (seen(r) && r.status() == 201) {
                         ackedResponses.put(responseId, k);
@@ -210,7 +211,7 @@ class CrashSafetyTest {
         String list = fulfils.stream().map(c -> "{\"commitment\":\"" + c + "\",\"page\":" + (1 + fulfils.indexOf(c)) + "}")
                 .collect(Collectors.joining(",", "[", "]"));
         Http.Reply r = http.post("/api/deliberations/" + D + "/revisions", """
-                {"version":%d,"title":"Draft v%d","pageCount":500,"summary":"Reworded","fulfils":%s,"committedBy":"sato"}"""
+                {"version":%d,"title":"Draft v%d","pageCount":500,"summary":"Reworded","fulfils":%s,"committedBy":"clerk"}"""
                 .formatted(version, version, list));
         if (!seen(r)) {
             return;

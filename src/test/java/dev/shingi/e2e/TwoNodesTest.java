@@ -60,6 +60,7 @@ class TwoNodesTest {
 
     TwoNodesTest() {
         properties.put("shingi.demo.enabled", "false");
+        properties.putAll(Http.clerkProperties());
         properties.put("shingi.processing.segments", String.valueOf(SEGMENTS));
         properties.put("shingi.processing.token-claim-interval", "300ms");
         properties.put("shingi.processing.balance.interval", "1s");
@@ -167,7 +168,7 @@ class TwoNodesTest {
     private void setUp(Http[] http) {
         assertThat(http[0].as(Http.ADMIN).postOrFail("/api/deliberations", """
                 {"deliberationId":"%s","title":"Two nodes","body":"Scale-out test"}""".formatted(D)).status()).isEqualTo(201);
-        register(http[1], "sato", "SECRETARIAT");
+        register(http[1], "clerk", "SECRETARIAT");
         for (int m = 0; m < 2 * THREADS_PER_NODE; m++) {
             register(http[m % 2], "m" + m, "MEMBER");
         }
@@ -175,7 +176,7 @@ class TwoNodesTest {
         String last = "m" + (2 * THREADS_PER_NODE - 1);
         Http.Reply meeting = http[0].postOrFail("/api/deliberations/" + D + "/meetings", """
                 {"meetingId":"mt1","number":1,"title":"First meeting","startsAt":"2024-06-24T14:00:00+09:00",
-                 "attendeeIds":["sato","m0","%s"]}""".formatted(last));
+                 "attendeeIds":["clerk","m0","%s"]}""".formatted(last));
         assertThat(meeting.status()).as(meeting.raw()).isEqualTo(201);
         assertThat(http[0].postOrFail("/api/deliberations/" + D + "/drafts", """
                 {"version":1,"title":"Draft v1","pageCount":100}""").status()).isEqualTo(201);
@@ -221,7 +222,7 @@ class TwoNodesTest {
                 String responseId = "resp-" + node + "-" + thread + "-" + i;
                 long t1 = System.nanoTime();
                 Http.Reply answer = mine.post("/api/comments/" + target + "/responses", """
-                        {"responseId":"%s","responderId":"sato","disposition":"ACCEPTED","text":"Will do.",
+                        {"responseId":"%s","responderId":"clerk","disposition":"ACCEPTED","text":"Will do.",
                          "commitments":[{"kind":"REVISE_DRAFT","description":"Reword it"}]}""".formatted(responseId));
                 calls.add(new Call(node, "respond", responseId, answer.status(), answer.raw(), (System.nanoTime() - t1) / 1_000_000));
                 if (answer.status() == 409 && (answer.body() == null || answer.body().path("detail").asText().isBlank()

@@ -41,6 +41,7 @@ public final class LoadHarness {
     final int warmup = Integer.getInteger("load.warmup", 10);
     final int deliberations = Integer.getInteger("load.deliberations", 8);
     final String db = System.getProperty("load.db", "h2");
+    final String auth = System.getProperty("load.auth", "clerk");
 
     final AtomicBoolean measuring = new AtomicBoolean(false);
     final AtomicBoolean running = new AtomicBoolean(true);
@@ -81,6 +82,7 @@ public final class LoadHarness {
         }
         Map<String, String> properties = new LinkedHashMap<>(TestDatabase.fresh("load"));
         properties.put("shingi.demo.enabled", "false");
+        properties.putAll(Http.clerkProperties());
         properties.put("logging.level.root", "WARN");
         List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         String extra = System.getProperty("load.jvm", "");
@@ -102,7 +104,9 @@ public final class LoadHarness {
                     commandLatencies.add(cmd);
                     queryLatencies.add(qry);
                 }
-                Thread t = new Thread(() -> client(http, cmd, qry), "load-client-" + c);
+                // clerk: bcrypt cost 4; sato: a demo account, bcrypt cost 10 (-Dload.auth=demo shows what that costs)
+                Http as = auth.equals("demo") ? http.as("sato") : http;
+                Thread t = new Thread(() -> client(as, cmd, qry), "load-client-" + c);
                 t.start();
                 threads.add(t);
             }
@@ -132,7 +136,9 @@ public final class LoadHarness {
             expect(http.postOrFail("/api/deliberations", """
                     {"deliberationId":"%s","title":"Load %d","body":"Load harness"}""".formatted(id, d)));
             expect(http.postOrFail("/api/deliberations/" + id + "/participants", """
-                    {"participantId":"sato","name":"Secretariat","role":"SECRETARIAT"}"""));
+                    {"participantId":"clerk","name":"Clerk","role":"SECRETARIAT"}"""));
+            expect(http.postOrFail("/api/deliberations/" + id + "/participants", """
+                    {"participantId":"sato","name":"Sato","role":"SECRETARIAT"}"""));
             for (int m = 0; m < clients; m++) {
                 expect(http.postOrFail("/api/deliberations/" + id + "/participants", """
                         {"participantId":"m%d","name":"Member %d","role":"MEMBER"}""".formatted(m, m)));
@@ -191,7 +197,7 @@ public final class LoadHarness {
                             .mapToObj(i -> "{\"kind\":\"REVISE_DRAFT\",\"description\":\"Reword part " + i + "\"}")
                             .collect(Collectors.joining(",", "[", "]"));
                     r = http.post("/api/comments/" + commentId + "/responses", """
-                            {"responderId":"sato","disposition":"ACCEPTED","text":"Agreed; the next version rewords it.",
+                            {"responderId":"clerk","disposition":"ACCEPTED","text":"Agreed; the next version rewords it.",
                              "commitments":%s}""".formatted(commitments));
                     if (r.status() == 201) {
                         for (int i = 1; i <= k; i++) {
@@ -267,7 +273,7 @@ public final class LoadHarness {
                 .collect(Collectors.joining(",", "[", "]"));
         Http.Reply r = http.post("/api/deliberations/" + d.id + "/revisions", """
                 {"version":%d,"title":"Draft v%d","pageCount":500,"summary":"Reworded as promised","fulfils":%s,
-                 "committedBy":"sato"}""".formatted(version, version, list));
+                 "committedBy":"clerk"}""".formatted(version, version, list));
         if (r.status() == 201) {
             d.nextVersion.incrementAndGet();
         }
@@ -307,13 +313,13 @@ public final class LoadHarness {
                 conflicts.sum(), clientErrors.sum(), serverErrors.sum(), noAnswer.sum(),
                 100.0 * cpuTicks / 100.0 / elapsed / cores);
         String text = """
-                Load on %s, %s, %d cores; load average before %s, after %s
+                Load on %s, %s, %d cores, clients signed in as %s; load average before %s, after %s
                 commands by kind: %s
                 | database | clients | measured | commands/s | command p50 / p99 / max | queries/s | query p50 / p99 / max | 409 | other 4xx | 5xx | no answer | server CPU |
                 |---|---|---|---|---|---|---|---|---|---|---|---|
                 %s
                 %s
-                """.formatted(name, Instant.now(), cores, loadBefore, loadAfter, byKind, row,
+                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato (bcrypt cost 10)" : "clerk (bcrypt cost 4)", loadBefore, loadAfter, byKind, row,
                 errorSamples.isEmpty() ? "" : "error samples: " + errorSamples);
         System.out.println(text);
         Path out = Path.of("target", "load-" + db + ".md");

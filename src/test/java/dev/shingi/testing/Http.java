@@ -17,41 +17,46 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Test and load clients sign in (HTTP Basic) with the demo accounts: {@code admin} opens deliberations and
-     * registers people; {@link #SECRETARY} ({@code sato}), registered as the secretariat of each test deliberation,
-     * records everything else, on the members' behalf too, as a secretariat transcribing minutes does.
+     * Test and load clients sign in with HTTP Basic: {@link #ADMIN} (the demo's admin) opens deliberations and
+     * registers people; {@link #CLERK}, registered as the secretariat of each test deliberation, records everything
+     * else, on the members' behalf too, as a secretariat transcribing minutes does. The clerk's password is hashed
+     * with bcrypt at cost 4 ({@link #clerkProperties()}): Basic authentication checks it on every request, and at the
+     * demo accounts' cost (10) that check alone takes tens of milliseconds of CPU.
      */
-    public static final String SECRETARY = "sato";
+    public static final String CLERK = "clerk";
+    public static final String CLERK_PASSWORD = "clerk-test-password";
     public static final String ADMIN = "admin";
-    public static final String PASSWORD = "demo";
+    public static final String DEMO_PASSWORD = "demo";
 
     private final HttpClient client;
     private final String base;
     private final String authorization;
 
-    public Http(String base, String user) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, user);
+    public Http(String base, String user, String password) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, user, password);
     }
 
-    public Http(HttpClient client, String base, String user) {
+    public Http(HttpClient client, String base, String user, String password) {
         this.client = client;
         this.base = base;
         this.authorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** As the secretary. */
+    /** As the clerk. */
     public static Http localhost(int port) {
-        return new Http("http://127.0.0.1:" + port, SECRETARY);
+        return new Http("http://127.0.0.1:" + port, CLERK, CLERK_PASSWORD);
     }
 
-    /** The same server, signed in as someone else. */
-    public Http as(String user) {
-        return new Http(client, base, user);
+    /** The same server, signed in as a demo account (password "demo"). */
+    public Http as(String demoUser) {
+        return new Http(client, base, demoUser, DEMO_PASSWORD);
     }
 
-    public String base() {
-        return base;
+    /** The application properties that configure the clerk's account. */
+    public static java.util.Map<String, String> clerkProperties() {
+        return java.util.Map.of("shingi.security.users." + CLERK + ".password",
+                "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(CLERK_PASSWORD));
     }
 
     public record Reply(int status, JsonNode body, String raw) {
