@@ -141,7 +141,7 @@ class CrashSafetyTest {
     }
 
     private void setUp(Http secretary) {
-        Http http = secretary.as(Http.ADMIN);
+        Http http = secretary.asAdmin();
         ok(http.postOrFail("/api/deliberations", """
                 {"deliberationId":"%s","title":"Crash drill","body":"Killed five times"}""".formatted(D)));
         ok(http.postOrFail("/api/deliberations/" + D + "/participants", """

@@ -166,7 +166,7 @@ class TwoNodesTest {
 
     /** Set up through both nodes in turn: each node's view of the deliberation is stale after the other's write. */
     private void setUp(Http[] http) {
-        assertThat(http[0].as(Http.ADMIN).postOrFail("/api/deliberations", """
+        assertThat(http[0].asAdmin().postOrFail("/api/deliberations", """
                 {"deliberationId":"%s","title":"Two nodes","body":"Scale-out test"}""".formatted(D)).status()).isEqualTo(201);
         register(http[1], "clerk", "SECRETARIAT");
         for (int m = 0; m < 2 * THREADS_PER_NODE; m++) {
@@ -183,7 +183,7 @@ class TwoNodesTest {
     }
 
     private static void register(Http http, String id, String role) {
-        Http.Reply r = http.as(Http.ADMIN).postOrFail("/api/deliberations/" + D + "/participants", """
+        Http.Reply r = http.asAdmin().postOrFail("/api/deliberations/" + D + "/participants", """
                 {"participantId":"%s","name":"%s","role":"%s"}""".formatted(id, id.toUpperCase(), role));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
     }

@@ -132,7 +132,7 @@ public final class LoadHarness {
     }
 
     private void setUp(Http secretary) {
-        Http http = secretary.as(Http.ADMIN);
+        Http http = secretary.asAdmin();
         for (int d = 0; d < deliberations; d++) {
             String id = "load-" + d;
             expect(http.postOrFail("/api/deliberations", """
@@ -352,7 +352,7 @@ public final class LoadHarness {
                 |---|---|---|---|---|---|---|---|---|---|---|---|---|
                 %s
                 %s
-                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato (bcrypt cost 10)" : "clerk (bcrypt cost 4)", loadBefore, loadAfter, byKind, row,
+                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato, HTTP Basic (bcrypt cost 10)" : "clerk, bearer JWT", loadBefore, loadAfter, byKind, row,
                 errorSamples.isEmpty() ? "" : "error samples: " + errorSamples);
         System.out.println(text);
         Path out = Path.of("target", "load-" + db + ".md");

@@ -17,9 +17,9 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Test and load clients sign in: {@link #ADMIN} (the demo's admin, HTTP Basic) opens deliberations and registers
+     * Test and load clients sign in with bearer tokens ({@link TestTokens}): an admin opens deliberations and registers
      * people; {@link #CLERK}, registered as the secretariat of each test deliberation, records everything else, on
-     * the members' behalf too, as a secretariat transcribing minutes does, with a bearer token ({@link TestTokens}).
+     * the members' behalf too, as a secretariat transcribing minutes does.
      */
     public static final String CLERK = "clerk";
     public static final String ADMIN = "admin";
@@ -39,6 +39,11 @@ public final class Http {
     public static Http localhost(int port) {
         return new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                 "http://127.0.0.1:" + port, TestTokens.bearer(CLERK));
+    }
+
+    /** The same server, as an admin (bearer token). */
+    public Http asAdmin() {
+        return new Http(client, base, TestTokens.bearer("test-admin", true));
     }
 
     /** The same server, signed in as a demo account (HTTP Basic, password "demo"). */

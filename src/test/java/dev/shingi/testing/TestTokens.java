@@ -51,10 +51,15 @@ public final class TestTokens {
 
     /** An {@code Authorization} header value for {@code user}, valid for a day. */
     public static String bearer(String user) {
+        return bearer(user, false);
+    }
+
+    /** The same for an admin: the token's {@code roles} claim holds {@code shingi-admin}. */
+    public static String bearer(String user, boolean admin) {
         long now = Instant.now().getEpochSecond();
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = encode("{\"sub\":\"%s\",\"preferred_username\":\"%s\",\"iat\":%d,\"exp\":%d}"
-                .formatted(user, user, now, now + 86_400));
+        String claims = encode("{\"sub\":\"%s\",\"preferred_username\":\"%s\",\"iat\":%d,\"exp\":%d%s}"
+                .formatted(user, user, now, now + 86_400, admin ? ",\"roles\":[\"shingi-admin\"]" : ""));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(KEYS.getPrivate());
