@@ -3,6 +3,7 @@ package dev.shingi.demo;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On first start, when the ledger holds no event at all, records the reference deliberation through the command
- * gateway, exactly as a secretary's client would. {@code shingi.demo.enabled=false} turns it off.
+ * gateway, exactly as a secretary's client would. {@code shingi.demo.enabled=false} turns it off. When several nodes
+ * start at once on an empty shared database, the first to open the deliberation loads it and the others leave it be.
  */
 @Component
 @ConditionalOnProperty(name = "shingi.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -35,7 +37,25 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         var all = ReferenceDeliberation.commands();
-        all.forEach(command -> commands.sendAndWait(command, RECORDED_BY_DEMO));
+        try {
+            commands.sendAndWait(all.get(0), RECORDED_BY_DEMO);
+        } catch (RuntimeException e) {
+            if (!openedElsewhere(e)) {
+                throw e;
+            }
+            log.info("Another node sharing the database is loading the reference deliberation; not loading it here.");
+            return;
+        }
+        all.subList(1, all.size()).forEach(command -> commands.sendAndWait(command, RECORDED_BY_DEMO));
         log.info("Loaded the reference deliberation '{}' ({} commands).", ReferenceDeliberation.ID, all.size());
+    }
+
+    private static boolean openedElsewhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

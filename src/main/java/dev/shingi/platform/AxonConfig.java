@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -16,6 +17,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -70,10 +72,15 @@ class AxonConfig {
         return new DuplicateKeyResolver();
     }
 
-    /** Deliberation aggregates are read by every participant registration; keep them warm. */
+    /**
+     * Deliberation aggregates are read by every participant registration; keep them warm, on one node. Where several
+     * nodes share the database ({@code shingi.deliberation-cache.enabled=false} in the postgres profile) a cached
+     * copy can miss what another node stored: a write from it loses the race on the (aggregate, sequence) key and is
+     * run again on fresh state, but a rule checked against it (an attendee "not registered") would refuse wrongly.
+     */
     @Bean
-    Cache deliberationCache() {
-        return new WeakReferenceCache();
+    Cache deliberationCache(@Value("${shingi.deliberation-cache.enabled:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** Who recorded it, the request, the client's idempotency key and Axon's correlation ids go from command to events. */

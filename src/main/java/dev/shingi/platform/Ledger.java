@@ -1,54 +1,135 @@
 package dev.shingi.platform;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one way the edge records things: send a command, and return once it is stored <em>and</em> every projection has
- * processed it, so that the client's next query already shows it (read-your-writes on this node).
+ * processed it, so that the client's next query already shows it (read-your-writes).
+ * <p>
+ * The wait is for the command's own events, found by their identifiers: their positions in the log must be covered by
+ * every projection segment that handles them (per the processor's sequencing policy), whether this node holds it
+ * (in-memory status) or another node sharing the database does (its committed token; the views are shared tables, so
+ * a later read on any node shows the write too). A position counts only when it is not among the token's gaps,
+ * because under concurrent commits an event with a lower position can become visible after one with a higher one.
+ * <p>
+ * A command that loses a race on the (aggregate, sequence) key stored nothing; it is run again on fresh state, up to
+ * {@code shingi.commands.attempts} times in all, before the {@link ConcurrencyException} reaches the client (409).
  */
 @Component
 public class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    /** The events the command on this thread is publishing (the command bus runs the handler in the caller's thread). */
+    private static final ThreadLocal<List<EventMessage<?>>> PUBLISHED = new ThreadLocal<>();
 
     private final CommandGateway commands;
     private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
+    private final ProcessingProgress progress;
+    private final JdbcTemplate jdbc;
     private final Duration catchUpTimeout;
+    private final int attempts;
 
-    Ledger(CommandGateway commands, EventStore eventStore, EventProcessingConfiguration processing,
-           @Value("${shingi.read-your-writes.timeout:10s}") Duration catchUpTimeout) {
+    Ledger(CommandGateway commands, EventStore eventStore, ProcessingProgress progress, JdbcTemplate jdbc,
+           @Value("${shingi.read-your-writes.timeout:10s}") Duration catchUpTimeout,
+           @Value("${shingi.commands.attempts:3}") int attempts) {
         this.commands = commands;
         this.eventStore = eventStore;
-        this.processing = processing;
+        this.progress = progress;
+        this.jdbc = jdbc;
         this.catchUpTimeout = catchUpTimeout;
+        this.attempts = Math.max(1, attempts);
+        eventStore.registerDispatchInterceptor(messages -> {
+            List<EventMessage<?>> published = PUBLISHED.get();
+            if (published != null) {
+                published.addAll(messages);
+            }
+            return (i, m) -> m;
+        });
     }
 
     /** Stores the command's events (or throws the rule it breaks), without waiting for projections. */
     public <R> R record(Object command, MetaData metaData) {
-        return commands.sendAndWait(command, metaData);
+        return recordCollecting(command, metaData, new ArrayList<>());
     }
 
     /** Stores, then waits until the projections show it. Returns false if they did not catch up within the timeout. */
     public <R> Recorded<R> recordAndCatchUp(Object command, MetaData metaData) {
-        R result = record(command, metaData);
-        return new Recorded<>(result, awaitProjections());
+        List<EventMessage<?>> events = new ArrayList<>();
+        R result = recordCollecting(command, metaData, events);
+        return new Recorded<>(result, awaitEvents(events));
     }
 
     public record Recorded<R>(R result, boolean projectionsCaughtUp) {
+    }
+
+    private <R> R recordCollecting(Object command, MetaData metaData, List<EventMessage<?>> events) {
+        List<EventMessage<?>> outer = PUBLISHED.get();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                events.clear();
+                PUBLISHED.set(events);
+                try {
+                    return commands.sendAndWait(command, metaData);
+                } catch (RuntimeException e) {
+                    if (attempt >= attempts || !lostRace(e)) {
+                        throw e;
+                    }
+                    log.debug("{} lost a race (attempt {}), running it again", command.getClass().getSimpleName(), attempt);
+                    pause(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+                }
+            }
+        } finally {
+            if (outer == null) {
+                PUBLISHED.remove();
+            } else {
+                PUBLISHED.set(outer);
+            }
+        }
+    }
+
+    private static boolean lostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits until every projection segment that handles these stored events, on any node, has processed them. */
+    boolean awaitEvents(List<EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return true;
+        }
+        List<String> eventIds = events.stream().map(EventMessage::getIdentifier).toList();
+        List<Long> positions = positionsOf(eventIds);
+        if (positions.size() < eventIds.size()) {
+            log.warn("Only {} of {} events found in the log after their command; waiting for the head instead",
+                    positions.size(), eventIds.size());
+            return awaitProjections();
+        }
+        return await(progress.events(positions, events), "events at " + positions);
+    }
+
+    private List<Long> positionsOf(List<String> eventIds) {
+        String marks = String.join(",", Collections.nCopies(eventIds.size(), "?"));
+        return jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier IN (" + marks + ")",
+                Long.class, eventIds.toArray());
     }
 
     /** The position of the last event stored, or 0 for an empty ledger. */
@@ -57,47 +138,46 @@ public class Ledger {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    /** Waits until every streaming processor has processed everything stored so far. */
+    /** Waits until every streaming processor, on every node, has processed everything stored so far. */
     public boolean awaitProjections() {
         TrackingToken head = eventStore.createHeadToken();
         long target = head == null ? -1 : head.position().orElse(-1);
-        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
-        long pause = 200_000; // ns; grows to 5 ms
-        while (!caughtUp(target)) {
-            if (System.nanoTime() > deadline) {
-                log.warn("Projections did not reach position {} within {}", target, catchUpTimeout);
-                return false;
-            }
-            try {
-                Thread.sleep(pause / 1_000_000, (int) (pause % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, 5_000_000);
-        }
-        return true;
-    }
-
-    private boolean caughtUp(long target) {
         if (target < 0) {
             return true;
         }
-        for (StreamingEventProcessor processor : processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList()) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            double covered = 0;
-            for (EventTrackerStatus segment : status.values()) {
-                OptionalLong position = segment.getCurrentPosition();
-                if (segment.isErrorState() || position.isEmpty() || position.getAsLong() < target) {
-                    return false;
-                }
-                covered += 1.0 / (segment.getSegment().getMask() + 1);
+        return await(ProcessingProgress.reached(target), "position " + target);
+    }
+
+    private boolean await(ProcessingProgress.Target target, String what) {
+        long deadline = System.nanoTime() + catchUpTimeout.toNanos();
+        long pause = 200_000; // ns; grows to 5 ms, or to 10 ms while other nodes' tokens are read from the database
+        while (true) {
+            ProcessingProgress.Answer answer = progress.check(target);
+            if (answer == ProcessingProgress.Answer.DONE) {
+                return true;
             }
-            if (covered < 0.999) {
-                return false; // some segment is not claimed yet
+            if (System.nanoTime() > deadline) {
+                log.warn("Projections did not process {} within {}", what, catchUpTimeout);
+                return false;
             }
+            if (!pauseNanos(pause)) {
+                return false;
+            }
+            pause = Math.min(pause * 2, answer == ProcessingProgress.Answer.NOT_YET_REMOTE ? 10_000_000 : 5_000_000);
         }
-        return true;
+    }
+
+    private static void pause(long millis) {
+        pauseNanos(millis * 1_000_000);
+    }
+
+    private static boolean pauseNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

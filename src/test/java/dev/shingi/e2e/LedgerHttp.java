@@ -2,6 +2,9 @@ package dev.shingi.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shingi.platform.Ledger;
+import dev.shingi.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,31 +19,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the end-to-end tests: the whole application on a random port, on a real H2 database file in a fresh
- * directory, with the reference deliberation loaded at start, spoken to over real HTTP.
+ * Base of the end-to-end tests: the whole application on a random port, on a real database (an H2 file in a fresh
+ * directory, or a fresh schema on PostgreSQL with {@code -Ppostgres}: see {@link TestDatabase}), with the reference
+ * deliberation loaded at start, spoken to over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class LedgerHttp {
-    static final Path DATA_DIR;
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("shingi-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static final Map<String, String> STORE = TestDatabase.fresh("e2e");
 
     /** A configured user (bcrypt password "demo") who takes part in no deliberation. */
     static final String OUTSIDER = "kimura";
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("shingi.data-dir", DATA_DIR::toString);
+    static void store(DynamicPropertyRegistry registry) {
+        STORE.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shingi.security.users." + OUTSIDER + ".password",
                 () -> "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("demo"));
     }
@@ -53,6 +50,15 @@ abstract class LedgerHttp {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    /** The reference deliberation is loaded at start, before any test; its projections may still be catching up. */
+    @BeforeEach
+    void projectionsCaughtUp() {
+        assertThat(ledger.awaitProjections()).as("projections caught up").isTrue();
+    }
 
     record Reply(int status, String contentType, JsonNode body, String raw) {
     }

@@ -50,10 +50,12 @@ class CommentsProjection {
                 }
             });
     private final Names names;
+    private final LogPosition logPosition;
 
-    CommentsProjection(JdbcTemplate jdbc, Names names) {
+    CommentsProjection(JdbcTemplate jdbc, Names names, LogPosition logPosition) {
         this.jdbc = jdbc;
         this.names = names;
+        this.logPosition = logPosition;
     }
 
     @EventHandler
@@ -64,7 +66,7 @@ class CommentsProjection {
         }
         // a failed batch is retried from the stored token: forget what this attempt cached
         CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> cache.clear()));
-        long position = token.position().orElseThrow();
+        long position = logPosition.of(message, token);
         Object recordedBy = message.getMetaData().get(RecordingMetadata.RECORDED_BY);
         CommentHistory.Entry entry = new CommentHistory.Entry(position, message.getIdentifier(),
                 millis(message.getTimestamp()), recordedBy == null ? null : recordedBy.toString(), event);

@@ -29,15 +29,17 @@ class DeliberationsProjection {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.MAPPER;
     private final Names names;
+    private final LogPosition logPosition;
 
-    DeliberationsProjection(JdbcTemplate jdbc, Names names) {
+    DeliberationsProjection(JdbcTemplate jdbc, Names names, LogPosition logPosition) {
         this.jdbc = jdbc;
         this.names = names;
+        this.logPosition = logPosition;
     }
 
     @EventHandler
     void on(DeliberationEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = token.position().orElseThrow();
+        long position = logPosition.of(message, token);
         long recordedAt = millis(message.getTimestamp());
         jdbc.update("INSERT INTO ledger_clock (position, recorded_at) VALUES (?, ?)", position, recordedAt);
         long occurredAt = millis(event.occurredAt());

@@ -39,8 +39,8 @@ class TemporalFoldProperties {
                 .load().migrate();
         jdbc = new JdbcTemplate(ds);
         Names names = new Names(jdbc);
-        comments = new CommentsProjection(jdbc, names);
-        deliberations = new DeliberationsProjection(jdbc, names);
+        comments = new CommentsProjection(jdbc, names, new LogPosition(jdbc));
+        deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
         queries = new DeliberationQueries(jdbc);
     }
 

@@ -1,0 +1,119 @@
+package dev.shingi.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for tests and the load harness, on loopback only. */
+public final class Http {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Test and load clients sign in with HTTP Basic: {@link #ADMIN} (the demo's admin) opens deliberations and
+     * registers people; {@link #CLERK}, registered as the secretariat of each test deliberation, records everything
+     * else, on the members' behalf too, as a secretariat transcribing minutes does. The clerk's password is hashed
+     * with bcrypt at cost 4 ({@link #clerkProperties()}): Basic authentication checks it on every request, and at the
+     * demo accounts' cost (10) that check alone takes tens of milliseconds of CPU.
+     */
+    public static final String CLERK = "clerk";
+    public static final String CLERK_PASSWORD = "clerk-test-password";
+    public static final String ADMIN = "admin";
+    public static final String DEMO_PASSWORD = "demo";
+
+    private final HttpClient client;
+    private final String base;
+    private final String authorization;
+
+    public Http(String base, String user, String password) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, user, password);
+    }
+
+    public Http(HttpClient client, String base, String user, String password) {
+        this.client = client;
+        this.base = base;
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As the clerk. */
+    public static Http localhost(int port) {
+        return new Http("http://127.0.0.1:" + port, CLERK, CLERK_PASSWORD);
+    }
+
+    /** The same server, signed in as a demo account (password "demo"). */
+    public Http as(String demoUser) {
+        return new Http(client, base, demoUser, DEMO_PASSWORD);
+    }
+
+    /** The application properties that configure the clerk's account. */
+    public static java.util.Map<String, String> clerkProperties() {
+        return java.util.Map.of("shingi.security.users." + CLERK + ".password",
+                "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(CLERK_PASSWORD));
+    }
+
+    public record Reply(int status, JsonNode body, String raw) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** GET; an {@link IOException} (refused, reset) is thrown as is, so callers can tell "no answer" apart. */
+    public Reply get(String path) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build());
+    }
+
+    public Reply post(String path, String json) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    public Reply getOrFail(String path) {
+        try {
+            return get(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Reply postOrFail(String path, String json) {
+        try {
+            return post(path, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply send(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String raw = r.body();
+            JsonNode body = null;
+            if (raw != null && !raw.isBlank() && (raw.startsWith("{") || raw.startsWith("["))) {
+                body = JSON.readTree(raw);
+            }
+            return new Reply(r.statusCode(), body, raw);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    public static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
