@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +39,8 @@ class Directory {
     private final TransactionTemplate separateTransaction;
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
     private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
+    private final Set<String> deliberations = ConcurrentHashMap.newKeySet();
+    private final Set<String> meetings = ConcurrentHashMap.newKeySet();
 
     /** A draft version as far as rules care. {@code pageCount} is null when unknown. */
     record Draft(int version, Integer pageCount) {
@@ -86,11 +89,15 @@ class Directory {
     }
 
     void requireDeliberation(String deliberationId) {
+        if (deliberations.contains(deliberationId)) {
+            return;
+        }
         Integer n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM directory_deliberation WHERE deliberation_id = ?", Integer.class, deliberationId);
         if (n == null || n == 0) {
             throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
         }
+        deliberations.add(deliberationId);
     }
 
     Optional<Role> roleOf(String deliberationId, String participantId) {
@@ -145,10 +152,18 @@ class Directory {
     }
 
     boolean hasMeeting(String deliberationId, String meetingId) {
+        String key = deliberationId + '\u0000' + meetingId;
+        if (meetings.contains(key)) {
+            return true;
+        }
         Integer n = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM directory_meeting WHERE deliberation_id = ? AND meeting_id = ?",
                 Integer.class, deliberationId, meetingId);
-        return n != null && n > 0;
+        boolean found = n != null && n > 0;
+        if (found) {
+            meetings.add(key);
+        }
+        return found;
     }
 
     /**
