@@ -30,17 +30,20 @@ class CommentForms {
     private final Views views;
     private final Records records;
     private final Deliberations deliberations;
+    private final Access access;
 
-    CommentForms(Views views, Records records, Deliberations deliberations) {
+    CommentForms(Views views, Records records, Deliberations deliberations, Access access) {
         this.views = views;
         this.records = records;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     // ---- raise -------------------------------------------------------------------------------------------------
 
     @GetMapping("/deliberations/{id}/comments/new")
     String raiseForm(@PathVariable String id, Principal principal, Model model) {
+        access.requireActingAs(id, access.user()); // the secretariat, or a chair or member for themselves
         DeliberationDetail d = deliberations.present(id);
         CommentForm form = new CommentForm();
         form.setAuthorId(participant(d, principal, null));
@@ -52,6 +55,7 @@ class CommentForms {
     String raise(@PathVariable String id, @Valid @ModelAttribute("form") CommentForm form, BindingResult errors,
                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Instant received = views.now();
+        access.requireActingAs(id, Views.blank(form.getAuthorId()) ? access.user() : form.getAuthorId());
         DeliberationDetail d = deliberations.present(id);
         Instant occurredAt = records.occurredAt(form.getOccurredAt(), "occurredAt", received, errors);
         if (!errors.hasErrors()) {
@@ -75,7 +79,9 @@ class CommentForms {
 
     private String raisePage(DeliberationDetail d, CommentForm form, Model model) {
         model.addAttribute("deliberation", d.summary());
-        model.addAttribute("participants", d.participants());
+        String id = d.summary().deliberationId();
+        model.addAttribute("participants", d.participants().stream()
+                .filter(p -> access.mayAnswer(id) || p.participantId().equals(access.user())).toList());
         model.addAttribute("meetings", d.meetings());
         model.addAttribute("versions", deliberations.versions(d.summary().deliberationId(), views.present()));
         model.addAttribute("kinds", CommentKind.values());
@@ -88,6 +94,7 @@ class CommentForms {
     @GetMapping("/comments/{commentId}/respond")
     String respondForm(@PathVariable String commentId, Principal principal, Model model) {
         CommentThread thread = thread(commentId);
+        access.requireSecretariat(thread.comment().deliberationId());
         DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
         ResponseForm form = new ResponseForm();
         form.setResponderId(participant(d, principal, Role.SECRETARIAT));
@@ -102,6 +109,7 @@ class CommentForms {
                    HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Instant received = views.now();
         CommentThread thread = thread(commentId);
+        access.requireSecretariat(thread.comment().deliberationId());
         DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
         if (request.getParameter("addRow") != null) {
             errors = new org.springframework.validation.BeanPropertyBindingResult(form, "form"); // not a submission
@@ -155,6 +163,7 @@ class CommentForms {
     @GetMapping("/comments/{commentId}/withdraw")
     String withdrawForm(@PathVariable String commentId, Principal principal, Model model) {
         CommentThread thread = thread(commentId);
+        access.requireActingAs(thread.comment().deliberationId(), thread.comment().author().id());
         DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
         ActionForm form = new ActionForm();
         form.setParticipantId(principal != null && has(d, principal.getName()) ? principal.getName()
@@ -167,6 +176,7 @@ class CommentForms {
                     HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Instant received = views.now();
         CommentThread thread = thread(commentId);
+        access.requireActingAs(thread.comment().deliberationId(), form.getParticipantId());
         Instant occurredAt = records.occurredAt(form.getOccurredAt(), "occurredAt", received, errors);
         if (!errors.hasErrors() && records.record(new WithdrawComment(commentId, form.getParticipantId(),
                         trim(form.getText()), occurredAt), request, errors,
@@ -183,6 +193,7 @@ class CommentForms {
     @GetMapping("/comments/{commentId}/acknowledge")
     String acknowledgeForm(@PathVariable String commentId, Model model) {
         CommentThread thread = thread(commentId);
+        access.requireActingAs(thread.comment().deliberationId(), thread.comment().author().id());
         DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
         ActionForm form = new ActionForm();
         form.setParticipantId(thread.comment().author().id());
@@ -198,6 +209,7 @@ class CommentForms {
                        RedirectAttributes redirect) {
         Instant received = views.now();
         CommentThread thread = thread(commentId);
+        access.requireActingAs(thread.comment().deliberationId(), form.getParticipantId());
         if (Views.blank(form.getResponseId())) {
             errors.rejectValue("responseId", "NotNull");
         }
@@ -224,7 +236,8 @@ class CommentForms {
             case "acknowledge" -> d.participants().stream()
                     .filter(p -> p.participantId().equals(thread.comment().author().id())).toList();
             case "withdraw" -> d.participants().stream()
-                    .filter(p -> p.participantId().equals(thread.comment().author().id()) || p.role() == Role.SECRETARIAT)
+                    .filter(p -> p.participantId().equals(thread.comment().author().id())
+                            || (p.role() == Role.SECRETARIAT && access.mayAnswer(d.summary().deliberationId())))
                     .toList();
             default -> d.participants().stream().filter(p -> p.role() == Role.SECRETARIAT).toList();
         });

@@ -21,10 +21,12 @@ import java.util.Map;
 class CommentsPage {
     private final Views views;
     private final Deliberations deliberations;
+    private final Access access;
 
-    CommentsPage(Views views, Deliberations deliberations) {
+    CommentsPage(Views views, Deliberations deliberations, Access access) {
         this.views = views;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     @GetMapping("/deliberations/{id}/comments")
@@ -32,6 +34,7 @@ class CommentsPage {
                     @RequestParam(required = false) Integer version, @RequestParam(required = false) Integer onPage,
                     @RequestParam(required = false) String author, @RequestParam(required = false) CommentStatus status,
                     @RequestParam(defaultValue = "1") int p, Model model) {
+        access.requireRead(id);
         DeliberationDetail present = deliberations.present(id);
         List<VersionSummary> versions = deliberations.versions(id, views.present());
         Map<String, String> keep = new LinkedHashMap<>();

@@ -27,11 +27,13 @@ class CommitmentForms {
     private final Views views;
     private final Records records;
     private final Deliberations deliberations;
+    private final Access access;
 
-    CommitmentForms(Views views, Records records, Deliberations deliberations) {
+    CommitmentForms(Views views, Records records, Deliberations deliberations, Access access) {
         this.views = views;
         this.records = records;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     @GetMapping("/commitments/{commitmentId}/{action:conclude|waive}")
@@ -78,6 +80,7 @@ class CommitmentForms {
         CommitmentSummary commitment = thread.responses().stream().flatMap(r -> r.commitments().stream())
                 .filter(c -> c.commitmentId().equals(commitmentId)).findFirst()
                 .orElseThrow(() -> new UnknownRecord("commitmentId", "No commitment '" + commitmentId + "'."));
+        access.requireSecretariat(thread.comment().deliberationId());
         return new Found(thread, commitment, deliberations.present(thread.comment().deliberationId()));
     }
 

@@ -31,10 +31,12 @@ class DashboardPage {
 
     private final Views views;
     private final Deliberations deliberations;
+    private final Access access;
 
-    DashboardPage(Views views, Deliberations deliberations) {
+    DashboardPage(Views views, Deliberations deliberations, Access access) {
         this.views = views;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     /** One member's line: what they raised and where it stands. */
@@ -57,12 +59,15 @@ class DashboardPage {
     @GetMapping("/deliberations/{id}")
     String dashboard(@PathVariable String id, @ModelAttribute(binding = false) Moment moment,
                      @RequestParam(defaultValue = "1") int cp, @RequestParam(defaultValue = "1") int up, Model model) {
+        access.requireRead(id);
         Optional<DeliberationDetail> detail = deliberations.at(id, moment);
         DeliberationDetail present = moment.isNow() && detail.isPresent() ? detail.get() : deliberations.present(id);
         List<VersionSummary> presentVersions = deliberations.versions(id, views.present());
         model.addAttribute("deliberation", present.summary());
         model.addAttribute("slider", deliberations.slider(present, presentVersions, Map.of()));
         model.addAttribute("known", detail.isPresent());
+        model.addAttribute("mayRaise", access.user() == null || access.mayAnswer(id) || access.mayActAs(id, access.user()));
+        model.addAttribute("mayRevise", access.mayAnswer(id));
         if (detail.isEmpty()) {
             return "dashboard";
         }

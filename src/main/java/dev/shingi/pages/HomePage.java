@@ -17,14 +17,17 @@ import java.util.Map;
 @Controller
 class HomePage {
     private final Views views;
+    private final Access access;
 
-    HomePage(Views views) {
+    HomePage(Views views, Access access) {
         this.views = views;
+        this.access = access;
     }
 
     @GetMapping("/")
     String home(@ModelAttribute(binding = false) Moment moment, Model model) {
-        List<DeliberationSummary> deliberations = views.list(new FindDeliberations(moment.asOf()), DeliberationSummary.class);
+        List<DeliberationSummary> deliberations = views.list(new FindDeliberations(moment.asOf()), DeliberationSummary.class)
+                .stream().filter(d -> access.canRead(d.deliberationId())).toList();
         Instant first = views.list(new FindDeliberations(views.present().asOf()), DeliberationSummary.class).stream()
                 .map(DeliberationSummary::openedAt).min(Comparator.naturalOrder()).orElse(views.now());
         model.addAttribute("deliberations", deliberations);

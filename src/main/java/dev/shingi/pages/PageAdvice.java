@@ -12,7 +12,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
-import org.springframework.util.ClassUtils;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,9 +38,6 @@ import java.util.StringJoiner;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);
-    /** Spring Security, once it is on the classpath, serves /login and /logout for the pages. */
-    static final boolean SECURITY = ClassUtils.isPresent("org.springframework.security.web.SecurityFilterChain",
-            PageAdvice.class.getClassLoader());
 
     private final Views views;
     private final MessageSource messages;
@@ -78,7 +77,7 @@ class PageAdvice {
         }
         model.addAttribute("langHref", switchTo);
         model.addAttribute("user", principal == null ? null : principal.getName());
-        model.addAttribute("securityOn", SECURITY);
+
     }
 
     @ExceptionHandler(UnknownRecord.class)
@@ -89,6 +88,18 @@ class PageAdvice {
     @ExceptionHandler(InvalidInput.class)
     ModelAndView invalid(InvalidInput e, HttpServletRequest request, Principal principal) {
         return error(HttpStatus.BAD_REQUEST, "error.invalidParameter", e.field() + ": " + e.getMessage(), request, principal);
+    }
+
+    /** An anonymous reader refused: to the sign-in page, and back here afterwards. */
+    @ExceptionHandler(AuthenticationException.class)
+    String signIn(HttpServletRequest request, HttpServletResponse response) {
+        new HttpSessionRequestCache().saveRequest(request, response);
+        return "redirect:/login";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView denied(AccessDeniedException e, HttpServletRequest request, Principal principal) {
+        return error(HttpStatus.FORBIDDEN, "error.forbidden", e.getMessage(), request, principal);
     }
 
     @ExceptionHandler(Exception.class)
@@ -103,9 +114,6 @@ class PageAdvice {
         }
         if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
             return error(HttpStatus.valueOf(r.getStatusCode().value()), "error.badRequest", e.getMessage(), request, principal);
-        }
-        if (e.getClass().getName().startsWith("org.springframework.security.")) {
-            throw e; // access decisions belong to the security filters (login page, 403)
         }
         log.error("Page failed: {}", request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", null, request, principal);

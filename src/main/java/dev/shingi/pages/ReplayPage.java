@@ -33,16 +33,19 @@ class ReplayPage {
 
     private final Views views;
     private final Deliberations deliberations;
+    private final Access access;
 
-    ReplayPage(Views views, Deliberations deliberations) {
+    ReplayPage(Views views, Deliberations deliberations, Access access) {
         this.views = views;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     @GetMapping("/deliberations/{id}/replay")
     String replay(@PathVariable String id, @ModelAttribute(binding = false) Moment moment,
                   @RequestParam(defaultValue = "false") boolean play, @RequestParam(defaultValue = "1500") int speed,
                   Model model) {
+        access.requireRead(id);
         DeliberationDetail present = deliberations.present(id);
         AsOf everything = views.present().asOf();
         List<TimelineEntry> events = views.list(new FindTimeline(id, everything, null, null), TimelineEntry.class).stream()

@@ -33,15 +33,18 @@ class RevisionForms {
     private final Views views;
     private final Records records;
     private final Deliberations deliberations;
+    private final Access access;
 
-    RevisionForms(Views views, Records records, Deliberations deliberations) {
+    RevisionForms(Views views, Records records, Deliberations deliberations, Access access) {
         this.views = views;
         this.records = records;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     @GetMapping("/deliberations/{id}/revisions/new")
     String form(@PathVariable String id, Principal principal, Model model) {
+        access.requireSecretariat(id);
         DeliberationDetail d = deliberations.present(id);
         Map<String, CommitmentSummary> open = open(id);
         RevisionForm form = new RevisionForm();
@@ -60,6 +63,7 @@ class RevisionForms {
     String submit(@PathVariable String id, @Valid @ModelAttribute("form") RevisionForm form, BindingResult errors,
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Instant received = views.now();
+        access.requireSecretariat(id);
         DeliberationDetail d = deliberations.present(id);
         Instant occurredAt = records.occurredAt(form.getOccurredAt(), "occurredAt", received, errors);
         List<Fulfilment> fulfils = form.getFulfils().stream().filter(RevisionForm.FulfilmentRow::isSelected)

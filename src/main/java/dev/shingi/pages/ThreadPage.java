@@ -28,16 +28,19 @@ import java.util.stream.Collectors;
 class ThreadPage {
     private final Views views;
     private final Deliberations deliberations;
+    private final Access access;
 
-    ThreadPage(Views views, Deliberations deliberations) {
+    ThreadPage(Views views, Deliberations deliberations, Access access) {
         this.views = views;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     @GetMapping("/comments/{commentId}")
     String thread(@PathVariable String commentId, @ModelAttribute(binding = false) Moment moment, Model model) {
         CommentThread present = views.one(new FindThread(commentId, views.present().asOf()), CommentThread.class);
         String deliberationId = present.comment().deliberationId();
+        access.requireRead(deliberationId);
         CommentThread thread = present;
         if (!moment.isNow()) {
             try {
@@ -60,7 +63,10 @@ class ThreadPage {
         model.addAttribute("commentRef", present.comment().reference());
         model.addAttribute("thread", thread);
         if (thread != null) {
-            model.addAttribute("actions", moment.isNow() ? actions(thread) : Actions.NONE);
+            model.addAttribute("actions", moment.isNow()
+                    ? actions(thread, access.mayAnswer(deliberationId),
+                              access.mayActAs(deliberationId, thread.comment().author().id()))
+                    : Actions.NONE);
         }
         return "thread";
     }
@@ -70,7 +76,8 @@ class ThreadPage {
         static final Actions NONE = new Actions(false, false, false, Set.of());
     }
 
-    static Actions actions(CommentThread thread) {
+    /** What may be done to the thread now, by a reader who may answer (secretariat) or act as the commenter. */
+    static Actions actions(CommentThread thread, boolean mayAnswer, boolean mayActAsAuthor) {
         CommentStatus status = thread.comment().status();
         if (status == CommentStatus.WITHDRAWN) {
             return Actions.NONE;
@@ -78,6 +85,7 @@ class ThreadPage {
         Set<String> open = thread.responses().stream().map(ResponseDetail::commitments).flatMap(List::stream)
                 .filter(c -> c.status() == CommitmentStatus.OPEN).map(CommitmentSummary::commitmentId)
                 .collect(Collectors.toSet());
-        return new Actions(status == CommentStatus.OPEN, !thread.responses().isEmpty(), true, open);
+        return new Actions(mayAnswer && status == CommentStatus.OPEN && thread.comment().needsResponse(),
+                mayActAsAuthor && !thread.responses().isEmpty(), mayActAsAuthor, mayAnswer ? open : Set.of());
     }
 }

@@ -29,19 +29,23 @@ class VersionsPage {
 
     private final Views views;
     private final Deliberations deliberations;
+    private final Access access;
 
-    VersionsPage(Views views, Deliberations deliberations) {
+    VersionsPage(Views views, Deliberations deliberations, Access access) {
         this.views = views;
         this.deliberations = deliberations;
+        this.access = access;
     }
 
     @GetMapping("/deliberations/{id}/versions")
     String versions(@PathVariable String id, @ModelAttribute(binding = false) Moment moment, Model model) {
+        access.requireRead(id);
         DeliberationDetail present = deliberations.present(id);
         List<VersionSummary> presentVersions = deliberations.versions(id, views.present());
         model.addAttribute("deliberation", present.summary());
         model.addAttribute("slider", deliberations.slider(present, presentVersions, Map.of()));
         model.addAttribute("versions", moment.isNow() ? presentVersions : deliberations.versions(id, moment));
+        model.addAttribute("mayRevise", access.mayAnswer(id));
         return "versions";
     }
 
@@ -52,6 +56,7 @@ class VersionsPage {
     @GetMapping("/deliberations/{id}/versions/{version}/disposition")
     String disposition(@PathVariable String id, @PathVariable int version, @ModelAttribute(binding = false) Moment moment,
                        @RequestParam(defaultValue = "1") int p, Model model) {
+        access.requireRead(id);
         DeliberationDetail present = deliberations.present(id);
         List<VersionSummary> presentVersions = deliberations.versions(id, views.present());
         List<VersionSummary> versions = moment.isNow() ? presentVersions : deliberations.versions(id, moment);
