@@ -60,6 +60,11 @@ class DashboardPage {
     String dashboard(@PathVariable String id, @ModelAttribute(binding = false) Moment moment,
                      @RequestParam(defaultValue = "1") int cp, @RequestParam(defaultValue = "1") int up, Model model) {
         access.requireRead(id);
+        // the lists are independent reads: ask them at once, then the summary and versions meanwhile
+        AsOf asOf = moment.asOf();
+        var outstandingRead = views.async(() -> views.one(new FindOutstanding(id, asOf), Outstanding.class));
+        var commentsRead = views.async(() -> views.list(new FindComments(id, asOf), CommentSummary.class));
+        var answersRead = views.async(() -> views.one(new FindAnswers(id, asOf), Answers.class));
         Optional<DeliberationDetail> detail = deliberations.at(id, moment);
         DeliberationDetail present = moment.isNow() && detail.isPresent() ? detail.get() : deliberations.present(id);
         List<VersionSummary> presentVersions = deliberations.versions(id, views.present());
@@ -71,11 +76,10 @@ class DashboardPage {
         if (detail.isEmpty()) {
             return "dashboard";
         }
-        AsOf asOf = moment.asOf();
-        Outstanding outstanding = views.one(new FindOutstanding(id, asOf), Outstanding.class);
-        List<CommentSummary> comments = views.list(new FindComments(id, asOf), CommentSummary.class);
-        Answers answers = views.one(new FindAnswers(id, asOf), Answers.class);
         List<VersionSummary> versions = moment.isNow() ? presentVersions : deliberations.versions(id, moment);
+        Outstanding outstanding = Views.join(outstandingRead);
+        List<CommentSummary> comments = Views.join(commentsRead);
+        Answers answers = Views.join(answersRead);
 
         model.addAttribute("summary", detail.get().summary());
         model.addAttribute("meetings", detail.get().meetings());

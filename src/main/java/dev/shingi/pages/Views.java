@@ -82,6 +82,33 @@ class Views {
         return ledger.headPosition();
     }
 
+    /**
+     * A few threads for the queries one page asks at once: the dashboard's lists are independent reads, and the
+     * database answers two of them in about the time of one.
+     */
+    private final java.util.concurrent.ExecutorService parallel = java.util.concurrent.Executors.newFixedThreadPool(3,
+            r -> {
+                Thread t = new Thread(r, "pages-query");
+                t.setDaemon(true);
+                return t;
+            });
+
+    <R> java.util.concurrent.CompletableFuture<R> async(java.util.function.Supplier<R> read) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(read, parallel);
+    }
+
+    /** The answer of a read started with {@link #async}, with its own exception (e.g. an unknown record) unwrapped. */
+    static <R> R join(java.util.concurrent.CompletableFuture<R> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     <R> R one(Object query, Class<R> type) {
         return queries.query(query, ResponseTypes.instanceOf(type)).join();
     }
