@@ -256,6 +256,17 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(shown.text("[data-comment-text]")).isEqualTo(get("/api/comments/" + thread.substring(thread.lastIndexOf('/') + 1))
                 .body().get("comment").get("text").asText());
 
+        // a correction shows the old and the new record side by side
+        String commentId = thread.substring(thread.lastIndexOf('/') + 1);
+        assertThat(post("/api/comments/" + commentId + "/corrections", """
+                {"anchor":{"pageFrom":4,"footnote":"2"},"reason":"The minutes say p.4","correctedBy":"sato"}""").status())
+                .isEqualTo(201);
+        Page corrected = tsuta.get(thread);
+        assertThat(corrected.text("[data-anchor]")).isEqualTo("p.4 fn.2");
+        assertThat(corrected.text("#corrections td.old")).isEqualTo("p.3 fn.2");
+        assertThat(corrected.text("#corrections td.new")).isEqualTo("p.4 fn.2");
+        assertThat(corrected.text("#corrections tbody tr")).contains("The minutes say p.4", "佐藤");
+
         // a member may not answer; the secretariat may, and its mistakes come back next to the field
         assertThat(tsuta.get(thread + "/respond").status()).isEqualTo(403);
         Reader sato = new Reader().signedInAs("sato");

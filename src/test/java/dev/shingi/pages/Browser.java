@@ -8,7 +8,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -105,10 +104,19 @@ final class Browser implements AutoCloseable {
 
     /** Clicks and waits for the next page to load. */
     void clickAndWait(String css) {
-        WebElement old = find("html");
+        markPage();
         find(css).click();
-        waitFor().until(ExpectedConditions.stalenessOf(old));
-        waitFor().until(d -> "complete".equals(script("return document.readyState")));
+        waitForNewPage();
+    }
+
+    /** Marks the current document, so that {@link #waitForNewPage} can tell when another one has replaced it. */
+    void markPage() {
+        script("window.__shingiOldPage = true;");
+    }
+
+    void waitForNewPage() {
+        waitFor().ignoring(org.openqa.selenium.WebDriverException.class).until(d ->
+                Boolean.TRUE.equals(script("return window.__shingiOldPage === undefined && document.readyState === 'complete'")));
     }
 
     WebDriverWait waitFor() {

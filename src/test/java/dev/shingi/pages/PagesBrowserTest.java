@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages in a real browser (headless Chromium) against the running application on a fresh H2 file with the
  * reference deliberation: the numbers the demo promises, the time slider on both clocks, the forms (signed in through
  * /login as the demo's secretary), escaping, both languages, replay, keyboard and phone-width use. The methods run in
- * order: the first ones read the demo as loaded, the later ones write and then undo what changes its numbers.
+ * order: the first ones read the demo as loaded (and take the README's pictures), the later ones write and then undo what
+ * changes its numbers.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -98,6 +99,10 @@ class PagesBrowserTest {
         assertThat(b.text("[data-count=unanswered-comments]")).isEqualTo("0");
         assertThat(b.find("tr[data-commitment='#5.1']").getText()).contains("佐藤 企画官");
         b.screenshot("dashboard");
+        b.open("/comments/ict-cyber-2024-c3");
+        b.screenshot("thread");
+        b.open(DASHBOARD + "/versions/1/disposition");
+        b.screenshot("disposition");
     }
 
     @Test
@@ -133,17 +138,17 @@ class PagesBrowserTest {
         assertThat(range.isDisplayed()).isTrue();
         range.sendKeys(Keys.HOME);
         assertThat(b.find("#atLocal").getAttribute("value")).isEqualTo("2024-06-16T10:00"); // a day before it opened
-        WebElement html = b.find("html");
+        b.markPage();
         range.sendKeys(Keys.ENTER);
-        b.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        b.waitForNewPage();
         assertThat(b.find("#not-yet").isDisplayed()).isTrue();
 
         range = b.find("#at-range");
         range.sendKeys(Keys.END);
         assertThat(b.find("#atLocal").getAttribute("value")).isEmpty(); // the last notch is "now"
-        html = b.find("html");
+        b.markPage();
         range.sendKeys(Keys.ENTER);
-        b.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        b.waitForNewPage();
         assertThat(b.url()).endsWith(DASHBOARD);
         assertThat(openCommitments()).hasSize(8);
     }
@@ -186,7 +191,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aResponseSubmittedThroughTheFormShowsOnTheThread() {
         Browser b = browser();
         b.logIn("sato", "demo");
@@ -217,7 +222,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRevisionCommittedThroughTheFormKeepsTheCommitmentItWasTicked() {
         Browser b = browser();
         b.open(DASHBOARD + "/revisions/new");
@@ -237,7 +242,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void commitmentsAreConcludedAndWaivedAndResponsesAcknowledgedThroughForms() {
         Browser b = browser();
         String url = raise("goto", "CHANGE_REQUEST", "30", "", "Mention the regional SECUNITY hubs.");
@@ -274,7 +279,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aCommentIsWithdrawnAndFormErrorsSpeakThePageLanguage() {
         Browser b = browser();
         b.open(DASHBOARD + "/comments/new?lang=ja");
@@ -294,7 +299,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void replayPlaysTheDeliberationEventByEventWithTheCountsChanging() {
         Browser b = browser();
         b.logOut(); // replay is for every reader of a public deliberation
@@ -372,7 +377,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void everyFormControlHasALabelAndTheKeyboardReachesTheContentFirst() {
         Browser b = browser();
         b.logIn("sato", "demo");
@@ -393,14 +398,10 @@ class PagesBrowserTest {
         }
         b.open(DASHBOARD + "/comments/new");
         b.screenshot("form-raise");
-        b.open("/comments/ict-cyber-2024-c3");
-        b.screenshot("thread");
-        b.open(DASHBOARD + "/versions/1/disposition");
-        b.screenshot("disposition");
     }
 
     @Test
-    @Order(12)
+    @Order(6)
     void aPhoneWidthScreenNeedsNoSidewaysScrolling() {
         Browser b = browser();
         try {
