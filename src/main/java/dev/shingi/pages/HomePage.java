@@ -28,7 +28,9 @@ class HomePage {
     String home(@ModelAttribute(binding = false) Moment moment, Model model) {
         List<DeliberationSummary> deliberations = views.list(new FindDeliberations(moment.asOf()), DeliberationSummary.class)
                 .stream().filter(d -> access.canRead(d.deliberationId())).toList();
-        Instant first = views.list(new FindDeliberations(views.present().asOf()), DeliberationSummary.class).stream()
+        List<DeliberationSummary> present = moment.isNow() ? deliberations
+                : views.list(new FindDeliberations(views.present().asOf()), DeliberationSummary.class);
+        Instant first = present.stream()
                 .map(DeliberationSummary::openedAt).min(Comparator.naturalOrder()).orElse(views.now());
         model.addAttribute("deliberations", deliberations);
         model.addAttribute("slider", new Slider(List.of(first.minus(Duration.ofDays(1)), views.now()), List.of(), Map.of()));

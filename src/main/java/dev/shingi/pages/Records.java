@@ -21,6 +21,9 @@ import java.util.Map;
  */
 @Component
 class Records {
+    /** As at the API: the earliest occurred time the ledger accepts (deliberations on record, not typing slips). */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     private final Ledger ledger;
     private final RequestMetadata metadata;
     private final Views views;
@@ -41,6 +44,10 @@ class Records {
         }
         try {
             Instant at = views.local(field, given);
+            if (at.isBefore(EARLIEST)) {
+                errors.rejectValue(field, "occurredAt.tooEarly", "is before 1900");
+                return null;
+            }
             if (at.isAfter(received.plus(Views.CLOCK_SLACK))) {
                 errors.rejectValue(field, "occurredAt.future", "is in the future");
                 return null;

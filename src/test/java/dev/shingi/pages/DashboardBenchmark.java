@@ -79,9 +79,11 @@ class DashboardBenchmark {
             note("reusing the %,d events in %s", ledger.headPosition(), DATA_DIR);
         } else {
             load();
+            note("loaded %,d comments (answered 70%%, 30%% of the answers with a commitment) in %.0f s",
+                    COMMENTS, (System.nanoTime() - t0) / 1e9);
         }
-        note("loaded %,d comments (answered 70%%, 30%% of the answers with a commitment) in %.0f s",
-                COMMENTS, (System.nanoTime() - t0) / 1e9);
+        note("machine: %d cores, load average %.1f", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + port;
