@@ -105,6 +105,15 @@ class PageAdvice {
         return error(HttpStatus.FORBIDDEN, "error.forbidden", e.getMessage(), request, principal);
     }
 
+    /** A query parameter of the wrong type (a page number that is no number, a status that does not exist). */
+    @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+    ModelAndView mismatch(org.springframework.beans.TypeMismatchException e, HttpServletRequest request, Principal principal) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : e.getPropertyName();
+        return error(HttpStatus.BAD_REQUEST, "error.invalidParameter", name + ": cannot read '" + e.getValue() + "'",
+                request, principal);
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView any(Exception e, HttpServletRequest request, Principal principal) throws Exception {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {

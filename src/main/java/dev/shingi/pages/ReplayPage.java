@@ -46,6 +46,7 @@ class ReplayPage {
                   @RequestParam(defaultValue = "false") boolean play, @RequestParam(defaultValue = "1500") int speed,
                   Model model) {
         access.requireRead(id);
+        speed = Math.max(100, Math.min(10_000, speed));
         DeliberationDetail present = deliberations.present(id);
         AsOf everything = views.present().asOf();
         List<TimelineEntry> events = views.list(new FindTimeline(id, everything, null, null), TimelineEntry.class).stream()

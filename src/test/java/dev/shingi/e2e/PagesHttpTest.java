@@ -198,6 +198,9 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("h1")).isEqualTo("見つかりません");
         assertThat(r.get("/deliberations/nope").status()).isEqualTo(404);
+        Page wrongType = r.get(D + "/comments?status=LOST&p=x");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.text(".detail")).contains("cannot read");
     }
 
     @Test

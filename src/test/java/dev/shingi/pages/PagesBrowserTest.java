@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import dev.shingi.testing.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,9 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,19 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
     static final String DASHBOARD = "/deliberations/ict-cyber-2024";
-    static final Path DATA_DIR;
-
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("shingi-pages-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** A fresh store of its own (an H2 file, or a schema with -Ppostgres): these tests write to the demo. */
+    static final Map<String, String> STORE = TestDatabase.fresh("pages");
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("shingi.data-dir", DATA_DIR::toString);
+    static void store(DynamicPropertyRegistry registry) {
+        STORE.forEach((key, value) -> registry.add(key, () -> value));
     }
 
     static Browser browser;
