@@ -105,6 +105,8 @@ final class DeliberationGenerator {
     private final String deliberationId;
     private final long size;
     private final SplittableRandom rnd;
+    /** Event and command identifiers: random-looking, but the same for the same seed, so that runs compare. */
+    private final SplittableRandom ids;
     private final PriorityQueue<Unit> pending = new PriorityQueue<>(
             Comparator.comparingLong((Unit u) -> u.recordedAt).thenComparingLong(u -> u.order));
     private final Map<Integer, Revision> revisions = new HashMap<>();
@@ -125,6 +127,7 @@ final class DeliberationGenerator {
         this.deliberationId = deliberationId;
         this.size = size;
         this.rnd = new SplittableRandom(seed);
+        this.ids = new SplittableRandom(~seed);
         this.timestamps = new long[(int) size + 1];
     }
 
@@ -205,7 +208,7 @@ final class DeliberationGenerator {
             }
             return;
         }
-        String command = UUID.randomUUID().toString();
+        String command = uuid();
         MetaData metaData = MetaData.from(Map.of("recordedBy", unit.recordedBy, "traceId", command,
                 "correlationId", command));
         for (Planned p : unit.events) {
@@ -215,7 +218,7 @@ final class DeliberationGenerator {
             maxOccurred = Math.max(maxOccurred, p.payload().occurredAt().toEpochMilli());
             eventCounts.merge(p.payload().getClass().getSimpleName(), 1, Integer::sum);
             batch.add(new GenericDomainEventMessage<>(p.type(), p.aggregateId(), p.sequence(), p.payload(), metaData,
-                    UUID.randomUUID().toString(), Instant.ofEpochMilli(ts)));
+                    uuid(), Instant.ofEpochMilli(ts)));
         }
     }
 
@@ -578,6 +581,13 @@ final class DeliberationGenerator {
             notAfter = Math.min(notAfter, steps.get(i).at());
         }
         return new long[]{notBefore, notAfter};
+    }
+
+    /** A version 4 UUID drawn from the seeded identifier stream. */
+    private String uuid() {
+        long msb = (ids.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (ids.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private String clerk() {
