@@ -61,9 +61,12 @@ class CommentsProjection {
         this.names = names;
     }
 
-    /** A comment as the projection last wrote it: its events (and their stored JSON) and its current rows. */
-    private record Known(List<CommentHistory.Entry> entries, List<String> stored, Set<CommentHistory.Row> rows) {
-        static final Known NONE = new Known(List.of(), List.of(), Set.of());
+    /**
+     * A comment as the projection last wrote it: its events (and their stored JSON) and its current rows, each with the
+     * log position it has been known since (null when read back from the store: looked up if needed).
+     */
+    private record Known(List<CommentHistory.Entry> entries, List<String> stored, Map<CommentHistory.Row, Long> rows) {
+        static final Known NONE = new Known(List.of(), List.of(), Map.of());
     }
 
     @EventHandler
@@ -106,19 +109,23 @@ class CommentsProjection {
         var nameOf = names.of(event.deliberationId());
         List<CommentHistory.Row> now = new CommentHistory(after, nameOf).rows();
         Set<CommentHistory.Row> kept = new HashSet<>(now);
-        for (CommentHistory.Row row : known.rows()) {
+        known.rows().forEach((row, since) -> {
             if (!kept.contains(row)) {
-                writes.close(row, position);
+                writes.close(row, since, position);
             }
-        }
+        });
+        Map<CommentHistory.Row, Long> current = new HashMap<>();
         for (CommentHistory.Row row : now) {
-            if (!known.rows().contains(row)) {
+            if (known.rows().containsKey(row)) {
+                current.put(row, known.rows().get(row));
+            } else {
                 writes.insert(row, position);
+                current.put(row, position);
             }
         }
         List<String> stored = new ArrayList<>(known.stored());
         stored.add(json.writeValueAsString(stored(entry)));
-        Known next = new Known(List.copyOf(after), List.copyOf(stored), kept);
+        Known next = new Known(List.copyOf(after), List.copyOf(stored), current);
         writes.history(commentId, event.deliberationId(), before.isEmpty(), next);
         cache.put(commentId, next);
         if (!CurrentUnitOfWork.isStarted()) {
@@ -148,8 +155,9 @@ class CommentsProjection {
             stored.add(json.writeValueAsString(n));
         }
         var nameOf = names.of(entries.get(0).event().deliberationId());
-        return new Known(List.copyOf(entries), List.copyOf(stored),
-                new HashSet<>(new CommentHistory(entries, nameOf).rows()));
+        Map<CommentHistory.Row, Long> rows = new HashMap<>();
+        new CommentHistory(entries, nameOf).rows().forEach(row -> rows.put(row, null));
+        return new Known(List.copyOf(entries), List.copyOf(stored), rows);
     }
 
     private ObjectNode stored(CommentHistory.Entry e) {
@@ -198,6 +206,10 @@ class CommentsProjection {
         void insert(CommentHistory.Row row, long position) {
             List<String> columns = new ArrayList<>(row.columns().keySet());
             List<Object> values = new ArrayList<>(row.columns().values());
+            if (filedByKnowledge(row)) {
+                columns.add("kn_node");
+                values.add(Temporal.knowledgeNode(row.validTo(), position, FOREVER));
+            }
             columns.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
             values.addAll(List.of(row.key(), row.validFrom(), row.validTo(), position, FOREVER));
             Object[] args = values.toArray();
@@ -206,15 +218,35 @@ class CommentsProjection {
             open.put(List.of(row.table(), row.key(), row.validFrom()), args);
         }
 
-        void close(CommentHistory.Row row, long position) {
+        /** Closes a current row on the knowledge clock; {@code since} is its known_from, null when not at hand. */
+        void close(CommentHistory.Row row, Long since, long position) {
             Object[] pending = open.remove(List.of(row.table(), row.key(), row.validFrom()));
             if (pending != null) {
                 pending[pending.length - 1] = position; // known_to
+                if (filedByKnowledge(row)) {
+                    pending[pending.length - 6] = Temporal.knowledgeNode(row.validTo(),
+                            (Long) pending[pending.length - 2], position); // kn_node, from known_from
+                }
                 return;
             }
+            if (!filedByKnowledge(row)) {
+                closings.computeIfAbsent("UPDATE " + row.table()
+                                + " SET known_to = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
+                        k -> new ArrayList<>()).add(new Object[]{position, row.key(), row.validFrom(), FOREVER});
+                return;
+            }
+            long knownFrom = since != null ? since : jdbc.queryForObject("SELECT known_from FROM " + row.table()
+                            + " WHERE row_key = ? AND valid_from = ? AND known_to = ?", Long.class,
+                    row.key(), row.validFrom(), FOREVER);
             closings.computeIfAbsent("UPDATE " + row.table()
-                            + " SET known_to = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
-                    k -> new ArrayList<>()).add(new Object[]{position, row.key(), row.validFrom(), FOREVER});
+                            + " SET known_to = ?, kn_node = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
+                    k -> new ArrayList<>()).add(new Object[]{position,
+                    Temporal.knowledgeNode(row.validTo(), knownFrom, position), row.key(), row.validFrom(), FOREVER});
+        }
+
+        /** comment_v and commitment_v, the tables "outstanding" stabs, are filed in the interval trees. */
+        private boolean filedByKnowledge(CommentHistory.Row row) {
+            return row.columns().containsKey("ri_node");
         }
 
         void history(String commentId, String deliberationId, boolean isNew, Known known) {
