@@ -112,18 +112,20 @@ public final class LoadHarness {
             }
             Thread.sleep(warmup * 1000L);
             long cpuBefore = cpuTicks(app.pid());
+            long pgBefore = postgresTicks();
             measuring.set(true);
             long started = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             measuring.set(false);
             double elapsed = (System.nanoTime() - started) / 1e9;
             long cpuUsed = cpuTicks(app.pid()) - cpuBefore;
+            long pgUsed = postgresTicks() - pgBefore;
             running.set(false);
             for (Thread t : threads) {
                 t.join(60_000);
             }
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-            report(elapsed, cpuUsed, loadBefore, loadAfter);
+            report(elapsed, cpuUsed, pgUsed, loadBefore, loadAfter);
         } finally {
             app.stop();
         }
@@ -297,7 +299,34 @@ public final class LoadHarness {
         }
     }
 
-    private void report(double elapsed, long cpuTicks, String loadBefore, String loadAfter) throws IOException {
+    /** CPU ticks of the test server's postmaster and its children (the backends), or 0 on H2. */
+    private long postgresTicks() {
+        String dir = System.getenv("SHINGI_PG_DIR");
+        if (!db.equals("postgres") || dir == null) {
+            return 0;
+        }
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(Path.of(dir, "data", "postmaster.pid")).get(0).trim());
+            long total = cpuTicks(postmaster);
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String[] f = Files.readString(p.resolve("stat")).split("\\) ")[1].split(" ");
+                        if (Long.parseLong(f[1]) == postmaster) {
+                            total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return total;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private void report(double elapsed, long cpuTicks, long pgTicks, String loadBefore, String loadAfter) throws IOException {
         long[] cmd = merge(commandLatencies, commands.sum());
         long[] qry = merge(queryLatencies, queries.sum());
         long[] all = new long[cmd.length + qry.length];
@@ -308,15 +337,19 @@ public final class LoadHarness {
         Arrays.sort(all);
         int cores = Runtime.getRuntime().availableProcessors();
         String name = db.equals("postgres") ? "PostgreSQL" : "H2 (file)";
-        String row = String.format("| %s | %d | %.0f s | **%.0f** | %s | %.0f | %s | %d | %d | %d | %d | %.0f%% |",
+        long requests = Math.max(1, commands.sum() + queries.sum());
+        // backends that ended during the run are not counted: PostgreSQL's share is a lower bound
+        String row = String.format("| %s | %d | %.0f s | **%.0f** | %s | %.0f | %s | %d | %d | %d | %d | %.0f%% · %.1f ms | %s |",
                 name, clients, elapsed, commands.sum() / elapsed, latency(cmd), queries.sum() / elapsed, latency(qry),
                 conflicts.sum(), clientErrors.sum(), serverErrors.sum(), noAnswer.sum(),
-                100.0 * cpuTicks / 100.0 / elapsed / cores);
+                100.0 * cpuTicks / 100.0 / elapsed / cores, cpuTicks * 10.0 / requests,
+                pgTicks == 0 ? "–" : String.format("%.0f%% · %.1f ms", 100.0 * pgTicks / 100.0 / elapsed / cores,
+                        pgTicks * 10.0 / requests));
         String text = """
                 Load on %s, %s, %d cores, clients signed in as %s; load average before %s, after %s
                 commands by kind: %s
-                | database | clients | measured | commands/s | command p50 / p99 / max | queries/s | query p50 / p99 / max | 409 | other 4xx | 5xx | no answer | server CPU |
-                |---|---|---|---|---|---|---|---|---|---|---|---|
+                | database | clients | measured | commands/s | command p50 / p99 / max | queries/s | query p50 / p99 / max | 409 | other 4xx | 5xx | no answer | Shingi CPU (of all cores) · per request | PostgreSQL CPU · per request |
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|
                 %s
                 %s
                 """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato (bcrypt cost 10)" : "clerk (bcrypt cost 4)", loadBefore, loadAfter, byKind, row,

@@ -17,14 +17,11 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Test and load clients sign in with HTTP Basic: {@link #ADMIN} (the demo's admin) opens deliberations and
-     * registers people; {@link #CLERK}, registered as the secretariat of each test deliberation, records everything
-     * else, on the members' behalf too, as a secretariat transcribing minutes does. The clerk's password is hashed
-     * with bcrypt at cost 4 ({@link #clerkProperties()}): Basic authentication checks it on every request, and at the
-     * demo accounts' cost (10) that check alone takes tens of milliseconds of CPU.
+     * Test and load clients sign in: {@link #ADMIN} (the demo's admin, HTTP Basic) opens deliberations and registers
+     * people; {@link #CLERK}, registered as the secretariat of each test deliberation, records everything else, on
+     * the members' behalf too, as a secretariat transcribing minutes does, with a bearer token ({@link TestTokens}).
      */
     public static final String CLERK = "clerk";
-    public static final String CLERK_PASSWORD = "clerk-test-password";
     public static final String ADMIN = "admin";
     public static final String DEMO_PASSWORD = "demo";
 
@@ -32,31 +29,27 @@ public final class Http {
     private final String base;
     private final String authorization;
 
-    public Http(String base, String user, String password) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), base, user, password);
-    }
-
-    public Http(HttpClient client, String base, String user, String password) {
+    public Http(HttpClient client, String base, String authorization) {
         this.client = client;
         this.base = base;
-        this.authorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
-    /** As the clerk. */
+    /** As the clerk (bearer token). */
     public static Http localhost(int port) {
-        return new Http("http://127.0.0.1:" + port, CLERK, CLERK_PASSWORD);
+        return new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                "http://127.0.0.1:" + port, TestTokens.bearer(CLERK));
     }
 
-    /** The same server, signed in as a demo account (password "demo"). */
+    /** The same server, signed in as a demo account (HTTP Basic, password "demo"). */
     public Http as(String demoUser) {
-        return new Http(client, base, demoUser, DEMO_PASSWORD);
+        return new Http(client, base, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((demoUser + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The application properties that configure the clerk's account. */
+    /** The application properties the clerk's sign-in needs. */
     public static java.util.Map<String, String> clerkProperties() {
-        return java.util.Map.of("shingi.security.users." + CLERK + ".password",
-                "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(CLERK_PASSWORD));
+        return TestTokens.properties();
     }
 
     public record Reply(int status, JsonNode body, String raw) {
