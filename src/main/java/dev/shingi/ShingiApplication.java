@@ -7,11 +7,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import java.util.Arrays;
 
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ShingiApplication {
     public static void main(String[] args) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ShingiApplication.class);
-        if (Arrays.asList(args).contains("--rebuild")) {
-            // rebuild a stopped application's data and exit: no web server, no demo
+        if (Arrays.asList(args).contains("--rebuild") || Arrays.asList(args).contains("--verify")) {
+            // work on a stopped application's data and exit: no web server, no demo
             app.web(WebApplicationType.NONE).properties("shingi.demo.enabled=false");
         }
         app.run(args);

@@ -45,6 +45,17 @@ class ArchitectureTest {
             .because("the demo is what a newcomer reads first: it drives the ledger as any client would");
 
     @ArchTest
+    static final ArchRule pagesSpeakTheApiAsAnyClientWould = noClasses()
+            .that().resideInAPackage("dev.shingi.pages..")
+            .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
+                    .and(resideOutsideOfPackage("dev.shingi.pages.."))
+                    .and(resideOutsideOfPackage("dev.shingi.deliberation.api.."))
+                    .and(resideOutsideOfPackage("dev.shingi.platform.."))
+                    .and(resideOutsideOfPackage("dev.shingi.security..")))
+            .because("the pages send the api's commands and queries through the ledger, under the same access policy "
+                    + "as the REST controllers; they never reach into the REST edge, the aggregates or the projections");
+
+    @ArchTest
     static final ArchRule apiStandsAlone = noClasses()
             .that().resideInAPackage("dev.shingi.deliberation.api..")
             .should().dependOnClassesThat(resideInAPackage("dev.shingi..")

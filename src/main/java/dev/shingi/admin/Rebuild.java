@@ -47,9 +47,12 @@ public class Rebuild {
         long total = ledger.headPosition();
         List<StreamingEventProcessor> processors = processors();
         processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        current = new Run(Instant.now(), total, null);
-        processors.forEach(StreamingEventProcessor::start);
+        try {
+            processors.forEach(StreamingEventProcessor::resetTokens);
+        } finally {
+            current = new Run(Instant.now(), total, null);
+            processors.forEach(StreamingEventProcessor::start);
+        }
         log.info("Rebuilding {} processor(s) over {} events", processors.size(), total);
         return progress();
     }
@@ -102,8 +105,10 @@ public class Rebuild {
         return lowest == Long.MAX_VALUE ? 0 : lowest;
     }
 
+    /** The read models: processors whose handlers can be reset (integrity checkpoints are not replayed). */
     private List<StreamingEventProcessor> processors() {
         return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .filter(StreamingEventProcessor::supportsReset).toList();
     }
 }

@@ -44,6 +44,7 @@ import java.util.Map;
  * user; whether that user may act on a given deliberation is {@link AccessPolicy}'s job.
  */
 @Configuration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
     static final String DEMO_PASSWORD = "demo";

@@ -77,7 +77,9 @@ public final class Nodes {
      * then waits until the replay has caught up. Needs this node to hold every segment.
      */
     public static void rebuild(ApplicationContext node, Duration timeout) {
-        List<StreamingEventProcessor> processors = processors(node);
+        // the read models only: the integrity processor's checkpoints are never replayed
+        List<StreamingEventProcessor> processors = processors(node).stream()
+                .filter(StreamingEventProcessor::supportsReset).toList();
         processors.forEach(StreamingEventProcessor::shutDown);
         processors.forEach(StreamingEventProcessor::resetTokens);
         processors.forEach(StreamingEventProcessor::start);

@@ -144,7 +144,7 @@ final class CommentHistory {
             String[] parts = k.split("\u0000", 2);
             for (Segment s : list) {
                 Map<String, Object> columns = new LinkedHashMap<>(s.columns);
-                columns.put("ri_node", Temporal.forkOf(s.from, s.to));
+                columns.put("ri_node", Temporal.validNode(s.from, s.to));
                 rows.add(new Row(parts[0], parts[1], s.from, s.to, columns));
             }
         });

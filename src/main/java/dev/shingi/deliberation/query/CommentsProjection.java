@@ -3,7 +3,6 @@ package dev.shingi.deliberation.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shingi.deliberation.api.*;
 import dev.shingi.platform.RecordingMetadata;
@@ -13,11 +12,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +39,18 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 class CommentsProjection {
 
     private static final int CACHE_SIZE = 20_000;
+    private static final String PENDING = CommentsProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.MAPPER;
-    /** Recently touched comments' events, so a rebuild does not read each comment's history back per event. */
-    private final Map<String, List<CommentHistory.Entry>> cache = Collections.synchronizedMap(
+    /**
+     * Recently touched comments: their events, each as stored in comment_history, and their current rows, so that a
+     * rebuild neither reads a comment's history back nor recomputes its rows before each event.
+     */
+    private final Map<String, Known> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<CommentHistory.Entry>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
                     return size() > CACHE_SIZE;
                 }
             });
@@ -58,20 +63,28 @@ class CommentsProjection {
         this.logPosition = logPosition;
     }
 
+    /**
+     * A comment as the projection last wrote it: its events (and their stored JSON) and its current rows, each with the
+     * log position it has been known since (null when read back from the store: looked up if needed).
+     */
+    private record Known(List<CommentHistory.Entry> entries, List<String> stored, Map<CommentHistory.Row, Long> rows) {
+        static final Known NONE = new Known(List.of(), List.of(), Map.of());
+    }
+
     @EventHandler
     void on(DeliberationEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
         String commentId = commentIdOf(event);
         if (commentId == null) {
             return;
         }
-        // a failed batch is retried from the stored token: forget what this attempt cached
-        CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> cache.clear()));
+        Writes writes = writes();
         long position = logPosition.of(message, token);
         Object recordedBy = message.getMetaData().get(RecordingMetadata.RECORDED_BY);
         CommentHistory.Entry entry = new CommentHistory.Entry(position, message.getIdentifier(),
                 millis(message.getTimestamp()), recordedBy == null ? null : recordedBy.toString(), event);
 
-        List<CommentHistory.Entry> before = load(commentId);
+        Known known = load(commentId, writes);
+        List<CommentHistory.Entry> before = known.entries();
         if (before.stream().anyMatch(e -> e.position() == position)) {
             return; // already applied (a replayed batch)
         }
@@ -79,7 +92,7 @@ class CommentsProjection {
         after.add(entry);
 
         if (event instanceof ResponseAcknowledged a) {
-            jdbc.update("""
+            writes.add("""
                     INSERT INTO acknowledgement_v (event_id, comment_id, response_id, participant_id, satisfied, note,
                                                    occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -87,7 +100,7 @@ class CommentsProjection {
                     millis(a.occurredAt()), position, entry.recordedAt());
         }
         if (event instanceof RecordCorrected c) {
-            CommentHistory.changes(CommentHistory.effective(before), c).forEach((field, values) -> jdbc.update("""
+            CommentHistory.changes(CommentHistory.effective(before), c).forEach((field, values) -> writes.add("""
                     INSERT INTO correction_v (event_id, field, comment_id, response_id, corrected_by, reason, old_value,
                                               new_value, occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -96,70 +109,182 @@ class CommentsProjection {
         }
 
         var nameOf = names.of(event.deliberationId());
-        Set<CommentHistory.Row> old = new HashSet<>(new CommentHistory(before, nameOf).rows());
         List<CommentHistory.Row> now = new CommentHistory(after, nameOf).rows();
         Set<CommentHistory.Row> kept = new HashSet<>(now);
-        for (CommentHistory.Row row : old) {
+        known.rows().forEach((row, since) -> {
             if (!kept.contains(row)) {
-                jdbc.update("UPDATE " + row.table() + " SET known_to = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
-                        position, row.key(), row.validFrom(), FOREVER);
+                writes.close(row, since, position);
             }
-        }
+        });
+        Map<CommentHistory.Row, Long> current = new HashMap<>();
         for (CommentHistory.Row row : now) {
-            if (!old.contains(row)) {
-                insert(row, position);
+            if (known.rows().containsKey(row)) {
+                current.put(row, known.rows().get(row));
+            } else {
+                writes.insert(row, position);
+                current.put(row, position);
             }
         }
-        save(commentId, event.deliberationId(), before.isEmpty(), after);
-    }
-
-    private void insert(CommentHistory.Row row, long position) {
-        List<String> columns = new ArrayList<>(row.columns().keySet());
-        List<Object> values = new ArrayList<>(row.columns().values());
-        columns.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
-        values.addAll(List.of(row.key(), row.validFrom(), row.validTo(), position, FOREVER));
-        jdbc.update("INSERT INTO " + row.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", values.toArray());
-    }
-
-    private List<CommentHistory.Entry> load(String commentId) throws JsonProcessingException {
-        List<CommentHistory.Entry> cached = cache.get(commentId);
-        if (cached != null) {
-            return cached;
+        List<String> stored = new ArrayList<>(known.stored());
+        stored.add(json.writeValueAsString(stored(entry)));
+        Known next = new Known(List.copyOf(after), List.copyOf(stored), current);
+        writes.history(commentId, event.deliberationId(), before.isEmpty(), next);
+        cache.put(commentId, next);
+        if (!CurrentUnitOfWork.isStarted()) {
+            writes.flush();
         }
-        List<String> stored = jdbc.queryForList("SELECT events FROM comment_history WHERE comment_id = ?", String.class,
+    }
+
+    private Known load(String commentId, Writes writes) throws JsonProcessingException {
+        Known known = writes.touched.get(commentId);
+        if (known == null) {
+            known = cache.get(commentId);
+        }
+        if (known != null) {
+            return known;
+        }
+        List<String> found = jdbc.queryForList("SELECT events FROM comment_history WHERE comment_id = ?", String.class,
                 commentId);
-        List<CommentHistory.Entry> entries = new ArrayList<>();
-        if (!stored.isEmpty()) {
-            for (JsonNode n : json.readTree(stored.get(0))) {
-                entries.add(new CommentHistory.Entry(n.get("position").asLong(), n.get("eventId").asText(),
-                        n.get("recordedAt").asLong(), n.hasNonNull("recordedBy") ? n.get("recordedBy").asText() : null,
-                        EventJson.read(n.get("type").asText(), n.get("payload"))));
-            }
+        if (found.isEmpty()) {
+            return Known.NONE;
         }
-        return entries;
+        List<CommentHistory.Entry> entries = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        for (JsonNode n : json.readTree(found.get(0))) {
+            entries.add(new CommentHistory.Entry(n.get("position").asLong(), n.get("eventId").asText(),
+                    n.get("recordedAt").asLong(), n.hasNonNull("recordedBy") ? n.get("recordedBy").asText() : null,
+                    EventJson.read(n.get("type").asText(), n.get("payload"))));
+            stored.add(json.writeValueAsString(n));
+        }
+        var nameOf = names.of(entries.get(0).event().deliberationId());
+        Map<CommentHistory.Row, Long> rows = new HashMap<>();
+        new CommentHistory(entries, nameOf).rows().forEach(row -> rows.put(row, null));
+        return new Known(List.copyOf(entries), List.copyOf(stored), rows);
     }
 
-    private void save(String commentId, String deliberationId, boolean isNew, List<CommentHistory.Entry> entries)
-            throws JsonProcessingException {
-        ArrayNode array = json.createArrayNode();
-        for (CommentHistory.Entry e : entries) {
-            ObjectNode n = array.addObject();
-            n.put("position", e.position());
-            n.put("eventId", e.eventId());
-            n.put("recordedAt", e.recordedAt());
-            n.put("recordedBy", e.recordedBy());
-            n.put("type", e.event().getClass().getSimpleName());
-            n.set("payload", json.valueToTree(e.event()));
+    private ObjectNode stored(CommentHistory.Entry e) {
+        ObjectNode n = json.createObjectNode();
+        n.put("position", e.position());
+        n.put("eventId", e.eventId());
+        n.put("recordedAt", e.recordedAt());
+        n.put("recordedBy", e.recordedBy());
+        n.put("type", e.event().getClass().getSimpleName());
+        n.set("payload", json.valueToTree(e.event()));
+        return n;
+    }
+
+    /** This unit of work's writes, sent in JDBC batches just before it commits. */
+    private Writes writes() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Writes();
         }
-        String text = json.writeValueAsString(array);
-        if (isNew) {
-            jdbc.update("INSERT INTO comment_history (comment_id, deliberation_id, events) VALUES (?, ?, ?)",
-                    commentId, deliberationId, text);
-        } else {
-            jdbc.update("UPDATE comment_history SET events = ? WHERE comment_id = ?", text, commentId);
+        UnitOfWork<?> uow = CurrentUnitOfWork.get();
+        return uow.root().getOrComputeResource(PENDING, k -> {
+            Writes writes = new Writes();
+            uow.root().onPrepareCommit(u -> writes.flush());
+            // a failed batch is retried from the stored token: forget what this attempt cached
+            uow.root().onRollback(u -> cache.clear());
+            return writes;
+        });
+    }
+
+    /**
+     * Inserts and closings of one unit of work, in the order the store needs them: rows that were already stored are
+     * closed first (so that the closing cannot touch a new row with the same key and start), then the new rows are
+     * inserted; a row both inserted and closed within the unit of work is inserted closed.
+     */
+    private final class Writes {
+        final Map<String, List<Object[]>> inserts = new LinkedHashMap<>();
+        final Map<String, List<Object[]>> closings = new LinkedHashMap<>();
+        /** New rows still open, by table, key and start: where to close them. */
+        final Map<List<Object>, Object[]> open = new HashMap<>();
+        final Map<String, Known> touched = new LinkedHashMap<>();
+        final Map<String, Object[]> newHistories = new LinkedHashMap<>();
+
+        void add(String sql, Object... args) {
+            inserts.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
         }
-        cache.put(commentId, List.copyOf(entries));
+
+        void insert(CommentHistory.Row row, long position) {
+            List<String> columns = new ArrayList<>(row.columns().keySet());
+            List<Object> values = new ArrayList<>(row.columns().values());
+            if (filedByKnowledge(row)) {
+                columns.add("kn_node");
+                values.add(Temporal.knowledgeNode(row.validTo(), position, FOREVER));
+            }
+            columns.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
+            values.addAll(List.of(row.key(), row.validFrom(), row.validTo(), position, FOREVER));
+            Object[] args = values.toArray();
+            add("INSERT INTO " + row.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", args);
+            open.put(List.of(row.table(), row.key(), row.validFrom()), args);
+        }
+
+        /** Closes a current row on the knowledge clock; {@code since} is its known_from, null when not at hand. */
+        void close(CommentHistory.Row row, Long since, long position) {
+            Object[] pending = open.remove(List.of(row.table(), row.key(), row.validFrom()));
+            if (pending != null) {
+                pending[pending.length - 1] = position; // known_to
+                if (filedByKnowledge(row)) {
+                    pending[pending.length - 6] = Temporal.knowledgeNode(row.validTo(),
+                            (Long) pending[pending.length - 2], position); // kn_node, from known_from
+                }
+                return;
+            }
+            if (!filedByKnowledge(row)) {
+                closings.computeIfAbsent("UPDATE " + row.table()
+                                + " SET known_to = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
+                        k -> new ArrayList<>()).add(new Object[]{position, row.key(), row.validFrom(), FOREVER});
+                return;
+            }
+            long knownFrom = since != null ? since : jdbc.queryForObject("SELECT known_from FROM " + row.table()
+                            + " WHERE row_key = ? AND valid_from = ? AND known_to = ?", Long.class,
+                    row.key(), row.validFrom(), FOREVER);
+            closings.computeIfAbsent("UPDATE " + row.table()
+                            + " SET known_to = ?, kn_node = ? WHERE row_key = ? AND valid_from = ? AND known_to = ?",
+                    k -> new ArrayList<>()).add(new Object[]{position,
+                    Temporal.knowledgeNode(row.validTo(), knownFrom, position), row.key(), row.validFrom(), FOREVER});
+        }
+
+        /** comment_v and commitment_v, the tables "outstanding" stabs, are filed in the interval trees. */
+        private boolean filedByKnowledge(CommentHistory.Row row) {
+            return row.columns().containsKey("ri_node");
+        }
+
+        void history(String commentId, String deliberationId, boolean isNew, Known known) {
+            touched.put(commentId, known);
+            if (isNew) {
+                newHistories.put(commentId, new Object[]{commentId, deliberationId});
+            }
+        }
+
+        void flush() {
+            closings.forEach(jdbc::batchUpdate);
+            inserts.forEach(jdbc::batchUpdate);
+            List<Object[]> created = new ArrayList<>();
+            List<Object[]> updated = new ArrayList<>();
+            touched.forEach((commentId, known) -> {
+                String text = "[" + String.join(",", known.stored()) + "]";
+                Object[] created0 = newHistories.get(commentId);
+                if (created0 != null) {
+                    created.add(new Object[]{commentId, created0[1], text});
+                } else {
+                    updated.add(new Object[]{text, commentId});
+                }
+            });
+            if (!created.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO comment_history (comment_id, deliberation_id, events) VALUES (?, ?, ?)",
+                        created);
+            }
+            if (!updated.isEmpty()) {
+                jdbc.batchUpdate("UPDATE comment_history SET events = ? WHERE comment_id = ?", updated);
+            }
+            closings.clear();
+            inserts.clear();
+            open.clear();
+            touched.clear();
+            newHistories.clear();
+        }
     }
 
     static String commentIdOf(DeliberationEvent event) {

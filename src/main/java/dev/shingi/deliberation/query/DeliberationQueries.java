@@ -121,9 +121,15 @@ class DeliberationQueries {
             .thenComparing(CommitmentSummary::reference, Comparator.comparing(
                     r -> Integer.parseInt(r.substring(r.lastIndexOf('.') + 1))));
 
-    /** OPEN rows of a table that hold at (at, position), found through the interval tree. */
+    /**
+     * OPEN rows of a table that hold at (at, position), found through the interval trees (Temporal.java): rows that end
+     * on the occurred clock on the path to {@code at} in the tree over occurred time; rows that hold until further
+     * notice on the path to {@code position} in the tree over log positions. One index lookup per node; the cost
+     * follows the rows that hold, not the length of the history.
+     */
     private <T> List<T> stab(String table, String extra, String deliberationId, AsOf asOf, RowMapper<T> mapper) {
         long at = millis(asOf.at());
+        long position = asOf.position();
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         Temporal.path(at, (node, side) -> {
@@ -133,7 +139,7 @@ class DeliberationQueries {
             sql.append("SELECT * FROM ").append(table)
                     .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND ri_node = ? ").append(extra)
                     .append(" AND known_from <= ? AND known_to > ?");
-            args.addAll(List.of(deliberationId, node, asOf.position(), asOf.position()));
+            args.addAll(List.of(deliberationId, node, position, position));
             switch (side) {
                 case NODE_AFTER -> {
                     sql.append(" AND valid_from <= ?");
@@ -142,6 +148,23 @@ class DeliberationQueries {
                 case NODE_BEFORE -> {
                     sql.append(" AND valid_to > ?");
                     args.add(at);
+                }
+                case AT -> { }
+            }
+        });
+        Temporal.path(position, (node, side) -> {
+            sql.append(" UNION ALL SELECT * FROM ").append(table)
+                    .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND kn_node = ? ").append(extra)
+                    .append(" AND valid_from <= ?");
+            args.addAll(List.of(deliberationId, node, at));
+            switch (side) {
+                case NODE_AFTER -> {
+                    sql.append(" AND known_from <= ?");
+                    args.add(position);
+                }
+                case NODE_BEFORE -> {
+                    sql.append(" AND known_to > ?");
+                    args.add(position);
                 }
                 case AT -> { }
             }

@@ -10,6 +10,9 @@ import java.util.function.BiConsumer;
  * Kriegel, Pötke, Seidl, "Managing Intervals Efficiently in Object-Relational Databases" (VLDB 2000): every interval
  * is filed under its fork node, the first node of a virtual binary tree over the time domain that falls inside it;
  * only the nodes on the path from the root to t can hold intervals containing t.
+ * <p>
+ * Rows that end on the occurred clock are filed by their validity ({@link #validNode}); rows that hold until further
+ * notice by what the ledger knew them for ({@link #knowledgeNode}), so that neither stab reads superseded history.
  */
 final class Temporal {
     /** "Until further notice" on either clock. */
@@ -45,9 +48,27 @@ final class Temporal {
         return node;
     }
 
-    /** The fork node of a half-open validity [from, to). */
-    static long forkOf(long validFrom, long validTo) {
-        return fork(validFrom, validTo == FOREVER ? MAX : validTo - 1);
+    /** The fork node of a half-open interval [from, to) on either clock. */
+    static long forkOf(long from, long to) {
+        return fork(from, to == FOREVER ? MAX : to - 1);
+    }
+
+    /**
+     * Where a row is filed in the tree over the occurred clock: its validity's fork node, or 0 (no node) for a row that
+     * holds until further notice. Those all fork at the root, and so does every version of them the ledger has since
+     * superseded: a stab at the root would read the whole history. They are filed by {@link #knowledgeNode} instead.
+     */
+    static long validNode(long validFrom, long validTo) {
+        return validTo == FOREVER ? 0 : forkOf(validFrom, validTo);
+    }
+
+    /**
+     * Where a row that holds until further notice is filed in the same virtual tree over log positions: the fork node
+     * of what the ledger knew it for, [knownFrom, knownTo); 0 (no node) for a row that ends on the occurred clock. A
+     * stab at position p then meets the versions known at p, not every version ever superseded.
+     */
+    static long knowledgeNode(long validTo, long knownFrom, long knownTo) {
+        return validTo == FOREVER ? forkOf(knownFrom, knownTo) : 0;
     }
 
     /** How an interval filed at a node on t's path must relate to t to contain it. */

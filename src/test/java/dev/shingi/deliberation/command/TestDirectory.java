@@ -62,7 +62,7 @@ final class TestDirectory {
         Flyway.configure().dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load().migrate();
-        return new TestDirectory(new Directory(new JdbcTemplate(ds), new DataSourceTransactionManager(ds)));
+        return new TestDirectory(new Directory(new JdbcTemplate(ds), new DataSourceTransactionManager(ds), ds));
     }
 
     /**

@@ -1,0 +1,137 @@
+package dev.shingi.integrity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shingi.deliberation.api.LedgerCheckpointed;
+import dev.shingi.deliberation.api.RevisionCommitted;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Checkpoints of the ledger's heads: after every revision and periodically ({@code shingi.integrity.checkpoint-every}),
+ * a {@link LedgerCheckpointed} event records each aggregate's last sequence number and hash (those that changed since
+ * the previous checkpoint) and a digest over all of them. Deleting the last events of an aggregate then shows.
+ */
+@Component
+@ProcessingGroup("integrity")
+public class Checkpoints {
+    static final String AGGREGATE = "ledger-checkpoints";
+    static final String TYPE = "LedgerCheckpoint";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final TransactionManager transactions;
+    private final Chain chain;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Checkpoints(EventStore eventStore, JdbcTemplate jdbc, TransactionManager transactions,
+                @org.springframework.beans.factory.annotation.Value("${shingi.integrity.key}") String key, Clock clock) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.chain = new Chain(key);
+        this.clock = clock;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(RevisionCommitted revision) {
+        checkpoint();
+    }
+
+    @Scheduled(fixedDelayString = "${shingi.integrity.checkpoint-every:PT1H}",
+            initialDelayString = "${shingi.integrity.checkpoint-every:PT1H}")
+    void periodically() {
+        checkpoint();
+    }
+
+    /** Records a checkpoint of every aggregate's head now; returns it. */
+    public synchronized LedgerCheckpointed checkpoint() {
+        if (CurrentUnitOfWork.isStarted()) {
+            return record();
+        }
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        try {
+            uow.attachTransaction(transactions);
+            LedgerCheckpointed c = record();
+            uow.commit();
+            return c;
+        } catch (RuntimeException e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    private LedgerCheckpointed record() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        long upTo = head == null ? 0 : head;
+        Map<String, String> heads = heads(jdbc, upTo);
+        Map<String, String> known = new HashMap<>();
+        long sequence = 0;
+        DomainEventStream previous = eventStore.readEvents(AGGREGATE);
+        while (previous.hasNext()) {
+            var e = previous.next();
+            sequence = e.getSequenceNumber() + 1;
+            if (e.getPayload() instanceof LedgerCheckpointed c) {
+                known.putAll(c.changedHeads());
+            }
+        }
+        Map<String, String> changed = new LinkedHashMap<>();
+        heads.forEach((aggregate, h) -> {
+            if (!h.equals(known.get(aggregate))) {
+                changed.put(aggregate, h);
+            }
+        });
+        LedgerCheckpointed checkpoint = new LedgerCheckpointed(upTo, heads.size(), chain.digest(heads), changed,
+                clock.instant());
+        eventStore.publish(new GenericDomainEventMessage<>(TYPE, AGGREGATE, sequence, checkpoint));
+        return checkpoint;
+    }
+
+    /** Every aggregate's head ({@code "seq:hash"}) among the events up to a log position; checkpoints excluded. */
+    static Map<String, String> heads(JdbcTemplate jdbc, long upTo) {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, String> heads = new HashMap<>();
+        jdbc.query("""
+                SELECT e.aggregateIdentifier, e.sequenceNumber, e.metaData FROM DomainEventEntry e
+                JOIN (SELECT aggregateIdentifier a, MAX(sequenceNumber) s FROM DomainEventEntry
+                      WHERE globalIndex <= ? AND aggregateIdentifier <> ? GROUP BY aggregateIdentifier) m
+                  ON e.aggregateIdentifier = m.a AND e.sequenceNumber = m.s""",
+                (java.sql.ResultSet rs) -> {
+                    heads.put(rs.getString(1), rs.getLong(2) + ":" + hashOf(json, rs.getBytes(3)));
+                }, upTo, AGGREGATE);
+        return heads;
+    }
+
+    static String hashOf(ObjectMapper json, byte[] metaData) {
+        if (metaData == null) {
+            return "";
+        }
+        try {
+            Object hash = json.readValue(metaData, MAP).get(Chain.HASH);
+            return hash == null ? "" : hash.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

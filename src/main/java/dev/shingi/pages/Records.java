@@ -1,0 +1,104 @@
+package dev.shingi.pages;
+
+import dev.shingi.deliberation.api.RuleViolation;
+import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.platform.InvalidInput;
+import dev.shingi.platform.Ledger;
+import dev.shingi.platform.RequestMetadata;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The write side of the pages: the same commands the REST controllers send, recorded the same way (stored, then
+ * read-your-writes, with who-recorded-it metadata from the request). A refusal becomes an error on the form, next to
+ * the field it concerns when there is one, in the page's language (messages {@code rule.<name>}).
+ */
+@Component
+class Records {
+    /** As at the API: the earliest occurred time the ledger accepts (deliberations on record, not typing slips). */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    private final Ledger ledger;
+    private final RequestMetadata metadata;
+    private final Views views;
+
+    Records(Ledger ledger, RequestMetadata metadata, Views views) {
+        this.ledger = ledger;
+        this.metadata = metadata;
+        this.views = views;
+    }
+
+    /**
+     * The command's occurredAt from a datetime-local field: as given, or the moment the request was received when
+     * empty. Never in the future. A bad value is an error on {@code field}; the answer is then null.
+     */
+    Instant occurredAt(String given, String field, Instant received, BindingResult errors) {
+        if (Views.blank(given)) {
+            return received;
+        }
+        try {
+            Instant at = views.local(field, given);
+            if (at.isBefore(EARLIEST)) {
+                errors.rejectValue(field, "occurredAt.tooEarly", "is before 1900");
+                return null;
+            }
+            if (at.isAfter(received.plus(Views.CLOCK_SLACK))) {
+                errors.rejectValue(field, "occurredAt.future", "is in the future");
+                return null;
+            }
+            return at;
+        } catch (InvalidInput e) {
+            errors.rejectValue(field, "typeMismatch", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Records the command. Returns true when it was stored; otherwise the reason is on {@code errors}: a broken rule on
+     * the field {@code ruleFields} names for it (or on the form as a whole), an unknown record on its field.
+     */
+    boolean record(Object command, HttpServletRequest request, BindingResult errors, Map<String, String> ruleFields) {
+        try {
+            ledger.recordAndCatchUp(command, metadata.of(request));
+            return true;
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RuleViolation rule) {
+                    reject(errors, ruleFields.get(rule.rule()), "rule." + rule.rule(), rule.getMessage());
+                    return false;
+                }
+                if (t instanceof UnknownRecord unknown) {
+                    reject(errors, ruleFields.get(unknown.field()), "unknown." + unknown.field(), unknown.getMessage());
+                    return false;
+                }
+                if (t instanceof InvalidInput invalid) {
+                    reject(errors, ruleFields.get(invalid.field()), "invalid." + invalid.field(), invalid.getMessage());
+                    return false;
+                }
+                if (t instanceof AggregateStreamCreationException) {
+                    reject(errors, null, "rule.ledger.id-once", "A record with this id already exists.");
+                    return false;
+                }
+                if (t instanceof ConcurrencyException) {
+                    reject(errors, null, "rule.ledger.one-writer-per-record", "Another change was stored first.");
+                    return false;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static void reject(BindingResult errors, String field, String code, String detail) {
+        if (field != null && errors.getFieldType(field) != null) {
+            errors.rejectValue(field, code, new Object[]{detail}, detail);
+        } else {
+            errors.reject(code, new Object[]{detail}, detail);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package dev.shingi.e2e;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages over plain HTTP, without a browser (PagesBrowserTest drives Chromium): what they show of the demo at
+ * each moment, the time slider's shareable URLs, both languages, escaping, error pages, sign-in, CSRF and the access
+ * policy on the forms. Writes go to a deliberation of their own, so the demo's numbers stay as other tests expect.
+ */
+class PagesHttpTest extends LedgerHttp {
+    static final String D = "/deliberations/ict-cyber-2024";
+
+    record Page(int status, String location, Document html, String raw) {
+        List<String> all(String css, String attribute) {
+            return html.select(css).eachAttr(attribute);
+        }
+
+        String text(String css) {
+            return html.select(css).text();
+        }
+    }
+
+    /** A reader with a cookie jar (the session, the language), who follows no redirect by himself. */
+    final class Reader {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String language = "en";
+
+        Page get(String path) {
+            return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).GET().build());
+        }
+
+        /** Posts a form the way a browser would: the CSRF token comes from the page the form is on. */
+        Page submit(String formPage, String action, Map<String, String> fields) {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", get(formPage).html.select("form.record input[name=_csrf], form input[name=_csrf]").last().val());
+            return post(action, all);
+        }
+
+        Page post(String path, Map<String, String> fields) {
+            String body = fields.entrySet().stream()
+                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        Reader signedInAs(String user) {
+            Page login = get("/login");
+            Page done = post("/login", Map.of("username", user, "password", "demo",
+                    "_csrf", login.html.select("input[name=_csrf]").val()));
+            assertThat(done.status()).isEqualTo(302);
+            assertThat(done.location()).doesNotContain("error");
+            return this;
+        }
+
+        private Page send(HttpRequest request) {
+            try {
+                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                // a redirect's target as a path of this server, the way links on the pages are written
+                String location = r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", ""))
+                        .orElse(null);
+                return new Page(r.statusCode(), location,
+                        Jsoup.parse(r.body()), r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> openCommitments(Page page) {
+        return page.all("#commitments tr.commitment", "data-commitment");
+    }
+
+    @Test
+    void theHomePageListsThePublicDemoWithWhatItStillNeeds() {
+        Page home = new Reader().get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=unanswered]")).isEqualTo("0");
+        assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=open]")).isEqualTo("8");
+        assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=overdue]")).isEqualTo("0");
+        assertThat(home.text("tr[data-deliberation=ict-cyber-2024] th a")).isEqualTo("ICT サイバーセキュリティ政策の中期重点方針（案）");
+    }
+
+    @Test
+    void theDashboardShowsWhatIsOutstandingWhoRaisedAndAnsweredWhatAndWhereTheDraftDrewComments() {
+        Page p = new Reader().get(D);
+        assertThat(openCommitments(p)).containsExactly("#5.1", "#6.1", "#8.1", "#9.1", "#12.1", "#15.1", "#16.1", "#17.1");
+        assertThat(p.text("tr[data-commitment='#12.1']")).contains("Revise the draft", "Describe the ISMAP-LIU direction",
+                "佐藤 企画官");
+        assertThat(p.text("#unanswered .empty")).isEqualTo("Every comment that needs an answer has one.");
+        assertThat(p.text("#members tbody tr:contains(蔦 構成員) td:eq(1)")).isEqualTo("4");
+        assertThat(p.text("#responders tbody tr th")).isEqualTo("佐藤 企画官");
+        assertThat(p.text("#responders tbody tr td:eq(1)")).isEqualTo("17");
+        assertThat(p.text("#pages tr[data-page=19] .bar-value")).isEqualTo("2"); // #5 (pp.18–19) and #6 (p.19)
+        assertThat(p.text("#versions")).contains("v2", "example");
+    }
+
+    @Test
+    void theMomentInTheUrlTurnsTheDashboardBackOnBothClocks() {
+        Reader r = new Reader();
+        assertThat(openCommitments(r.get(D + "?at=2024-06-24T13:00%2B09:00"))).isEmpty();
+        assertThat(openCommitments(r.get(D + "?at=2024-06-24T17:00%2B09:00"))).hasSize(14);
+        Page midMeeting = r.get(D + "?at=2024-06-24T14:20%2B09:00");
+        assertThat(midMeeting.all("#unanswered tr.unanswered", "data-comment")).containsExactly("#1", "#2", "#3", "#4", "#5");
+        Page before = r.get(D + "?knownAt=2020-01-01T00:00Z");
+        assertThat(before.text("#not-yet")).isEqualTo("At this moment the ledger had no record of this deliberation.");
+        // links on a page keep its moment
+        assertThat(midMeeting.html.select("a[href^=/comments/ict-cyber-2024-c1?]").attr("href"))
+                .isEqualTo("/comments/ict-cyber-2024-c1?at=2024-06-24T14:20%2B09:00");
+        Page thread = r.get("/comments/ict-cyber-2024-c1?at=2024-06-24T14:00%2B09:00");
+        assertThat(thread.text("#not-yet")).isEqualTo("At this moment the ledger had no record of comment #1.");
+    }
+
+    @Test
+    void theSliderFormLeadsToAShareableUrlWithTheApisParameters() {
+        Reader r = new Reader();
+        Page moved = r.get(D + "/comments?author=tsuta&atLocal=2024-06-24T13%3A00&knownAtLocal=&p=3");
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(moved.location()).isEqualTo(D + "/comments?at=2024-06-24T13:00%2B09:00&author=tsuta");
+        Page recorded = r.get(D + "?atLocal=2024-06-24T17%3A00&recorded=on&knownAtLocal=2020-01-01T09%3A00%3A00");
+        assertThat(recorded.location()).isEqualTo(D + "?at=2024-06-24T17:00%2B09:00&knownAt=2020-01-01T09:00%2B09:00");
+        Page switchedOff = r.get(D + "?atLocal=2024-06-24T17%3A00&knownAtLocal=2020-01-01T09%3A00%3A00&afterEvent=5");
+        assertThat(switchedOff.location()).isEqualTo(D + "?at=2024-06-24T17:00%2B09:00");
+        assertThat(r.get(D + "?at=2024-06-24T17:00%2B09:00&now=1").location()).isEqualTo(D);
+        // what a reader types into the address bar: an unencoded '+' arrives as a space, and still means the offset
+        assertThat(openCommitments(r.get(D + "?at=2024-06-24T17:00+09:00"))).hasSize(14);
+    }
+
+    @Test
+    void pagesSpeakJapaneseOrEnglishAsTheReaderAsksAndKeepTheChoice() {
+        Reader r = new Reader();
+        r.language = "ja,en;q=0.8";
+        Page ja = r.get(D);
+        assertThat(ja.html.select("html").attr("lang")).isEqualTo("ja");
+        assertThat(ja.text("#commitments-title")).startsWith("未了の対応事項");
+        assertThat(ja.text("tr[data-commitment='#5.1'] .kind")).isEqualTo("案外の対応");
+        r.language = "fr";
+        assertThat(r.get(D).html.select("html").attr("lang")).isEqualTo("en");
+        r.get(D + "?lang=ja"); // the switch
+        Page kept = r.get(D + "/versions");
+        assertThat(kept.html.select("html").attr("lang")).isEqualTo("ja");
+        assertThat(kept.text("h1")).isEqualTo("案の変遷");
+        assertThat(kept.html.select(".lang a[hreflang=en]").attr("href")).isEqualTo(D + "/versions?lang=en");
+    }
+
+    @Test
+    void theIllustrativeRevisionIsLabelledAsAnExampleWhereverItAppears() {
+        Reader r = new Reader();
+        Page versions = r.get(D + "/versions");
+        assertThat(versions.text("#v2 .example-banner")).startsWith("Illustrative example — not part of the record.");
+        assertThat(versions.text("#v2 h2 .badge.example")).isEqualTo("example");
+        assertThat(versions.html.select("#v1 .example-banner")).isEmpty();
+        assertThat(r.get("/comments/ict-cyber-2024-c1").text("tr[data-commitment='#1.1'] .kept-by")).isEqualTo("v2example");
+        assertThat(r.get(D + "/versions/1/disposition").text(".example-banner")).startsWith("v2 is an illustrative example");
+        assertThat(r.get(D).text("#versions .badge.example")).isEqualTo("example");
+    }
+
+    @Test
+    void badMomentsAndUnknownRecordsArePagesInTheReadersLanguage() {
+        Reader r = new Reader();
+        Page bad = r.get(D + "?at=yesterday");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).startsWith("<!DOCTYPE html>");
+        assertThat(bad.text(".detail")).startsWith("at: 'yesterday' is not an ISO-8601 instant");
+        r.language = "ja";
+        Page unknown = r.get("/comments/nope");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("h1")).isEqualTo("見つかりません");
+        assertThat(r.get("/deliberations/nope").status()).isEqualTo(404);
+        Page wrongType = r.get(D + "/comments?status=LOST&p=x");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.text(".detail")).contains("cannot read");
+    }
+
+    @Test
+    void formsAskAnonymousReadersToSignInAndRefuseAPostWithoutItsCsrfToken() {
+        Reader anonymous = new Reader();
+        Page form = anonymous.get("/comments/ict-cyber-2024-c8/respond");
+        assertThat(form.status()).isEqualTo(302);
+        assertThat(form.location()).endsWith("/login");
+        Page post = anonymous.post("/comments/ict-cyber-2024-c8/respond", Map.of("text", "x"));
+        assertThat(post.status()).isIn(302, 403);
+
+        long stored = storedEvents();
+        Reader sato = new Reader().signedInAs("sato");
+        Page noToken = sato.post("/comments/ict-cyber-2024-c18/respond",
+                Map.of("responderId", "sato", "disposition", "NOTED", "text", "Thank you."));
+        assertThat(noToken.status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void formsRecordTheSameCommandsAsTheApiEscapeWhatIsTypedAndShowRefusalsNextToTheField() {
+        String id = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin("/api/deliberations", """
+                {"deliberationId":"%s","title":"草案「テスト」","body":"ページの試験"}""".formatted(id)).status()).isEqualTo(201);
+        for (String[] p : new String[][]{{"sato", "佐藤", "SECRETARIAT"}, {"tsuta", "蔦", "MEMBER"}}) {
+            assertThat(admin("/api/deliberations/" + id + "/participants", """
+                    {"participantId":"%s","name":"%s","role":"%s"}""".formatted(p[0], p[1], p[2])).status()).isEqualTo(201);
+        }
+        assertThat(post("/api/deliberations/" + id + "/drafts", """
+                {"version":1,"title":"草案","pageCount":10}""").status()).isEqualTo(201);
+        String base = "/deliberations/" + id;
+
+        // members-only: an anonymous reader is sent to sign in, an outsider is refused, and neither sees it listed
+        assertThat(new Reader().get(base).location()).endsWith("/login");
+        assertThat(new Reader().get("/").html.select("tr[data-deliberation=" + id + "]")).isEmpty();
+        Reader outsider = new Reader().signedInAs(OUTSIDER);
+        assertThat(outsider.get(base).status()).isEqualTo(403);
+
+        // a member raises a comment; what was typed comes back as text
+        Reader tsuta = new Reader().signedInAs("tsuta");
+        Page authors = tsuta.get(base + "/comments/new");
+        assertThat(authors.all("#authorId option[value]:not([value=''])", "value")).containsExactly("tsuta");
+        Page pastTheEnd = tsuta.submit(base + "/comments/new", base + "/comments/new", Map.of("authorId", "tsuta",
+                "draftVersion", "1", "kind", "QUESTION", "pageFrom", "12", "text", "Where is p.12?"));
+        assertThat(pastTheEnd.status()).isEqualTo(400);
+        assertThat(pastTheEnd.text("[data-error-for=pageTo]")).isEqualTo("This page is past the end of the draft version.");
+        String typed = "<script>alert('x')</script> 脚注の出典は？";
+        Page raised = tsuta.submit(base + "/comments/new", base + "/comments/new", Map.of("authorId", "tsuta",
+                "draftVersion", "1", "kind", "QUESTION", "pageFrom", "3", "footnote", "2", "text", typed));
+        assertThat(raised.status()).isEqualTo(302);
+        String thread = raised.location();
+        Page shown = tsuta.get(thread);
+        assertThat(shown.text("[data-comment-text]")).isEqualTo(typed);
+        assertThat(shown.raw()).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
+        assertThat(shown.text("[data-anchor]")).isEqualTo("p.3 fn.2");
+        assertThat(shown.text("[data-comment-text]")).isEqualTo(get("/api/comments/" + thread.substring(thread.lastIndexOf('/') + 1))
+                .body().get("comment").get("text").asText());
+
+        // a correction shows the old and the new record side by side
+        String commentId = thread.substring(thread.lastIndexOf('/') + 1);
+        assertThat(post("/api/comments/" + commentId + "/corrections", """
+                {"anchor":{"pageFrom":4,"footnote":"2"},"reason":"The minutes say p.4","correctedBy":"sato"}""").status())
+                .isEqualTo(201);
+        Page corrected = tsuta.get(thread);
+        assertThat(corrected.text("[data-anchor]")).isEqualTo("p.4 fn.2");
+        assertThat(corrected.text("#corrections td.old")).isEqualTo("p.3 fn.2");
+        assertThat(corrected.text("#corrections td.new")).isEqualTo("p.4 fn.2");
+        assertThat(corrected.text("#corrections tbody tr")).contains("The minutes say p.4", "佐藤");
+
+        // a member may not answer; the secretariat may, and its mistakes come back next to the field
+        assertThat(tsuta.get(thread + "/respond").status()).isEqualTo(403);
+        Reader sato = new Reader().signedInAs("sato");
+        sato.language = "ja";
+        Page empty = sato.submit(thread + "/respond", thread + "/respond", Map.of("responderId", "sato"));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.text("[data-error-for=text]")).isEqualTo("入力してください。");
+        assertThat(empty.text("[data-error-for=disposition]")).isEqualTo("選択してください。");
+        Page answered = sato.submit(thread + "/respond", thread + "/respond", Map.of("responderId", "sato",
+                "disposition", "ACCEPTED", "text", "出典を追記します。",
+                "commitments[0].kind", "REVISE_DRAFT", "commitments[0].description", "脚注2に出典を追記",
+                "commitments[0].dueDate", "2020-01-31"));
+        assertThat(answered.status()).isEqualTo(302);
+        assertThat(answered.location()).isEqualTo(thread);
+        Page after = sato.get(thread);
+        assertThat(after.text(".notice")).isEqualTo("回答を記録しました。");
+        assertThat(after.text(".response .text")).isEqualTo("出典を追記します。");
+        assertThat(after.text(".response tr[data-commitment='#1.1']")).contains("脚注2に出典を追記", "2020-01-31", "期限超過");
+        Page dashboard = sato.get(base);
+        assertThat(openCommitments(dashboard)).containsExactly("#1.1");
+        assertThat(dashboard.html.select("tr.commitment.overdue")).hasSize(1);
+        assertThat(dashboard.text("#commitments .alarm-text")).isEqualTo("期限超過 1 件");
+    }
+}
