@@ -217,7 +217,8 @@ class TwoNodesTest {
                     }
                 }
                 // answer one of the last few comments: clients on both nodes often pick the same one
-                List<String> recent = raised.subList(Math.max(0, raised.size() - 4), raised.size());
+                List<String> all = List.copyOf(raised); // other clients keep adding: a view of the live list would break
+                List<String> recent = all.subList(Math.max(0, all.size() - 4), all.size());
                 String target = recent.get(random.nextInt(recent.size()));
                 String responseId = "resp-" + node + "-" + thread + "-" + i;
                 long t1 = System.nanoTime();
