@@ -14,8 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import dev.shingi.deliberation.api.AsOf;
-import dev.shingi.deliberation.api.CommentThread;
-import dev.shingi.deliberation.api.FindThread;
+import dev.shingi.deliberation.api.FindCommentDeliberation;
 import dev.shingi.security.AccessPolicy;
 import dev.shingi.deliberation.api.FindKnowledgePosition;
 import java.util.List;
@@ -108,7 +107,7 @@ class Edge {
 
     /** The deliberation a comment belongs to (404 for an unknown comment). */
     String deliberationOf(String commentId) {
-        return query(new FindThread(commentId, current()), CommentThread.class).comment().deliberationId();
+        return query(new FindCommentDeliberation(commentId), String.class);
     }
 
     AsOf current() {
