@@ -77,7 +77,7 @@ public final class IngestBenchmark {
 
     record Phase(long n, String label, int clients, long commands, long events, double seconds, double catchUpSeconds,
                  long failures, long peakHeap, double cpuCores, double loadBefore, double raiseMicros,
-                 double respondMicros, double clientCpuMicros) {
+                 double respondMicros, double clientCpuMicros, double cpuMicros) {
         double perSecond() {
             return commands / seconds;
         }
@@ -277,16 +277,17 @@ public final class IngestBenchmark {
         long cpu1 = cpuTime();
         ledger.awaitProjections();
         long t2 = System.nanoTime();
+        long cpu2 = cpuTime();
         Phase p = new Phase(n, label, clients, commands.get(), events.get(), (t1 - t0) / 1e9, (t2 - t0) / 1e9,
                 failures.get(), heap.peak(), (double) (cpu1 - cpu0) / (t1 - t0), load,
                 raiseNanos.get() / 1e3 / Math.max(1, comments), respondNanos.get() / 1e3 / Math.max(1, comments),
-                clientCpu.get() / 1e3 / Math.max(1, commands.get()));
+                clientCpu.get() / 1e3 / Math.max(1, commands.get()), (cpu2 - cpu0) / 1e3 / Math.max(1, commands.get()));
         System.out.printf(Locale.ROOT, "  %-24s %d client(s): %,9d commands (%,9d events) in %7.2f s = %,8.0f commands/s;"
                         + " projections caught up after %7.2f s; %d failures; peak heap %,d MiB; JVM used %.2f cores"
-                        + " (%.0f µs CPU per command, %.0f µs of it in the client threads); latency raise %.0f µs,"
-                        + " respond %.0f µs; load before %.2f%n",
+                        + " (%.0f µs CPU per command until the projections caught up, %.0f µs of it in the client threads);"
+                        + " latency raise %.0f µs, respond %.0f µs; load before %.2f%n",
                 label, clients, p.commands(), p.events(), p.seconds(), p.perSecond(), p.catchUpSeconds(), p.failures(),
-                p.peakHeap() >> 20, p.cpuCores(), p.cpuCores() * p.seconds() * 1e6 / p.commands(), p.clientCpuMicros(),
+                p.peakHeap() >> 20, p.cpuCores(), p.cpuMicros(), p.clientCpuMicros(),
                 p.raiseMicros(), p.respondMicros(), p.loadBefore());
         return p;
     }
@@ -354,7 +355,7 @@ public final class IngestBenchmark {
         }
         long cpu1 = cpuTime();
         Phase p = new Phase(n, label, 1, rows, rows, (t1 - t0) / 1e9, (t1 - t0) / 1e9, 0, heap.peak(),
-                (double) (cpu1 - cpu0) / (t1 - t0), load, 0, 0, 0);
+                (double) (cpu1 - cpu0) / (t1 - t0), load, 0, 0, 0, (cpu1 - cpu0) / 1e3 / rows);
         System.out.printf(Locale.ROOT, "  %-24s 1 client(s): %,9d rows inserted and committed one by one in %7.2f s = %,8.0f rows/s"
                         + " (%d sample rows, avg payload %,d B); JVM used %.2f cores; load before %.2f%n",
                 label, rows, p.seconds(), p.perSecond(), sample.size(),
@@ -369,17 +370,24 @@ public final class IngestBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
         s.append("| N | clients | commands | events | time (s) | commands/s | events/s | projections caught up (s) "
-                + "| raw JDBC rows/s | ratio commands/s ÷ rows/s | peak heap (MiB) | JVM cores used | load before | failures |\n");
-        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| raw JDBC rows/s | ratio commands/s ÷ rows/s | CPU µs per command (client thread) | CPU µs per raw row "
+                + "| ratio by CPU | peak heap (MiB) | JVM cores used | load before | failures |\n");
+        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             for (Phase p : r.gateway()) {
-                s.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f | %.3f | %,d | %.2f | %.2f | %d |%n",
+                double cpuPerCommand = p.cpuMicros();
+                double cpuPerRow = r.jdbc().cpuMicros();
+                s.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f | %.3f "
+                                + "| %,.0f (%,.0f) | %.0f | %.3f | %,d | %.2f | %.2f | %d |%n",
                         r.n(), p.clients(), p.commands(), p.events(), p.seconds(), p.perSecond(),
                         p.events() / p.seconds(), p.catchUpSeconds(), r.jdbc().perSecond(),
-                        p.perSecond() / r.jdbc().perSecond(), p.peakHeap() >> 20, p.cpuCores(), p.loadBefore(),
-                        p.failures()));
+                        p.perSecond() / r.jdbc().perSecond(), cpuPerCommand, p.clientCpuMicros(), cpuPerRow,
+                        cpuPerRow / cpuPerCommand, p.peakHeap() >> 20, p.cpuCores(), p.loadBefore(), p.failures()));
             }
         }
+        s.append("\nCPU per command is the whole JVM's (projections, event store, H2, JIT and GC included) from the first"
+                + " command until the projections had caught up; the ratio by CPU (CPU per raw row ÷ CPU per command)"
+                + " hardly depends on how much of the machine other processes took.\n");
         s.append("\n| N | raw JDBC rows | time (s) | rows/s | peak heap whole run (MiB) | live heap after GC (MiB) "
                 + "| database file (MiB) | startup (ms) |\n");
         s.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
