@@ -41,16 +41,18 @@ public class Ledger {
     private final EventStore eventStore;
     private final ProcessingProgress progress;
     private final JdbcTemplate jdbc;
+    private final Durability durability;
     private final Duration catchUpTimeout;
     private final int attempts;
 
     Ledger(CommandGateway commands, EventStore eventStore, ProcessingProgress progress, JdbcTemplate jdbc,
-           @Value("${shingi.read-your-writes.timeout:10s}") Duration catchUpTimeout,
+           Durability durability, @Value("${shingi.read-your-writes.timeout:10s}") Duration catchUpTimeout,
            @Value("${shingi.commands.attempts:3}") int attempts) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.progress = progress;
         this.jdbc = jdbc;
+        this.durability = durability;
         this.catchUpTimeout = catchUpTimeout;
         this.attempts = Math.max(1, attempts);
         eventStore.registerDispatchInterceptor(messages -> {
@@ -62,7 +64,10 @@ public class Ledger {
         });
     }
 
-    /** Stores the command's events (or throws the rule it breaks), without waiting for projections. */
+    /**
+     * Stores the command's events (or throws the rule it breaks), durably ({@link Durability}), without waiting for
+     * projections.
+     */
     public <R> R record(Object command, MetaData metaData) {
         return recordCollecting(command, metaData, new ArrayList<>());
     }
@@ -84,7 +89,9 @@ public class Ledger {
                 events.clear();
                 PUBLISHED.set(events);
                 try {
-                    return commands.sendAndWait(command, metaData);
+                    R result = commands.sendAndWait(command, metaData);
+                    durability.awaitDurable();
+                    return result;
                 } catch (RuntimeException e) {
                     if (attempt >= attempts || !lostRace(e)) {
                         throw e;
