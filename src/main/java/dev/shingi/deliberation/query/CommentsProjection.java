@@ -1,9 +1,5 @@
 package dev.shingi.deliberation.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shingi.deliberation.api.*;
 import dev.shingi.platform.RecordingMetadata;
 import org.axonframework.config.ProcessingGroup;
@@ -12,10 +8,16 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,10 +44,10 @@ class CommentsProjection {
     private static final String PENDING = CommentsProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = EventJson.MAPPER;
+    private final Serializer serializer;
     /**
-     * Recently touched comments: their events, each as stored in comment_history, and their current rows, so that a
-     * rebuild neither reads a comment's history back nor recomputes its rows before each event.
+     * Recently touched comments: their events and their current rows, so that neither live processing nor a rebuild
+     * reads a comment's history back from the log or recomputes its rows before each event.
      */
     private final Map<String, Known> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
@@ -57,22 +59,24 @@ class CommentsProjection {
     private final Names names;
     private final LogPosition logPosition;
 
-    CommentsProjection(JdbcTemplate jdbc, Names names, LogPosition logPosition) {
+    CommentsProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Names names,
+                       LogPosition logPosition) {
         this.jdbc = jdbc;
+        this.serializer = serializer;
         this.names = names;
         this.logPosition = logPosition;
     }
 
     /**
-     * A comment as the projection last wrote it: its events (and their stored JSON) and its current rows, each with the
-     * log position it has been known since (null when read back from the store: looked up if needed).
+     * A comment as the projection last wrote it: its events and its current rows, each with the log position it has
+     * been known since (null when recomputed from the log: looked up if needed).
      */
-    private record Known(List<CommentHistory.Entry> entries, List<String> stored, Map<CommentHistory.Row, Long> rows) {
-        static final Known NONE = new Known(List.of(), List.of(), Map.of());
+    private record Known(List<CommentHistory.Entry> entries, Map<CommentHistory.Row, Long> rows) {
+        static final Known NONE = new Known(List.of(), Map.of());
     }
 
     @EventHandler
-    void on(DeliberationEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+    void on(DeliberationEvent event, EventMessage<?> message, TrackingToken token) {
         String commentId = commentIdOf(event);
         if (commentId == null) {
             return;
@@ -83,7 +87,7 @@ class CommentsProjection {
         CommentHistory.Entry entry = new CommentHistory.Entry(position, message.getIdentifier(),
                 millis(message.getTimestamp()), recordedBy == null ? null : recordedBy.toString(), event);
 
-        Known known = load(commentId, writes);
+        Known known = load(commentId, position, writes);
         List<CommentHistory.Entry> before = known.entries();
         if (before.stream().anyMatch(e -> e.position() == position)) {
             return; // already applied (a replayed batch)
@@ -125,17 +129,15 @@ class CommentsProjection {
                 current.put(row, position);
             }
         }
-        List<String> stored = new ArrayList<>(known.stored());
-        stored.add(json.writeValueAsString(stored(entry)));
-        Known next = new Known(List.copyOf(after), List.copyOf(stored), current);
-        writes.history(commentId, event.deliberationId(), before.isEmpty(), next);
+        Known next = new Known(List.copyOf(after), current);
+        writes.touched.put(commentId, next);
         cache.put(commentId, next);
         if (!CurrentUnitOfWork.isStarted()) {
             writes.flush();
         }
     }
 
-    private Known load(String commentId, Writes writes) throws JsonProcessingException {
+    private Known load(String commentId, long position, Writes writes) {
         Known known = writes.touched.get(commentId);
         if (known == null) {
             known = cache.get(commentId);
@@ -143,34 +145,29 @@ class CommentsProjection {
         if (known != null) {
             return known;
         }
-        List<String> found = jdbc.queryForList("SELECT events FROM comment_history WHERE comment_id = ?", String.class,
-                commentId);
-        if (found.isEmpty()) {
+        // Not at hand (a restart, or evicted): the comment's earlier events are in the log. Within one aggregate, log
+        // order is sequence order (a step is appended only after the previous one committed), so "before this event"
+        // is "a lower position".
+        List<CommentHistory.Entry> entries = jdbc.query("""
+                SELECT globalIndex, eventIdentifier, timeStamp, metaData, payload, payloadType, payloadRevision
+                FROM DomainEventEntry WHERE aggregateIdentifier = ? AND globalIndex < ? ORDER BY sequenceNumber""",
+                (rs, i) -> {
+                    MetaData metaData = serializer.deserialize(
+                            new SerializedMetaData<>(rs.getBytes("metaData"), byte[].class));
+                    Object recordedBy = metaData.get(RecordingMetadata.RECORDED_BY);
+                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("payload"),
+                            byte[].class, rs.getString("payloadType"), rs.getString("payloadRevision")));
+                    return new CommentHistory.Entry(rs.getLong("globalIndex"), rs.getString("eventIdentifier"),
+                            millis(Instant.parse(rs.getString("timeStamp"))),
+                            recordedBy == null ? null : recordedBy.toString(), (DeliberationEvent) payload);
+                }, commentId, position);
+        if (entries.isEmpty()) {
             return Known.NONE;
-        }
-        List<CommentHistory.Entry> entries = new ArrayList<>();
-        List<String> stored = new ArrayList<>();
-        for (JsonNode n : json.readTree(found.get(0))) {
-            entries.add(new CommentHistory.Entry(n.get("position").asLong(), n.get("eventId").asText(),
-                    n.get("recordedAt").asLong(), n.hasNonNull("recordedBy") ? n.get("recordedBy").asText() : null,
-                    EventJson.read(n.get("type").asText(), n.get("payload"))));
-            stored.add(json.writeValueAsString(n));
         }
         var nameOf = names.of(entries.get(0).event().deliberationId());
         Map<CommentHistory.Row, Long> rows = new HashMap<>();
         new CommentHistory(entries, nameOf).rows().forEach(row -> rows.put(row, null));
-        return new Known(List.copyOf(entries), List.copyOf(stored), rows);
-    }
-
-    private ObjectNode stored(CommentHistory.Entry e) {
-        ObjectNode n = json.createObjectNode();
-        n.put("position", e.position());
-        n.put("eventId", e.eventId());
-        n.put("recordedAt", e.recordedAt());
-        n.put("recordedBy", e.recordedBy());
-        n.put("type", e.event().getClass().getSimpleName());
-        n.set("payload", json.valueToTree(e.event()));
-        return n;
+        return new Known(List.copyOf(entries), rows);
     }
 
     /** This unit of work's writes, sent in JDBC batches just before it commits. */
@@ -198,8 +195,8 @@ class CommentsProjection {
         final Map<String, List<Object[]>> closings = new LinkedHashMap<>();
         /** New rows still open, by table, key and start: where to close them. */
         final Map<List<Object>, Object[]> open = new HashMap<>();
+        /** Comments this unit of work changed, as they will be once it commits. */
         final Map<String, Known> touched = new LinkedHashMap<>();
-        final Map<String, Object[]> newHistories = new LinkedHashMap<>();
 
         void add(String sql, Object... args) {
             inserts.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
@@ -251,39 +248,13 @@ class CommentsProjection {
             return row.columns().containsKey("ri_node");
         }
 
-        void history(String commentId, String deliberationId, boolean isNew, Known known) {
-            touched.put(commentId, known);
-            if (isNew) {
-                newHistories.put(commentId, new Object[]{commentId, deliberationId});
-            }
-        }
-
         void flush() {
             closings.forEach(jdbc::batchUpdate);
             inserts.forEach(jdbc::batchUpdate);
-            List<Object[]> created = new ArrayList<>();
-            List<Object[]> updated = new ArrayList<>();
-            touched.forEach((commentId, known) -> {
-                String text = "[" + String.join(",", known.stored()) + "]";
-                Object[] created0 = newHistories.get(commentId);
-                if (created0 != null) {
-                    created.add(new Object[]{commentId, created0[1], text});
-                } else {
-                    updated.add(new Object[]{text, commentId});
-                }
-            });
-            if (!created.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO comment_history (comment_id, deliberation_id, events) VALUES (?, ?, ?)",
-                        created);
-            }
-            if (!updated.isEmpty()) {
-                jdbc.batchUpdate("UPDATE comment_history SET events = ? WHERE comment_id = ?", updated);
-            }
             closings.clear();
             inserts.clear();
             open.clear();
             touched.clear();
-            newHistories.clear();
         }
     }
 
@@ -301,10 +272,15 @@ class CommentsProjection {
         return null;
     }
 
+    /** Drops the cache, as a restart does (tests). */
+    void forget() {
+        cache.clear();
+    }
+
     @ResetHandler
     void reset() {
         cache.clear();
-        for (String table : List.of("comment_history", "correction_v", "acknowledgement_v", "commitment_v",
+        for (String table : List.of("correction_v", "acknowledgement_v", "commitment_v",
                 "response_v", "comment_v")) {
             jdbc.update("DELETE FROM " + table);
         }
