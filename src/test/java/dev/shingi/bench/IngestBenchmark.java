@@ -13,6 +13,7 @@ import dev.shingi.deliberation.api.RaiseComment;
 import dev.shingi.deliberation.api.RegisterParticipant;
 import dev.shingi.deliberation.api.RespondToComment;
 import dev.shingi.deliberation.api.Role;
+import dev.shingi.platform.Durability;
 import dev.shingi.platform.Ledger;
 import dev.shingi.platform.RecordingMetadata;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -133,13 +134,14 @@ public final class IngestBenchmark {
         try {
             CommandGateway gateway = app.getBean(CommandGateway.class);
             Ledger ledger = app.getBean(Ledger.class);
+            durability = app.getBean(Durability.class);
             DataSource dataSource = app.getBean(DataSource.class);
             System.out.printf("%n== N = %,d (application started in %,d ms; database %s)%n", n, startupMs, dir);
 
             setUp(gateway);
             Phase warmup = warmUp(gateway, ledger, heap, n, Integer.getInteger("bench.warmup", 30_000));
             ingest(gateway, ledger, heap, n, "warm-up, 8 clients", "x", WARM_UP_ROUND / 2, 8);
-            rawJdbc(dataSource, heap, n, 5_000, "warm-up");
+            rawJdbc(dataSource, durability, heap, n, 5_000, "warm-up");
 
             List<Phase> phases = new ArrayList<>();
             boolean sqlStats = Boolean.getBoolean("bench.sqlStats");
@@ -147,15 +149,18 @@ public final class IngestBenchmark {
                 if (sqlStats) {
                     sqlStatistics(dataSource, true);
                 }
-                Phase phase = ingest(gateway, ledger, heap, n, "gateway", "c" + c + "-", n, c);
+                Phase phase = ingest(gateway, ledger, heap, n, DURABLE_EACH, "c" + c + "-", n, c);
                 phases.add(phase);
+                if (c == 1) {
+                    phases.add(ingest(gateway, ledger, heap, n, DURABLE_AT_END, "b" + c + "-", n, c));
+                }
                 if (sqlStats) {
                     printSqlStatistics(dataSource, phase.commands());
                     sqlStatistics(dataSource, false);
                 }
             }
             long rows = phases.get(0).events(); // as many rows as the first (1-client) phase stored events
-            Phase jdbc = rawJdbc(dataSource, heap, n, rows, "raw JDBC");
+            Phase jdbc = rawJdbc(dataSource, durability, heap, n, rows, "raw JDBC");
 
             long dbBytes = Files.size(dir.resolve("shingi.mv.db"));
             long peak = heap.total();
@@ -212,8 +217,23 @@ public final class IngestBenchmark {
      * carries one commitment. Clients take the next comment from a shared counter. Timed until the last command
      * returned; then, separately, until every projection has caught up.
      */
+    /** Phase labels: every command written to the file before the next is sent (what an HTTP client's 2xx means), */
+    static final String DURABLE_EACH = "each durable";
+    static Durability durability;
+    /** or written once, at the end (an importer: Ledger.record for the last command, or Durability.awaitDurable). */
+    static final String DURABLE_AT_END = "durable at end";
+
+    static void send(CommandGateway gateway, Ledger ledger, boolean durableEach, Object command, MetaData meta) {
+        if (durableEach) {
+            ledger.record(command, meta);
+        } else {
+            gateway.sendAndWait(command, meta);
+        }
+    }
+
     static Phase ingest(CommandGateway gateway, Ledger ledger, HeapWatch heap, int n, String label, String prefix,
                         int comments, int clients) throws Exception {
+        boolean durableEach = !DURABLE_AT_END.equals(label);
         ledger.awaitProjections(); // start with idle projections: a phase is not charged for the previous one's backlog
         heap.reset();
         double load = loadAverage();
@@ -231,13 +251,13 @@ public final class IngestBenchmark {
                     String commentId = DELIBERATION + "-" + prefix + i;
                     Instant at = OCCURRED.plusSeconds(i);
                     long r0 = System.nanoTime();
-                    gateway.sendAndWait(new RaiseComment(commentId, DELIBERATION, member(1 + i % MEMBERS), 1,
+                    send(gateway, ledger, durableEach, new RaiseComment(commentId, DELIBERATION, member(1 + i % MEMBERS), 1,
                             Anchor.page(1 + i % PAGES), CommentKind.CHANGE_REQUEST, TEXT, null, at), META);
                     long r1 = System.nanoTime();
                     commands.incrementAndGet();
                     events.incrementAndGet();
                     boolean promise = i % 2 == 0;
-                    gateway.sendAndWait(new RespondToComment(commentId, commentId + "-r1", SECRETARY,
+                    send(gateway, ledger, durableEach, new RespondToComment(commentId, commentId + "-r1", SECRETARY,
                             promise ? Disposition.ACCEPTED : Disposition.ANSWERED, ANSWER,
                             promise ? List.of(new NewCommitment(CommitmentKind.REVISE_DRAFT,
                                     "第3章の対象範囲と経過措置を明確化する", null, null)) : List.of(),
@@ -273,6 +293,9 @@ public final class IngestBenchmark {
                 pool.shutdown();
             }
         }
+        if (!durableEach) {
+            durability.awaitDurable();
+        }
         long t1 = System.nanoTime();
         long cpu1 = cpuTime();
         ledger.awaitProjections();
@@ -294,9 +317,10 @@ public final class IngestBenchmark {
 
     /**
      * The floor under the command path: the same database, rows of DomainEventEntry's shape and size (copied from
-     * the events the benchmark just stored, with fresh identifiers), inserted one by one, each in its own transaction.
+     * the events the benchmark just stored, with fresh identifiers), inserted one by one, each in its own transaction
+     * and written to the database file before the next (what the ledger does before acknowledging a command).
      */
-    static Phase rawJdbc(DataSource dataSource, HeapWatch heap, int n, long rows, String label) throws SQLException {
+    static Phase rawJdbc(DataSource dataSource, Durability durability, HeapWatch heap, int n, long rows, String label) throws SQLException {
         List<Object[]> sample = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_event_entry");
@@ -348,6 +372,7 @@ public final class IngestBenchmark {
                     insert.setString(9, Instant.now().toString());
                     insert.executeUpdate();
                     c.commit();
+                    durability.awaitDurable(); // in the file, as an acknowledged command is
                 }
                 t1 = System.nanoTime();
             }
@@ -377,9 +402,9 @@ public final class IngestBenchmark {
             for (Phase p : r.gateway()) {
                 double cpuPerCommand = p.cpuMicros();
                 double cpuPerRow = r.jdbc().cpuMicros();
-                s.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f | %.3f "
+                s.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f | %.3f "
                                 + "| %,.0f (%,.0f) | %.0f | %.3f | %,d | %.2f | %.2f | %d |%n",
-                        r.n(), p.clients(), p.commands(), p.events(), p.seconds(), p.perSecond(),
+                        r.n(), p.clients() + (DURABLE_AT_END.equals(p.label()) ? ", durable at end" : ""), p.commands(), p.events(), p.seconds(), p.perSecond(),
                         p.events() / p.seconds(), p.catchUpSeconds(), r.jdbc().perSecond(),
                         p.perSecond() / r.jdbc().perSecond(), cpuPerCommand, p.clientCpuMicros(), cpuPerRow,
                         cpuPerRow / cpuPerCommand, p.peakHeap() >> 20, p.cpuCores(), p.loadBefore(), p.failures()));

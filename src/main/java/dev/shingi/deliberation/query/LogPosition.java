@@ -23,7 +23,20 @@ class LogPosition {
         this.jdbc = jdbc;
     }
 
+    /** The last answer on this thread: every projection of the views group asks about the same event in turn. */
+    private final ThreadLocal<Object[]> last = new ThreadLocal<>();
+
     long of(EventMessage<?> message, TrackingToken token) {
+        Object[] remembered = last.get();
+        if (remembered != null && remembered[0].equals(message.getIdentifier())) {
+            return (Long) remembered[1];
+        }
+        long position = lookUp(message, token);
+        last.set(new Object[]{message.getIdentifier(), position});
+        return position;
+    }
+
+    private long lookUp(EventMessage<?> message, TrackingToken token) {
         List<Long> stored = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?",
                 Long.class, message.getIdentifier());
         return stored.isEmpty() ? token.position().orElseThrow() : stored.get(0);
