@@ -46,7 +46,7 @@ public final class MinutesParser {
     private static final List<String> OFFICIAL_TITLE_STARTS = List.of("大臣官房", "大臣", "副大臣", "政務官", "事務次官",
             "総務審議官", "審議官", "統括官", "参事官", "企画官", "課長", "室長", "局長", "部長", "次長", "補佐", "調査官",
             "専門官", "係長", "主任", "総括", "統括", "政策", "情報", "官房", "事務局", "技術", "国際", "地域", "総合",
-            "サイバー", "電気通信", "放送", "官");
+            "サイバー", "電気通信", "電波", "放送", "評価", "企画", "総務", "管理", "調整", "審査", "研究", "官");
     private static final String TITLE_ALTERNATION = String.join("|", MEMBER_TITLES);
 
     // ---- the document's parts ---------------------------------------------------------------------------------
@@ -84,7 +84,7 @@ public final class MinutesParser {
     private static final Pattern NEW_POINT = Pattern.compile(
             "^(?:また|次に|最後に|続いて|それから|あと|加えて|もう\\d+点|もう一点)[、,]|^(?:\\d+|一|二|三|四|五)(?:点目|つ目)");
     /** In an answer, a sentence that opens with its own topic (「新聞報道の件については、」) starts a new part. */
-    private static final Pattern TOPIC_START = Pattern.compile("^(?!この|その|同|当該|これ|それ)[^。、]{1,30}?(?:について|に関して)は?、");
+    private static final Pattern TOPIC_START = Pattern.compile("^(?!この|その|同|当該|これ|それ)[^。、]{1,30}?(?:について|に関して)(?:は、?|、)");
     private static final Pattern ORDINAL = Pattern.compile("^(\\d+|一|二|三|四|五)(?:点目|つ目|番目)");
     private static final Pattern TOPIC = Pattern.compile("^[^。]{0,20}?(?:について|に関して|に関する|に対して|に対する|の件|のご指摘|のご意見|のコメント|のご質問|の点|では|は、)");
     private static final Pattern ANCHOR_JOINER = Pattern.compile("^(?:及び|および|と|、|並びに|や|,|並びに|から)");
@@ -742,7 +742,7 @@ public final class MinutesParser {
 
         /** The one attendee whose name ends the written text before the title, or null when none or several. */
         private Participant addressee(String before, String title) {
-            Set<Participant> found = new java.util.LinkedHashSet<>();
+            List<Participant> found = new ArrayList<>(); // a list: two attendees listed alike are still two people
             for (int k = Math.min(before.length(), 8); k >= 1 && found.isEmpty(); k--) {
                 String name = before.substring(before.length() - k);
                 for (Participant p : participants) {
@@ -751,7 +751,7 @@ public final class MinutesParser {
                     }
                 }
             }
-            return found.size() == 1 ? found.iterator().next() : null;
+            return found.size() == 1 ? found.get(0) : null;
         }
 
         /** A secretariat turn with no addressee answers the turn right before it, if that turn raised points. */
