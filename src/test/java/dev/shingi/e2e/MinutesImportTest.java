@@ -13,8 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,5 +212,87 @@ class MinutesImportTest extends LedgerHttp {
         Reply notAdmin = postAs("sato", IMPORT, importBody("minutes-new-by-sato", preview()), "application/json");
         assertThat(notAdmin.status()).isEqualTo(403);
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** A browser without a browser: a cookie jar, form posts with the page's CSRF token, no redirects followed. */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> fields) {
+            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        Browser signIn(String user) {
+            String csrf = Jsoup.parse(get("/login").body()).select("input[name=_csrf]").val();
+            HttpResponse<String> done = post("/login", Map.of("username", user, "password", "demo", "_csrf", csrf));
+            assertThat(done.statusCode()).isEqualTo(302);
+            return this;
+        }
+
+        private HttpResponse<String> send(HttpRequest r) {
+            try {
+                return client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void thePageShowsTheProposalBesideItsSourceAndRecordsItOnConfirmation() {
+        assertThat(new Browser().get("/import/minutes").headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(new Browser().signIn("tsuta").get("/import/minutes").statusCode()).isEqualTo(403);
+
+        Browser admin = new Browser().signIn("admin");
+        Document form = Jsoup.parse(admin.get("/import/minutes").body());
+        String csrf = form.select("form input[name=_csrf]").val();
+        assertThat(admin.post("/import/minutes/preview", Map.of("text", meetingTen())).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+
+        HttpResponse<String> previewed = admin.post("/import/minutes/preview", Map.of("text", meetingTen(), "_csrf", csrf));
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(previewed.body());
+        assertThat(page.select("tr[data-kind=comment]")).hasSize(18);
+        assertThat(page.select("tr[data-kind=response]")).hasSize(17);
+        assertThat(page.select("tr.uncertain")).isEmpty();
+        assertThat(page.select("tr[data-kind=comment]").first().select("pre").first().wholeText())
+                .isEqualTo("35: 　１５ ページについて、今年、経済安全保障推進法が改正され、基幹インフラ事業に港湾運送が\n"
+                        + "36: 追加された。この点を脚注などで記載してはどうか。\n");
+
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("_csrf", page.select("form[action$=/import/minutes] input[name=_csrf]").val());
+        confirm.put("source", page.select("input[name=source]").val());
+        confirm.put("proposal", page.select("textarea[name=proposal]").text());
+        confirm.put("deliberationId", "minutes-page");
+        confirm.put("title", "議事要旨の取込み（画面）");
+        confirm.put("draftVersion", "1");
+        long before = storedEvents();
+        Map<String, String> broken = new LinkedHashMap<>(confirm);
+        broken.put("proposal", confirm.get("proposal").replace("\"author\" : \"蔦\"", "\"author\" : null"));
+        HttpResponse<String> refused = admin.post("/import/minutes", broken);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select(".errors li").eachText())
+                .containsExactly("proposal.comments[0].author: is empty: say who raised c1 (or remove it)",
+                        "proposal.comments[1].author: is empty: say who raised c2 (or remove it)",
+                        "proposal.comments[2].author: is empty: say who raised c3 (or remove it)",
+                        "proposal.comments[3].author: is empty: say who raised c4 (or remove it)");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        HttpResponse<String> recorded = admin.post("/import/minutes", confirm);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
+        assertThat(recorded.headers().firstValue("Location").orElse("")).endsWith("/deliberations/minutes-page");
+        assertThat(getAs("admin", "/api/deliberations/minutes-page/comments").body()).hasSize(18);
     }
 }
