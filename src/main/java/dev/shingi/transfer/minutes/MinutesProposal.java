@@ -1,0 +1,67 @@
+package dev.shingi.transfer.minutes;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.shingi.deliberation.api.CommentKind;
+import dev.shingi.deliberation.api.CommitmentKind;
+import dev.shingi.deliberation.api.Disposition;
+import dev.shingi.deliberation.api.Role;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/**
+ * What the parser proposes from one minutes document, for a person to review and confirm. Every {@code lines} is
+ * {@code [first, last]}, 1-based line numbers of the submitted text. A field the text does not make clear is null, and
+ * an entry in {@code uncertain} says why.
+ */
+public record MinutesProposal(
+        Meeting meeting,
+        List<Material> materials,
+        List<Participant> participants,
+        List<Comment> comments,
+        List<Response> responses,
+        List<Uncertain> uncertain) {
+
+    /** 第N回: title as written, number, date and times (local, as the minutes give them), venue. */
+    public record Meeting(String title, Integer number, LocalDate date, LocalTime start, LocalTime end, String venue) {
+    }
+
+    /** 配布資料, e.g. number "資料10-1". */
+    public record Material(String number, String title) {
+    }
+
+    /** An attendee as listed: name, title as glued on (構成員, 企画官 …), role from the block heading or the title. */
+    public record Participant(String name, String title, Role role) {
+    }
+
+    /** Where in the draft: {@code pages} is [page] or [first, last]; all parts may be null or empty. */
+    public record Anchor(List<Integer> pages, String footnote, String section) {
+        public static final Anchor NONE = new Anchor(List.of(), null, null);
+
+        @JsonIgnore
+        public boolean isEmpty() {
+            return (pages == null || pages.isEmpty()) && footnote == null && section == null;
+        }
+    }
+
+    /** One point raised; {@code author} is a participant's name, {@code ref} is what responses point at ("c3"). */
+    public record Comment(String ref, String author, Anchor anchor, CommentKind kind, String text, List<Integer> lines) {
+    }
+
+    /** A promise the answer makes: what kind, and the sentence that makes it. */
+    public record Commitment(CommitmentKind kind, String description) {
+    }
+
+    /**
+     * One answer joined to one comment; {@code evidence} is the phrase of the answer that decided the disposition.
+     * An answer that covers two points is two responses with the same text.
+     */
+    public record Response(String commentRef, String responder, Disposition disposition, Commitment commitment,
+                           String evidence, String text, List<Integer> lines) {
+    }
+
+    /** Something the parser could not decide; the reviewer should look at these lines. */
+    public record Uncertain(List<Integer> lines, String reason) {
+    }
+}

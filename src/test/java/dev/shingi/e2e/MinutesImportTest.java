@@ -1,0 +1,298 @@
+package dev.shingi.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The minutes importer over real HTTP on a real H2 file: the 議事要旨 of meeting 10 (src/test/resources/minutes) is
+ * previewed, confirmed into a new deliberation and read back through the ordinary read models; bad input is refused
+ * with a problem detail and leaves the ledger as it was.
+ */
+class MinutesImportTest extends LedgerHttp {
+    static final String PREVIEW = "/api/import/minutes/preview";
+    static final String IMPORT = "/api/import/minutes";
+
+    static String meetingTen() {
+        try (InputStream in = MinutesImportTest.class.getResourceAsStream("/minutes/meeting-10.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Reply previewBytes(String user, byte[] body, String contentType) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PREVIEW))
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (user != null) {
+                b.header("Authorization", basic(user));
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.body().isBlank() ? null : json.readTree(r.body()), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode preview() {
+        Reply r = postAs("sato", PREVIEW, meetingTen(), "text/plain; charset=UTF-8");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    String importBody(String deliberationId, JsonNode proposal) {
+        ObjectNode body = json.createObjectNode();
+        body.put("deliberationId", deliberationId);
+        body.put("title", "ICT サイバーセキュリティ政策の中期重点方針（案）［議事要旨から］");
+        body.put("draftVersion", 1);
+        body.set("proposal", proposal);
+        return body.toString();
+    }
+
+    @Test
+    void meetingTenIsPreviewedThenRecordedIntoANewDeliberation() {
+        JsonNode p = preview();
+        assertThat(p.get("meeting").get("number").asInt()).isEqualTo(10);
+        assertThat(p.get("meeting").get("date").asText()).isEqualTo("2024-06-24");
+        assertThat(p.get("meeting").get("start").asText()).isEqualTo("14:00:00");
+        assertThat(p.get("comments")).hasSize(18);
+        assertThat(p.get("responses")).hasSize(17);
+        assertThat(p.get("participants")).hasSize(22);
+        assertThat(p.get("uncertain")).isEmpty();
+        JsonNode first = p.get("comments").get(0);
+        assertThat(first.get("lines").toString()).isEqualTo("[35,36]");
+        assertThat(first.get("anchor").toString()).isEqualTo("{\"pages\":[15],\"footnote\":null,\"section\":null}");
+
+        long before = storedEvents();
+        Reply done = postAs("admin", IMPORT, importBody("minutes-10", p), "application/json");
+        assertThat(done.status()).as(done.raw()).isEqualTo(201);
+        assertThat(done.body().get("meetingId").asText()).isEqualTo("meeting-10");
+        assertThat(done.body().get("responses").asInt()).isEqualTo(17);
+        // opened, visibility untouched, 22 registered, draft, meeting, 18 raised, 17 responded + 14 commitments made
+        assertThat(storedEvents() - before).isEqualTo(1 + 22 + 1 + 1 + 18 + 17 + 14);
+
+        Reply comments = getAs("admin", "/api/deliberations/minutes-10/comments");
+        assertThat(comments.status()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        comments.body().forEach(c -> rows.add(c.get("reference").asText() + " " + c.get("author").get("name").asText()
+                + " " + c.get("anchorText").asText() + " " + c.get("kind").asText() + " " + c.get("status").asText()
+                + " " + c.get("meetingId").asText() + " " + c.get("occurredAt").asText()));
+        String at = " meeting-10 2024-06-24T05:00:00Z";
+        assertThat(rows).containsExactly(
+                "#1 蔦 p.15 CHANGE_REQUEST AWAITING" + at,
+                "#2 蔦 p.21 CHANGE_REQUEST AWAITING" + at,
+                "#3 蔦 p.44 fn.40 CHANGE_REQUEST AWAITING" + at,
+                "#4 蔦 — QUESTION ANSWERED" + at,
+                "#5 上原 pp.18–19 CHANGE_REQUEST AWAITING" + at,
+                "#6 上原 p.19 REMARK AWAITING" + at,
+                "#7 上原 p.24 CHANGE_REQUEST ANSWERED" + at,
+                "#8 上原 p.29 CHANGE_REQUEST AWAITING" + at,
+                "#9 小山 p.52 QUESTION AWAITING" + at, // declined, but promised an action
+                "#10 吉岡 p.20 REMARK ANSWERED" + at,
+                "#11 後藤 p.26 CHANGE_REQUEST AWAITING" + at,
+                "#12 後藤 p.29 CHANGE_REQUEST AWAITING" + at,
+                "#13 盛合 p.13 fn.14 EDITORIAL AWAITING" + at,
+                "#14 盛合 p.11 fn.12 EDITORIAL AWAITING" + at,
+                "#15 新井 — CHANGE_REQUEST AWAITING" + at,
+                "#16 後藤 §おわりに CHANGE_REQUEST AWAITING" + at,
+                "#17 栗原 — REMARK AWAITING" + at,
+                "#18 篠田 — ENDORSEMENT OPEN" + at);
+        assertThat(comments.body().get(0).get("text").asText())
+                .isEqualTo("15ページについて、今年、経済安全保障推進法が改正され、基幹インフラ事業に港湾運送が追加された。"
+                        + "この点を脚注などで記載してはどうか。");
+
+        Reply outstanding = getAs("admin", "/api/deliberations/minutes-10/outstanding");
+        assertThat(outstanding.status()).isEqualTo(200);
+        assertThat(outstanding.body().get("comments")).isEmpty(); // #18 is an endorsement: it needs no answer
+        List<String> open = new ArrayList<>();
+        outstanding.body().get("commitments").forEach(c -> open.add(c.get("reference").asText() + " "
+                + c.get("kind").asText() + " " + c.get("owner").get("name").asText() + " " + c.get("status").asText()));
+        assertThat(open).containsExactly(
+                "#1.1 REVISE_DRAFT 佐藤 OPEN", "#2.1 REVISE_DRAFT 佐藤 OPEN", "#3.1 REVISE_DRAFT 佐藤 OPEN",
+                "#5.1 ACTION 佐藤 OPEN", "#6.1 ACTION 佐藤 OPEN", "#8.1 CONSIDER 佐藤 OPEN", "#9.1 ACTION 佐藤 OPEN",
+                "#11.1 CONSIDER 佐藤 OPEN", "#12.1 REVISE_DRAFT 佐藤 OPEN", "#13.1 REVISE_DRAFT 佐藤 OPEN",
+                "#14.1 REVISE_DRAFT 佐藤 OPEN", "#15.1 CONSIDER 佐藤 OPEN", "#16.1 CONSIDER 佐藤 OPEN",
+                "#17.1 ACTION 佐藤 OPEN");
+
+        // the same minutes again: refused as a whole, nothing more stored
+        long after = storedEvents();
+        Reply again = postAs("admin", IMPORT, importBody("minutes-10", p), "application/json");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body().get("errors").toString()).contains("already has meeting-10");
+        assertThat(storedEvents()).isEqualTo(after);
+    }
+
+    @Test
+    void anEmptyBodyIsRefused() {
+        long before = storedEvents();
+        Reply r = previewBytes("sato", new byte[0], "text/plain; charset=UTF-8");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.body().get("type").asText()).isEqualTo("https://shingi.dev/problems/empty-body");
+        assertThat(previewBytes("sato", "  \n\f\n".getBytes(StandardCharsets.UTF_8), "text/plain").body().get("type").asText())
+                .isEqualTo("https://shingi.dev/problems/empty-body");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void shiftJisBytesSentAsUtf8AreRefusedNamingTheEncoding() {
+        byte[] sjis = meetingTen().getBytes(Charset.forName("Shift_JIS"));
+        Reply r = previewBytes("sato", sjis, "text/plain; charset=UTF-8");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("type").asText()).isEqualTo("https://shingi.dev/problems/not-utf-8");
+        assertThat(r.body().get("detail").asText()).contains("Shift_JIS");
+        // already decoded wrongly by the client: U+FFFD in the text
+        Reply mangled = previewBytes("sato", new String(sjis, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=UTF-8");
+        assertThat(mangled.status()).isEqualTo(400);
+        assertThat(mangled.body().get("detail").asText()).contains("U+FFFD");
+        // declared as Shift_JIS: only UTF-8 is taken
+        assertThat(previewBytes("sato", sjis, "text/plain; charset=Shift_JIS").status()).isEqualTo(415);
+    }
+
+    @Test
+    void notPlainTextIsA415() {
+        Reply r = postAs("sato", PREVIEW, "{\"text\":\"議事要旨\"}", "application/json");
+        assertThat(r.status()).isEqualTo(415);
+    }
+
+    @Test
+    void onlyTheSecretariatOrAnAdminPreviews() {
+        assertThat(postAs(null, PREVIEW, meetingTen(), "text/plain; charset=UTF-8").status()).isEqualTo(401);
+        assertThat(postAs("tsuta", PREVIEW, meetingTen(), "text/plain; charset=UTF-8").status()).isEqualTo(403);
+        assertThat(postAs("admin", PREVIEW, meetingTen(), "text/plain; charset=UTF-8").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadProposalIsRefusedWithEveryProblemAndNothingIsWritten() {
+        JsonNode p = preview().deepCopy();
+        ((ObjectNode) p.get("comments").get(2)).putNull("author");
+        ((ObjectNode) p.get("responses").get(0)).put("commentRef", "c99");
+        ((ObjectNode) p.get("responses").get(1)).putNull("disposition");
+        ((ObjectNode) p.get("responses").get(2)).put("responder", "蔦");
+        ((ArrayNode) p.get("comments").get(0).get("anchor").get("pages")).removeAll().add(19).add(18);
+        long before = storedEvents();
+        Reply r = postAs("admin", IMPORT, importBody("minutes-bad", p), "application/json");
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        r.body().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("proposal.comments[0].anchor.pages", "proposal.comments[2].author",
+                "proposal.responses[0].commentRef", "proposal.responses[1].disposition", "proposal.responses[2].responder");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(getAs("admin", "/api/deliberations/minutes-bad").status()).isEqualTo(404);
+
+        // into an existing deliberation a secretary may import, but not open a new one
+        Reply notAdmin = postAs("sato", IMPORT, importBody("minutes-new-by-sato", preview()), "application/json");
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    /** A browser without a browser: a cookie jar, form posts with the page's CSRF token, no redirects followed. */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> fields) {
+            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+
+        Browser signIn(String user) {
+            String csrf = Jsoup.parse(get("/login").body()).select("input[name=_csrf]").val();
+            HttpResponse<String> done = post("/login", Map.of("username", user, "password", "demo", "_csrf", csrf));
+            assertThat(done.statusCode()).isEqualTo(302);
+            return this;
+        }
+
+        private HttpResponse<String> send(HttpRequest r) {
+            try {
+                return client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void thePageShowsTheProposalBesideItsSourceAndRecordsItOnConfirmation() {
+        assertThat(new Browser().get("/import/minutes").headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(new Browser().signIn("tsuta").get("/import/minutes").statusCode()).isEqualTo(403);
+
+        Browser admin = new Browser().signIn("admin");
+        Document form = Jsoup.parse(admin.get("/import/minutes").body());
+        String csrf = form.select("form input[name=_csrf]").val();
+        assertThat(admin.post("/import/minutes/preview", Map.of("text", meetingTen())).statusCode())
+                .as("no CSRF token").isEqualTo(403);
+
+        HttpResponse<String> previewed = admin.post("/import/minutes/preview", Map.of("text", meetingTen(), "_csrf", csrf));
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(previewed.body());
+        assertThat(page.select("tr[data-kind=comment]")).hasSize(18);
+        assertThat(page.select("tr[data-kind=response]")).hasSize(17);
+        assertThat(page.select("tr.uncertain")).isEmpty();
+        assertThat(page.select("tr[data-kind=comment]").first().select("pre").first().wholeText())
+                .isEqualTo("35: 　１５ ページについて、今年、経済安全保障推進法が改正され、基幹インフラ事業に港湾運送が\n"
+                        + "36: 追加された。この点を脚注などで記載してはどうか。\n");
+
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("_csrf", page.select("form[action$=/import/minutes] input[name=_csrf]").val());
+        confirm.put("source", page.select("input[name=source]").val());
+        confirm.put("proposal", page.select("textarea[name=proposal]").text());
+        confirm.put("deliberationId", "minutes-page");
+        confirm.put("title", "議事要旨の取込み（画面）");
+        confirm.put("draftVersion", "1");
+        long before = storedEvents();
+        Map<String, String> broken = new LinkedHashMap<>(confirm);
+        broken.put("proposal", confirm.get("proposal").replace("\"author\" : \"蔦\"", "\"author\" : null"));
+        HttpResponse<String> refused = admin.post("/import/minutes", broken);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).select(".errors li").eachText())
+                .containsExactly("proposal.comments[0].author: is empty: say who raised c1 (or remove it)",
+                        "proposal.comments[1].author: is empty: say who raised c2 (or remove it)",
+                        "proposal.comments[2].author: is empty: say who raised c3 (or remove it)",
+                        "proposal.comments[3].author: is empty: say who raised c4 (or remove it)");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        HttpResponse<String> recorded = admin.post("/import/minutes", confirm);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
+        assertThat(recorded.headers().firstValue("Location").orElse("")).endsWith("/deliberations/minutes-page");
+        assertThat(getAs("admin", "/api/deliberations/minutes-page/comments").body()).hasSize(18);
+    }
+}
