@@ -461,12 +461,13 @@ class DeliberationQueries {
 
     private static CommentSummary comment(ResultSet rs, Map<String, ParticipantRef> people) throws SQLException {
         Anchor anchor = new Anchor(integer(rs, "page_from"), integer(rs, "page_to"), rs.getString("footnote"),
-                rs.getString("section"), rs.getString("quote"));
+                rs.getString("section"), rs.getString("quote"), integer(rs, "line_from"), integer(rs, "line_to"),
+                rs.getString("element"));
         return new CommentSummary(rs.getString("row_key"), rs.getString("reference"), rs.getString("deliberation_id"),
                 ref(people, rs.getString("author_id")), rs.getInt("draft_version"), anchor, anchor.describe(),
                 CommentKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("meeting_id"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getBoolean("needs_response"),
-                instant(rs, "occurred_at"), instant(rs, "recorded_at"));
+                instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("proposed_change"));
     }
 
     private static CommitmentSummary commitment(ResultSet rs, Map<String, ParticipantRef> people, AsOf asOf)

@@ -58,7 +58,8 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
     private static List<String> row(DispositionEntry e, boolean severalVersions, Set<Integer> illustrative, Text t) {
         CommentSummary c = e.comment();
         List<ResponseDetail> responses = e.responses();
-        String text = c.text();
+        String text = c.proposedChange() == null ? c.text()
+                : c.text() + "\n" + t.get("reports.proposedChange", c.proposedChange());
         String anchor = (severalVersions ? "v" + c.draftVersion() + " " : "") + c.anchorText();
         String disposition;
         if (c.status() == CommentStatus.WITHDRAWN) {
