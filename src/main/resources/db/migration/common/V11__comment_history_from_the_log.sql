@@ -1,5 +1,4 @@
 -- The comments projection no longer keeps its own copy of every comment's events: when a comment is not in its cache
 -- (after a restart, or evicted) it reads the comment's earlier events from the event store, by aggregate. Rewriting
 -- a growing JSON copy at every event was most of what each commit wrote to H2's file (docs/benchmarks.md, Ingest).
--- V8–V10 are taken by the import/export work (docs/reports.md, docs/backup.md, docs/import-minutes.md).
 DROP TABLE comment_history;

@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
@@ -10,10 +11,25 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param footnote footnote label as printed, e.g. "40"
  * @param section  section heading, e.g. "おわりに"
  * @param quote    quoted text of the draft, when the commenter gave it
+ * @param lineFrom first line, as numbered in the draft (standards drafts number their lines); null in events recorded
+ *                 before the ISO/IEC commenting template could be imported (CommentRaised revision 1)
+ * @param lineTo   last line (same as lineFrom for one line)
+ * @param element  paragraph, figure or table, as the commenter named it, e.g. "Table 3"
  */
-public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String section, String quote) {
+public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String section, String quote,
+                     Integer lineFrom, Integer lineTo, String element) {
 
     public static final Anchor NONE = new Anchor(null, null, null, null, null);
+
+    /** Stored events are read through this constructor; the shorter one is for code. */
+    @JsonCreator
+    public Anchor {
+    }
+
+    /** An anchor without lines or element: the form of every anchor before those were added. */
+    public Anchor(Integer pageFrom, Integer pageTo, String footnote, String section, String quote) {
+        this(pageFrom, pageTo, footnote, section, quote, null, null, null);
+    }
 
     public static Anchor page(int page) {
         return new Anchor(page, page, null, null, null);
@@ -33,7 +49,8 @@ public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String s
 
     @JsonIgnore
     public boolean isEmpty() {
-        return pageFrom == null && pageTo == null && footnote == null && section == null && quote == null;
+        return pageFrom == null && pageTo == null && footnote == null && section == null && quote == null
+                && lineFrom == null && lineTo == null && element == null;
     }
 
     /** The highest page this anchor touches, or null when it names no page. */
@@ -41,7 +58,7 @@ public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String s
         return pageTo != null ? pageTo : pageFrom;
     }
 
-    /** Human form, e.g. "p.44 fn.40", "pp.18–19", "§おわりに". */
+    /** Human form, e.g. "p.44 fn.40", "pp.18–19", "§おわりに", "§5.2 Table 3 l.120–125". */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (pageFrom != null) {
@@ -52,6 +69,13 @@ public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String s
         }
         if (section != null) {
             s.append(s.isEmpty() ? "" : " ").append("§").append(section);
+        }
+        if (element != null) {
+            s.append(s.isEmpty() ? "" : " ").append(element);
+        }
+        if (lineFrom != null) {
+            s.append(s.isEmpty() ? "" : " ")
+                    .append(lineTo != null && !lineTo.equals(lineFrom) ? "ll." + lineFrom + "–" + lineTo : "l." + lineFrom);
         }
         return s.isEmpty() ? "—" : s.toString();
     }

@@ -17,5 +17,15 @@ public record CommentSummary(
         CommentStatus status,
         boolean needsResponse,
         Instant occurredAt,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String proposedChange) {
+
+    /** A comment without a proposed change. */
+    public CommentSummary(String commentId, String reference, String deliberationId, ParticipantRef author,
+                          int draftVersion, Anchor anchor, String anchorText, CommentKind kind, String text,
+                          String meetingId, CommentStatus status, boolean needsResponse, Instant occurredAt,
+                          Instant recordedAt) {
+        this(commentId, reference, deliberationId, author, draftVersion, anchor, anchorText, kind, text, meetingId,
+                status, needsResponse, occurredAt, recordedAt, null);
+    }
 }

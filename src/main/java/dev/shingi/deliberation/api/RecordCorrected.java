@@ -8,9 +8,9 @@ import java.time.Instant;
  * A recorded comment ({@code responseId} null) or response was corrected. Non-null fields carry the new values; null
  * fields are unchanged. {@code recordOccurredAt} is the corrected time the record happened; {@code occurredAt} is when
  * the correction itself was made. The correction applies to the record for every occurred time, from the moment the
- * ledger learned it (its recorded time) on.
+ * ledger learned it (its recorded time) on. Revision 2: the anchor may carry lines and an element (null in revision 1).
  */
-@Revision("1")
+@Revision("2")
 public record RecordCorrected(
         String deliberationId,
         String commentId,

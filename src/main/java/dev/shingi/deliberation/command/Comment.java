@@ -94,7 +94,7 @@ class Comment {
         String reference = Ids.commentReference(directory.takeCommentNumber(command.deliberationId()));
         apply(new CommentRaised(command.deliberationId(), command.commentId(), reference, command.authorId(),
                 command.draftVersion(), command.anchor(), command.kind(), command.text(), command.meetingId(),
-                command.occurredAt()));
+                command.occurredAt(), command.proposedChange()));
     }
 
     @CommandHandler

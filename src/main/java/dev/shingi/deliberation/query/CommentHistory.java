@@ -314,6 +314,10 @@ final class CommentHistory {
         c.put("footnote", eff.anchor().footnote());
         c.put("section", eff.anchor().section());
         c.put("quote", eff.anchor().quote());
+        c.put("line_from", eff.anchor().lineFrom());
+        c.put("line_to", eff.anchor().lineTo());
+        c.put("element", eff.anchor().element());
+        c.put("proposed_change", r.proposedChange());
         c.put("kind", eff.kind().name());
         c.put("text", eff.text());
         c.put("meeting_id", r.meetingId());

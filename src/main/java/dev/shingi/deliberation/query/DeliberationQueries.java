@@ -302,6 +302,60 @@ class DeliberationQueries {
         return new CommentThread(comment, responses, acknowledgements, corrections, history);
     }
 
+    /**
+     * The disposition of comments in four set-based reads (comments, their responses, their commitments, the
+     * participants) with the same validity predicate as FindComments and FindThread, so that every row agrees with
+     * the comment's thread as of the same moment; instead of one FindThread per comment.
+     */
+    @QueryHandler
+    List<DispositionEntry> handle(FindDisposition query) {
+        AsOf asOf = query.asOf();
+        String id = query.deliberationId();
+        requireDeliberation(id, asOf);
+        for (Integer version : new Integer[]{query.fromVersion(), query.toVersion()}) {
+            if (version != null && jdbc.queryForObject("SELECT COUNT(*) FROM version_v WHERE deliberation_id = ? "
+                    + "AND version = ? AND" + HAPPENED, Integer.class, id, version, millis(asOf.at()), asOf.position()) == 0) {
+                throw new UnknownRecord("version", "Deliberation '" + id + "' has no version " + version + " as of "
+                        + asOf.at() + ".");
+            }
+        }
+        int from = query.fromVersion() == null ? Integer.MIN_VALUE : query.fromVersion();
+        int to = query.toVersion() == null ? Integer.MAX_VALUE : query.toVersion();
+        Object[] h = holds(asOf);
+        List<Object> commentArgs = new ArrayList<>(List.of(id, from, to));
+        commentArgs.addAll(List.of(h));
+        String commentsOfRange = "SELECT row_key FROM comment_v WHERE deliberation_id = ? AND draft_version BETWEEN ? AND ? AND"
+                + HOLDS;
+        List<Object> nestedArgs = new ArrayList<>(commentArgs);
+        nestedArgs.addAll(List.of(h));
+        Map<String, ParticipantRef> people = participants(id, asOf);
+        List<CommentSummary> comments = new ArrayList<>();
+        jdbc.query("SELECT * FROM comment_v WHERE deliberation_id = ? AND draft_version BETWEEN ? AND ? AND" + HOLDS
+                + "ORDER BY number", (ResultSet rs) -> {
+            comments.add(comment(rs, people));
+        }, commentArgs.toArray());
+        Map<String, List<CommitmentSummary>> commitments = jdbc.query(
+                        "SELECT * FROM commitment_v WHERE comment_id IN (" + commentsOfRange + ") AND" + HOLDS,
+                        (rs, i) -> commitment(rs, people, asOf), nestedArgs.toArray())
+                .stream().sorted(COMMITMENT_ORDER)
+                .collect(Collectors.groupingBy(c -> c.commentId() + '\u0000' + c.responseId(), LinkedHashMap::new,
+                        Collectors.toList())); // response ids are unique within their comment only
+        Map<String, List<ResponseDetail>> responses = new LinkedHashMap<>();
+        jdbc.query("SELECT * FROM response_v WHERE comment_id IN (" + commentsOfRange + ") AND" + HOLDS
+                        + "ORDER BY comment_id, occurred_at, recorded_at",
+                (ResultSet rs) -> {
+                    responses.computeIfAbsent(rs.getString("comment_id"), k -> new ArrayList<>()).add(new ResponseDetail(
+                            rs.getString("response_id"), ref(people, rs.getString("responder_id")),
+                            Disposition.valueOf(rs.getString("disposition")), rs.getString("text"),
+                            commitments.getOrDefault(rs.getString("comment_id") + '\u0000' + rs.getString("response_id"),
+                                    List.of()),
+                            instant(rs, "occurred_at"), instant(rs, "recorded_at")));
+                }, nestedArgs.toArray());
+        return comments.stream()
+                .map(c -> new DispositionEntry(c, responses.getOrDefault(c.commentId(), List.of())))
+                .toList();
+    }
+
     @QueryHandler
     String handle(FindCommentDeliberation query) {
         List<String> found = jdbc.queryForList("SELECT deliberation_id FROM comment_v WHERE row_key = ? FETCH FIRST 1 ROWS ONLY",
@@ -407,12 +461,13 @@ class DeliberationQueries {
 
     private static CommentSummary comment(ResultSet rs, Map<String, ParticipantRef> people) throws SQLException {
         Anchor anchor = new Anchor(integer(rs, "page_from"), integer(rs, "page_to"), rs.getString("footnote"),
-                rs.getString("section"), rs.getString("quote"));
+                rs.getString("section"), rs.getString("quote"), integer(rs, "line_from"), integer(rs, "line_to"),
+                rs.getString("element"));
         return new CommentSummary(rs.getString("row_key"), rs.getString("reference"), rs.getString("deliberation_id"),
                 ref(people, rs.getString("author_id")), rs.getInt("draft_version"), anchor, anchor.describe(),
                 CommentKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("meeting_id"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getBoolean("needs_response"),
-                instant(rs, "occurred_at"), instant(rs, "recorded_at"));
+                instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("proposed_change"));
     }
 
     private static CommitmentSummary commitment(ResultSet rs, Map<String, ParticipantRef> people, AsOf asOf)

@@ -1,0 +1,292 @@
+package dev.shingi.transfer.iso;
+
+import dev.shingi.deliberation.api.AsOf;
+import dev.shingi.deliberation.api.CommentSummary;
+import dev.shingi.deliberation.api.DeliberationDetail;
+import dev.shingi.deliberation.api.DispositionEntry;
+import dev.shingi.deliberation.api.FindComments;
+import dev.shingi.deliberation.api.FindDeliberation;
+import dev.shingi.deliberation.api.FindDisposition;
+import dev.shingi.deliberation.api.FindVersions;
+import dev.shingi.deliberation.api.Participant;
+import dev.shingi.deliberation.api.RaiseComment;
+import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.deliberation.api.VersionSummary;
+import dev.shingi.platform.InvalidInput;
+import dev.shingi.platform.Ledger;
+import dev.shingi.platform.ProblemHandler;
+import dev.shingi.platform.ReadClock;
+import dev.shingi.platform.RequestMetadata;
+import dev.shingi.security.AccessPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET|POST /api/deliberations/{id}/iso-comments?version=N}: a version's comments as the ISO/IEC commenting
+ * template (CSV or XLSX), and a filled template imported as comments on version N. An import checks every row first
+ * and answers 400 with every problem ({@code errors: [{row, column, reason}]}) without recording anything; else it
+ * raises one comment per row, in writing (no meeting), on behalf of the row's MB/NC, as of the moment it is received.
+ */
+@RestController
+@Tag(name = "ISO/IEC commenting template", description = "Export and import of the commenting table, CSV and XLSX")
+class IsoController {
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final QueryGateway queries;
+    private final Ledger ledger;
+    private final ReadClock clock;
+    private final AccessPolicy access;
+    private final RequestMetadata metadata;
+
+    IsoController(QueryGateway queries, Ledger ledger, ReadClock clock, AccessPolicy access, RequestMetadata metadata) {
+        this.queries = queries;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.access = access;
+        this.metadata = metadata;
+    }
+
+    // ---- export ----
+
+    @GetMapping("/api/deliberations/{id}/iso-comments")
+    @Operation(summary = "A version's comments as the ISO/IEC commenting template", description = "format=csv|xlsx "
+            + "(or Accept: text/csv, " + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet); "
+            + "at/knownAt/afterEvent as for every read model.")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) Integer version,
+                                  @RequestParam(required = false) String format,
+                                  @RequestParam(required = false) String at,
+                                  @RequestParam(required = false) String knownAt,
+                                  @RequestParam(required = false) Long afterEvent,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean xlsx = xlsx(format, accept);
+        int v = version(version);
+        access.requireRead(id);
+        AsOf asOf = clock.asOf(at, knownAt, afterEvent);
+        List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
+                ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
+        List<Participant> participants = deliberation(id).participants();
+        List<Map<Column, String>> rows = entries.stream().map(e -> Template.row(e, participants)).toList();
+        String name = id + "-iso-comments-v" + v + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok().contentType(xlsx ? XLSX : CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(xlsx ? xlsx(rows) : csv(rows).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean xlsx(String format, String accept) {
+        if (format != null) {
+            return switch (format.trim().toLowerCase(Locale.ROOT)) {
+                case "csv" -> false;
+                case "xlsx" -> true;
+                default -> throw new InvalidInput("format", "'" + format + "' is not a format of the template; use csv or xlsx");
+            };
+        }
+        if (accept != null) {
+            try {
+                for (MediaType t : MediaType.parseMediaTypes(accept)) {
+                    if (t.equalsTypeAndSubtype(XLSX)) {
+                        return true;
+                    }
+                    if (t.equalsTypeAndSubtype(CSV)) {
+                        return false;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** RFC 4180, UTF-8 with a BOM (Excel), the template's columns in its order. */
+    static String csv(List<Map<Column, String>> rows) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(Template.COLUMNS.stream().map(c -> c.title).toList());
+            for (Map<Column, String> row : rows) {
+                csv.printRecord(Template.COLUMNS.stream().map(row::get).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Streaming (SXSSF): 100 rows in memory at a time, the rest on disk until written, however long the table. */
+    static byte[] xlsx(List<Map<Column, String>> rows) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try {
+            SXSSFSheet sheet = workbook.createSheet("Comments");
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrap = workbook.createCellStyle();
+            wrap.setWrapText(true);
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < Template.COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(Template.COLUMNS.get(i).title);
+                header.getCell(i).setCellStyle(bold);
+                sheet.setColumnWidth(i, 256 * (i >= 5 ? 50 : 16));
+            }
+            sheet.createFreezePane(0, 1);
+            int r = 1;
+            for (Map<Column, String> row : rows) {
+                Row x = sheet.createRow(r++);
+                for (int i = 0; i < Template.COLUMNS.size(); i++) {
+                    x.createCell(i).setCellValue(row.get(Template.COLUMNS.get(i)));
+                    x.getCell(i).setCellStyle(wrap);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            workbook.dispose();
+        }
+    }
+
+    // ---- import ----
+
+    @PostMapping(value = "/api/deliberations/{id}/iso-comments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a filled template (multipart, part 'file': .csv or .xlsx) as comments on version N")
+    ResponseEntity<Map<String, Object>> importForm(@PathVariable String id, @RequestParam(required = false) Integer version,
+                                                   @RequestParam(required = false) MultipartFile file,
+                                                   HttpServletRequest request) throws IOException {
+        if (file == null) {
+            throw new InvalidInput("file", "is required: the template as a multipart part named 'file'");
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        MediaType type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(file.getContentType());
+        boolean xlsx = name.endsWith(".xlsx") || type.equalsTypeAndSubtype(XLSX)
+                || (!name.endsWith(".csv") && !type.equalsTypeAndSubtype(CSV) && zip(file.getBytes()));
+        return importTable(id, version, file.getBytes(), xlsx, type.getCharset(), request);
+    }
+
+    @PostMapping(value = "/api/deliberations/{id}/iso-comments",
+            consumes = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Import a filled template (body: text/csv or XLSX) as comments on version N")
+    ResponseEntity<Map<String, Object>> importBody(@PathVariable String id, @RequestParam(required = false) Integer version,
+                                                   @RequestBody(required = false) byte[] body,
+                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                   HttpServletRequest request) {
+        MediaType type = MediaType.parseMediaType(contentType);
+        return importTable(id, version, body == null ? new byte[0] : body, type.equalsTypeAndSubtype(XLSX),
+                type.getCharset(), request);
+    }
+
+    private ResponseEntity<Map<String, Object>> importTable(String id, Integer version, byte[] bytes, boolean xlsx,
+                                                            Charset charset, HttpServletRequest request) {
+        int v = version(version);
+        access.requireSecretariat(id);
+        DeliberationDetail deliberation = deliberation(id);
+        VersionSummary draft = queries.query(new FindVersions(id, clock.current()),
+                        ResponseTypes.multipleInstancesOf(VersionSummary.class)).join().stream()
+                .filter(x -> x.version() == v).findFirst()
+                .orElseThrow(() -> new UnknownRecord("version", "Deliberation '" + id + "' has no version " + v + "."));
+        List<Sheet.Line> lines = xlsx ? Sheet.xlsx(bytes) : Sheet.csv(bytes, charset);
+        List<Template.Comment> comments = Template.check(Sheet.entries(lines), deliberation.participants(), draft.pageCount());
+
+        // every row is good: one RaiseComment each, then one wait for the read models
+        Instant received = clock.now();
+        MetaData meta = metadata.of(request);
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        for (Template.Comment c : comments) {
+            String commentId = UUID.randomUUID().toString();
+            ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null, received,
+                    c.proposedChange()), meta);
+            rowOf.put(commentId, c.row());
+        }
+        ledger.awaitProjections();
+        Map<String, String> references = queries.query(new FindComments(id, clock.current()),
+                        ResponseTypes.multipleInstancesOf(CommentSummary.class)).join().stream()
+                .filter(c -> rowOf.containsKey(c.commentId()))
+                .collect(Collectors.toMap(CommentSummary::commentId, CommentSummary::reference));
+        List<Map<String, Object>> recorded = new ArrayList<>();
+        rowOf.forEach((commentId, row) -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("row", row);
+            r.put("commentId", commentId);
+            r.put("reference", references.get(commentId));
+            recorded.add(r);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deliberationId", id);
+        body.put("version", v);
+        body.put("imported", comments.size());
+        body.put("comments", recorded);
+        body.put("observationsNotRecorded", comments.stream().filter(Template.Comment::hadObservations)
+                .map(Template.Comment::row).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    private DeliberationDetail deliberation(String id) {
+        return queries.query(new FindDeliberation(id, clock.current()), ResponseTypes.instanceOf(DeliberationDetail.class)).join();
+    }
+
+    private static int version(Integer version) {
+        if (version == null) {
+            throw new InvalidInput("version", "is required: the draft version the comments are on");
+        }
+        if (version < 1) {
+            throw new InvalidInput("version", "must be 1 or more; versions count from 1");
+        }
+        return version;
+    }
+
+    private static boolean zip(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    }
+
+    /** All the table's problems at once, each with its row and column; nothing was recorded. */
+    @ExceptionHandler(BadTable.class)
+    ResponseEntity<ProblemDetail> badTable(BadTable e) {
+        ProblemDetail p = ProblemHandler.problem(HttpStatus.BAD_REQUEST, "invalid-table", "Invalid table", e.getMessage());
+        p.setProperty("errors", e.problems);
+        return ResponseEntity.badRequest().body(p);
+    }
+}
