@@ -82,7 +82,7 @@ public final class MinutesParser {
             + "(?:(?:主な)?(?:内容|意見|コメント)は(?:以下|次)のとおり[^。]*。)?");
     /** 「これに対し、事務局から、いずれも反映させていただく旨の回答があった。」. */
     private static final Pattern NARRATIVE_ANSWER = Pattern.compile(
-            "(?:これに対し(?:て)?、?)?事務局(?:から|より)、?[^。]*(?:旨|との)(?:回答|説明)(?:があった|がなされた|を行った)。");
+            "(?:これに対し(?:て)?、?)?事務局(?:から|より)、?[^。]*(?:旨の|との)(?:回答|説明)(?:があった|がなされた|を行った)。");
     private static final Pattern BULLET = Pattern.compile("^[○◯〇●・•◦]\\s?");
     private static final Pattern BULLET_OPENER = Pattern.compile("^[○◯〇●]\\s?(.+)$");
     private static final Pattern SECRETARIAT_SAME_LINE = Pattern.compile("^(事務局(?:[（(][^）)]{1,30}[）)])?)");
@@ -670,7 +670,7 @@ public final class MinutesParser {
                 for (Participant p : participants) {
                     if (!p.name().isEmpty() && p.title() != null && written.startsWith(p.name())
                             && written.length() > p.name().length() + 1
-                            && p.title().endsWith(written.substring(p.name().length()))) {
+                            && p.title().replaceFirst("[（(][^（()）]*[）)]$", "").endsWith(written.substring(p.name().length()))) {
                         same.add(p);
                     }
                 }
@@ -682,6 +682,7 @@ public final class MinutesParser {
             if (spoken == null || listed == null) {
                 return spoken == null;
             }
+            listed = listed.replaceFirst("[（(][^（()）]*[）)]$", ""); // 参事官（政策担当） is spoken as 参事官
             return listed.equals(spoken) || listed.endsWith(spoken) || spoken.endsWith(listed)
                     || (MEMBERISH.contains(listed) && MEMBERISH.contains(spoken));
         }
@@ -870,7 +871,8 @@ public final class MinutesParser {
             if (sec.find()) {
                 return new Anchor(List.of(), null, section(sec));
             }
-            return Anchor.NONE;
+            Matcher later = ANCHOR.matcher(part.text()); // 「…在り方を記載していただけないか（p.30）。」 after a first sentence
+            return later.find() ? anchor(later) : Anchor.NONE;
         }
 
         private static String section(Matcher sec) {
