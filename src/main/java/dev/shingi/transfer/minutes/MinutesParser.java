@@ -824,6 +824,7 @@ public final class MinutesParser {
             t = t.replaceFirst("^(?:ご指摘の|ご質問の|ご意見の|資料の|本文の|案の|(?:参考)?資料\\d+(?:-\\d+)*の)", "");
             List<Anchor> found = new ArrayList<>();
             int p = 0;
+            int afterAnchor = 0;
             while (true) {
                 Matcher a = ANCHOR.matcher(t);
                 a.region(p, t.length());
@@ -832,6 +833,7 @@ public final class MinutesParser {
                 }
                 found.add(anchor(a));
                 p = a.end();
+                afterAnchor = p;
                 Matcher j = ANCHOR_JOINER.matcher(t);
                 j.region(p, t.length());
                 if (!j.lookingAt()) {
@@ -853,7 +855,8 @@ public final class MinutesParser {
             if (topic.lookingAt()) {
                 return found;
             }
-            return lenient && p < t.length() && "のでにはがを、,".indexOf(t.charAt(p)) >= 0 ? found : List.of();
+            return lenient && afterAnchor > 0 && afterAnchor < t.length() && "のでにはがを、,".indexOf(t.charAt(afterAnchor)) >= 0
+                    ? found : List.of();
         }
 
         /** The anchor of a point: its topic anchor, else the first anchor of its first sentence. */

@@ -46,5 +46,9 @@ class MinutesHeldoutTest {
         assertThat(total.invented()).as(report.toString()).isEmpty();
         assertThat(total.commentRate()).as(report.toString()).isGreaterThanOrEqualTo(0.95);
         assertThat(total.responseRate()).as(report.toString()).isGreaterThanOrEqualTo(0.90);
+        // what still fails, exactly, so that a change of either is seen (and the docs' table updated)
+        assertThat(total.misses()).as(report.toString()).containsExactly(
+                "cao-bosai-bukai: answer '標準データ形式を既に' to 'データ形式を統一' not joined with ANSWERED",
+                "cao-bosai-bukai: answer '市町村職員向け研修' to '具体策が乏しい' not joined with NOTED");
     }
 }
