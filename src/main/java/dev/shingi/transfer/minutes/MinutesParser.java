@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,7 @@ public final class MinutesParser {
         final Set<String> answered = new HashSet<>();
         final Map<String, List<Integer>> commentLines = new HashMap<>();
         /** The points each turn raised, so that an answer without an addressee can take the turn just before it. */
-        final Map<Turn, List<Comment>> commentsOf = new java.util.IdentityHashMap<>();
+        final Map<Turn, List<Comment>> commentsOf = new IdentityHashMap<>();
 
         Run(List<Line> lines) {
             this.lines = lines;
