@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,12 @@ public final class MinutesParser {
 
     private static final Pattern HEADER_ITEM = Pattern.compile(
             "^(?:[(（]?\\d{1,2}[)）.、]?|[一二三四五六七八九十]+[.、．])\\s?(開催日時|日時|開催場所|場所|出席者|配布資料|資料|議事概要|議事要旨|議事)[:：]?\\s?(.*)$");
+    /** An unnumbered item needs a colon (「日時：」「議事概要：」): a bare 「議事要旨」 line is the document's title. */
+    private static final Pattern HEADER_ITEM_COLON = Pattern.compile(
+            "^(開催日時|日時|開催場所|場所|出席者|配布資料|議事概要|議事要旨|議事)[:：]\\s?(.*)$");
     private static final Pattern HEADING = Pattern.compile("^[【〔［\\[]([^】〕］\\]]{1,40})[】〕］\\]](.*)$");
+    /** Attendee block headings written 「委員：安藤座長、…」 or 「（委員）松本部会長、…」; a heading only if it names a role. */
+    private static final Pattern SOFT_HEADING = Pattern.compile("^(?:[（(]([^）)]{1,20})[）)]|([^：:、（()）]{1,20})[：:])(.*)$");
     private static final Pattern MATERIAL = Pattern.compile(
             "^((?:参考)?資料)\\s?([0-9A-Za-z]+(?:\\s?[-‐―ー–]\\s?[0-9A-Za-z]+)*)\\s?(.*)$");
     private static final Pattern ERA_DATE = Pattern.compile("(令和|平成)(\\d{1,2}|元)年(\\d{1,2})月(\\d{1,2})日");
@@ -67,6 +73,26 @@ public final class MinutesParser {
             "^([^（(）)「」。、\\s]{1,30}?)(?:[（(](?:書面|書面意見|書面提出|代読|事前提出)[)）])?[)）](.*)$");
     private static final Pattern BRACKET_OPENER = Pattern.compile(
             "^[【\\[［]([^】\\]］（(]{1,30}?)(?:[（(](?:書面|書面意見|書面提出|代読|事前提出)[)）]|からの書面(?:意見|コメント)|書面(?:意見|コメント))[】\\]］](.*)$");
+    private static final Pattern PLAIN_BRACKET_OPENER = Pattern.compile("^[【\\[［]([^】\\]］]{1,40})[】\\]］](.*)$");
+    private static final Pattern PAREN_OPENER = Pattern.compile("^[（(]([^（()）]{1,20}(?:[（(][^（()）]{1,20}[）)])?)[）)](.*)$");
+    /** The turn-like record of narrative between turns (「事務局から…紹介があった。」). */
+    private static final String NARRATIVE = "（記述）";
+    /** 「欠席の平野構成員から書面で意見をいただいている」「林委員から提出された事前意見について紹介があった」. */
+    private static final Pattern WRITTEN_INTRO = Pattern.compile("([\\p{IsHan}々ヶ]{1,4})(" + String.join("|", MEMBER_TITLES.subList(0, 16))
+            + ")(?:から|より)、?[^。]{0,30}?(?:書面|事前|提出|寄せられ)[^。]{0,30}?(?:意見|コメント)[^。]*。"
+            + "(?:(?:主な)?(?:内容|意見|コメント)は(?:以下|次)のとおり[^。]*。)?");
+    /** 「これに対し、事務局から、いずれも反映させていただく旨の回答があった。」. */
+    private static final Pattern NARRATIVE_ANSWER = Pattern.compile(
+            "(?:これに対し(?:て)?、?)?事務局(?:から|より)、?[^。]*(?:旨の|との)(?:回答|説明)(?:があった|がなされた|を行った)。");
+    private static final Pattern BULLET = Pattern.compile("^[○◯〇●・•◦]\\s?");
+    private static final Pattern BULLET_OPENER = Pattern.compile("^[○◯〇●]\\s?(.+)$");
+    private static final Pattern SECRETARIAT_SAME_LINE = Pattern.compile("^(事務局(?:[（(][^）)]{1,30}[）)])?)");
+    private static final String WRITTEN_MARK = "^[（(](?:書面|書面意見|書面提出|代読|事前提出)[)）]";
+    /** After a name at the start of a bulleted line, a particle means the name is talked about, not speaking. */
+    private static final String PARTICLE_AFTER_NAME = "のがはにへとをもやかよ、。";
+    /** Speakers the minutes name only by their title (anonymised minutes): never an author. */
+    private static final Set<String> ANONYMOUS = Set.of("委員", "構成員", "専門委員", "臨時委員", "メンバー", "有識者",
+            "オブザーバー", "委員等", "構成員等");
     private static final Pattern HAN_NAME_WITH_TITLE = Pattern.compile("^[\\p{IsHan}々ヶ]{1,4}(?:" + TITLE_ALTERNATION + ")$");
     private static final Pattern TURN_END = Pattern.compile(
             "^(?:◆.*|[(（]\\d{1,2}[)）].*|[①-⑳].*|以上。?|[(（]以上[)）]|[-―ー]{3,}|※.*|(?:事務局)(?:より|から)[^。]*(?:説明|紹介|報告)[^。]*。?)$");
@@ -75,14 +101,17 @@ public final class MinutesParser {
 
     private static final String PAGE_RANGE = "(\\d{1,4})(?:\\s?[～~〜\\-–]\\s?(\\d{1,4}))?";
     private static final Pattern ANCHOR = Pattern.compile(
-            "(?:[pP]\\.\\s?" + PAGE_RANGE + "|" + PAGE_RANGE + "\\s?(?:ページ|頁)(?:目)?)(?:\\s?(?:の)?脚注\\s?(\\d{1,4}))?|脚注\\s?(\\d{1,4})");
+            "(?:(?<![A-Za-z])[pP]{1,2}\\.?\\s?" + PAGE_RANGE + "|" + PAGE_RANGE + "\\s?(?:ページ|頁)(?:目)?)"
+                    + "(?:\\s?(?:の)?(?:脚注|注)\\s?(\\d{1,4}))?|(?:脚注|(?<!\\p{IsHan})注)\\s?(\\d{1,4})");
     private static final Pattern SECTION = Pattern.compile(
             "「((?:はじめに|おわりに|終わりに|まとめ|結び|むすび|第\\d+章[^」]{0,20}|第\\d+節[^」]{0,20}|\\d+(?:\\.\\d+)+\\s?[^」]{0,20}))」"
+                    + "|「((?:今後の[^」]{1,12}|現状と課題|基本的(?:な)?考え方|背景と目的|検討の背景))」"
+                    + "|「([^」]{1,20})」の(?:章|節|部分|項目|箇所)"
                     + "|(はじめに|おわりに|終わりに)(?:の(?:部分|章|節|ところ|箇所))");
     private static final Pattern CONNECTIVES = Pattern.compile(
-            "^(?:(?:まず|次に|また|最後に|続いて|それから|あと|加えて|もう\\d+点|もう一点|ご指摘の|ご質問の|ご意見の)[、,]?)*");
+            "^(?:(?:まず|次に|また|最後に|続いて|それから|あと|加えて|あわせて|併せて|同じく|もう\\d+点|もう一点|ご指摘の|ご質問の|ご意見の|[①-⑳])[、,]?)*");
     private static final Pattern NEW_POINT = Pattern.compile(
-            "^(?:また|次に|最後に|続いて|それから|あと|加えて|もう\\d+点|もう一点)[、,]|^(?:\\d+|一|二|三|四|五)(?:点目|つ目)");
+            "^(?:また|次に|最後に|続いて|それから|あと|加えて|もう\\d+点|もう一点)[、,]|^(?:\\d+|一|二|三|四|五)(?:点目|つ目)|^[①-⑳]");
     /** In an answer, a sentence that opens with its own topic (「新聞報道の件については、」) starts a new part. */
     private static final Pattern TOPIC_START = Pattern.compile("^(?!この|その|同|当該|これ|それ)[^。、]{1,30}?(?:について|に関して)(?:は、?|、)");
     private static final Pattern ORDINAL = Pattern.compile("^(\\d+|一|二|三|四|五)(?:点目|つ目|番目)");
@@ -112,6 +141,8 @@ public final class MinutesParser {
         final List<Uncertain> uncertain = new ArrayList<>();
         final Set<String> answered = new HashSet<>();
         final Map<String, List<Integer>> commentLines = new HashMap<>();
+        /** The points each turn raised, so that an answer without an addressee can take the turn just before it. */
+        final Map<Turn, List<Comment>> commentsOf = new IdentityHashMap<>();
 
         Run(List<Line> lines) {
             this.lines = lines;
@@ -125,6 +156,9 @@ public final class MinutesParser {
             for (Line l : lines) {
                 if (body == null) {
                     Matcher h = HEADER_ITEM.matcher(l.text());
+                    if (!h.matches()) {
+                        h = HEADER_ITEM_COLON.matcher(l.text());
+                    }
                     if (h.matches() && !items.containsKey(key(h.group(1)))) {
                         String key = key(h.group(1));
                         current = new ArrayList<>();
@@ -149,6 +183,9 @@ public final class MinutesParser {
             Meeting meeting = meeting(titleLines, items.getOrDefault("日時", List.of()), items.getOrDefault("場所", List.of()));
             attendees(items.getOrDefault("出席者", List.of()));
             materials(items.getOrDefault("配布資料", List.of()));
+            if (body == null && items.containsKey("議事")) {
+                body = items.get("議事"); // 「議事」 is the agenda when a 議事概要 follows, else the proceedings themselves
+            }
             if (body == null) {
                 uncertain.add(new Uncertain(all(), "no 議事概要 (summary of proceedings) item found: no comments read"));
             } else {
@@ -171,7 +208,7 @@ public final class MinutesParser {
                 case "開催日時" -> "日時";
                 case "開催場所" -> "場所";
                 case "資料" -> "配布資料";
-                case "議事要旨", "議事" -> "議事概要";
+                case "議事要旨" -> "議事概要";
                 default -> header;
             };
         }
@@ -249,12 +286,19 @@ public final class MinutesParser {
             List<Line> entries = new ArrayList<>();
             for (Line l : block) {
                 Matcher h = HEADING.matcher(l.text());
-                if (h.matches()) {
+                if (!h.matches()) {
+                    Matcher soft = SOFT_HEADING.matcher(l.text());
+                    String named = soft.matches() ? (soft.group(1) != null ? soft.group(1) : soft.group(2)) : null;
+                    h = named != null && roleOfHeading(named) != null ? soft : null;
+                }
+                if (h != null) {
+                    String heading0 = h.group(1) != null ? h.group(1) : h.group(2);
+                    String rest0 = h.groupCount() == 3 ? h.group(3) : h.group(2);
                     attendeeBlock(heading, entries);
-                    heading = h.group(1);
+                    heading = heading0;
                     entries = new ArrayList<>();
-                    if (!h.group(2).isBlank()) {
-                        entries.add(new Line(l.number(), h.group(2).strip(), false, l.spaceAtEnd()));
+                    if (!rest0.isBlank()) {
+                        entries.add(new Line(l.number(), rest0.strip(), false, l.spaceAtEnd()));
                     }
                 } else {
                     entries.add(l);
@@ -407,11 +451,10 @@ public final class MinutesParser {
             boolean skipComment = false;
             String lastText = "";
             for (Line l : body) {
-                String opener = opener(l.text());
-                if (opener != null) {
-                    String rest = l.text().substring(l.text().indexOf(opener) + opener.length())
-                            .replaceFirst("^(?:[（(](?:書面|書面意見|書面提出|代読|事前提出)[)）])?[)）】\\]］]", "")
-                            .replaceFirst("^(?:からの書面(?:意見|コメント)|書面(?:意見|コメント))[】\\]］]", "").strip();
+                String[] opened = opener(l.text());
+                if (opened != null) {
+                    String opener = opened[0];
+                    String rest = opened[1];
                     turn = startTurn(opener, l);
                     turns.add(turn);
                     skipComment = true;
@@ -424,10 +467,13 @@ public final class MinutesParser {
                 }
                 if (TURN_END.matcher(l.text()).matches()) {
                     turn = null;
-                    continue;
+                    if (!WRITTEN_INTRO.matcher(l.text()).find()) {
+                        continue;
+                    }
                 }
-                if (turn == null) {
-                    continue;
+                if (turn == null) { // narrative outside any turn: read only when it reports written comments
+                    turn = new Turn(null, NARRATIVE, false, l, new Joined());
+                    turns.add(turn);
                 }
                 if (skipComment && l.text().equals("コメント")) {
                     skipComment = false;
@@ -435,39 +481,165 @@ public final class MinutesParser {
                 }
                 skipComment = false;
                 boolean paragraph = l.indented() && (lastText.endsWith("。") || lastText.endsWith("」") || lastText.endsWith("）"));
+                Matcher bullet = BULLET.matcher(l.text());
+                if (bullet.lookingAt() && bullet.end() < l.text().length()) { // 「○」「・」 items: each one a paragraph
+                    l = new Line(l.number(), l.text().substring(bullet.end()), false, l.spaceAtEnd());
+                    paragraph = true;
+                }
                 turn.said().add(l, paragraph && !turn.said().isEmpty());
                 lastText = l.text();
             }
             Turn previous = null;
+            int raisingTurns = 0; // turns that raised points since the last answer
             for (Turn t : turns) {
                 if (t.said().isEmpty()) {
                     continue;
                 }
                 String s = t.said().text();
                 boolean addressed = ADDRESS.matcher(s).find() || ADDRESS_AT_START.matcher(s).find();
-                boolean official = t.generic() || (t.speaker() != null && t.speaker().role() == Role.SECRETARIAT);
-                if (addressed) {
+                boolean official = t.generic() || t.written().equals(NARRATIVE)
+                        || (t.speaker() != null && t.speaker().role() == Role.SECRETARIAT);
+                if (official && !addressed && writtenSubmission(t)) {
+                    raisingTurns++;
+                } else if (t.written().equals(NARRATIVE)) {
+                    continue;
+                } else if (addressed) {
                     answers(t);
+                    raisingTurns = 0;
                 } else if (official) {
-                    unaddressedAnswer(t, previous);
+                    unaddressedAnswer(t, previous, raisingTurns);
+                    raisingTurns = 0;
                 } else {
                     comments(t);
+                    raisingTurns++;
                 }
                 previous = t;
             }
         }
 
-        /** The speaker as written ("蔦構成員", "佐藤企画官", "事務局") when the line opens a turn, else null. */
-        private String opener(String text) {
+        /**
+         * An official's turn (or the narrative between turns) that reports a member's written comments: 「欠席の平野構成員
+         * から書面で意見をいただいているので代読する。」「欠席の林委員から提出された事前意見について紹介があった。」. What
+         * follows is that member's points, up to a reported answer 「これに対し、事務局から…旨の回答があった。」, which
+         * answers them. False when the turn reports no such thing.
+         */
+        private boolean writtenSubmission(Turn t) {
+            String s = t.said().text();
+            Matcher m = WRITTEN_INTRO.matcher(s);
+            if (!m.find()) {
+                return false;
+            }
+            List<Integer> at = t.said().lines(m.start(), m.end());
+            Participant author = submitter(m.group(1), m.group(2), at);
+            Matcher reply = NARRATIVE_ANSWER.matcher(s);
+            reply.region(m.end(), s.length());
+            int to = reply.find() ? reply.start() : s.length();
+            List<Comment> made = new ArrayList<>();
+            for (Part p : parts(s, m.end(), to)) {
+                String ref = "c" + (comments.size() + 1);
+                List<Integer> lines = t.said().lines(p.start(), p.end());
+                Comment c = new Comment(ref, author == null ? null : author.name(), commentAnchor(p, s), Phrases.kind(p.text()),
+                        p.text(), lines);
+                comments.add(c);
+                made.add(c);
+                commentLines.put(ref, lines);
+            }
+            commentsOf.put(t, made);
+            if (to < s.length()) {
+                block(t, author, to, s.length(), t.said().lines(to, s.length()), made);
+            }
+            return true;
+        }
+
+        /** The author of written comments: the attendee so named, else (absent from the meeting) a new participant. */
+        private Participant submitter(String name, String title, List<Integer> at) {
+            List<Participant> found = participants.stream()
+                    .filter(p -> p.name().equals(name) && compatible(p.title(), title)).toList();
+            if (found.size() == 1) {
+                return found.get(0);
+            }
+            if (found.size() > 1) {
+                uncertain.add(new Uncertain(at, "written comments of '" + name + title + "' match " + found.size()
+                        + " attendees; author left empty"));
+                return null;
+            }
+            Participant p = new Participant(name, title, roleOfTitle(title));
+            participants.add(p);
+            uncertain.add(new Uncertain(at, "written comments of '" + name + title + "', who is not in the attendee "
+                    + "list (absent); added as " + p.role()));
+            return p;
+        }
+
+        /**
+         * {speaker as written ("蔦構成員", "佐藤企画官", "事務局", "委員"), the rest of the line} when the line opens a
+         * turn, else null. Forms: 「蔦構成員）」, 「【蔦構成員】」, 「【事務局（山田参事官）】」, 「（蔦構成員）」, 「（委員）」
+         * (a speaker given only by a title), 「○蔦構成員　text」 (an attendee's name and title after a bullet), and the
+         * written-submission forms 「山本委員（書面））」「【山本臨時委員（書面）】」.
+         */
+        private String[] opener(String text) {
             Matcher b = BRACKET_OPENER.matcher(text);
             if (b.matches() && looksLikeSpeaker(b.group(1))) {
-                return b.group(1);
+                return new String[]{b.group(1), b.group(2).strip()};
+            }
+            Matcher pb = PLAIN_BRACKET_OPENER.matcher(text);
+            if (pb.matches() && (secretariatWithName(pb.group(1)) || looksLikeSpeaker(pb.group(1)))) {
+                return new String[]{pb.group(1), pb.group(2).strip()};
+            }
+            Matcher pp = PAREN_OPENER.matcher(text);
+            if (pp.matches() && (secretariatWithName(pp.group(1)) || ANONYMOUS.contains(pp.group(1))
+                    || soleHolder(pp.group(1)) != null || looksLikeSpeaker(pp.group(1)))) {
+                return new String[]{pp.group(1), pp.group(2).strip()};
             }
             Matcher m = OPENER.matcher(text);
             if (m.matches() && looksLikeSpeaker(m.group(1))) {
-                return m.group(1);
+                return new String[]{m.group(1), m.group(2).strip()};
+            }
+            Matcher bullet = BULLET_OPENER.matcher(text);
+            if (bullet.matches()) {
+                String after = bullet.group(1);
+                Matcher sec = SECRETARIAT_SAME_LINE.matcher(after);
+                if (sec.lookingAt()) {
+                    return new String[]{sec.group(1), after.substring(sec.end()).strip()};
+                }
+                String best = null;
+                for (Participant p : participants) {
+                    if (p.title() == null || p.name().isEmpty()) {
+                        continue;
+                    }
+                    for (String written : List.of(p.name() + p.title(), p.name() + shortTitle(p.title()))) {
+                        if (after.startsWith(written) && (best == null || written.length() > best.length())) {
+                            best = written;
+                        }
+                    }
+                }
+                if (best != null) {
+                    String rest = after.substring(best.length());
+                    if (rest.isEmpty() || PARTICLE_AFTER_NAME.indexOf(rest.charAt(0)) < 0) {
+                        return new String[]{best, rest.replaceFirst(WRITTEN_MARK, "").strip()};
+                    }
+                }
             }
             return null;
+        }
+
+        /** The last word of an official's long title, as speaker lines abbreviate it (…課課長補佐 → 課長補佐). */
+        private static String shortTitle(String title) {
+            Matcher m = Pattern.compile("(課長補佐|統括補佐|参事官補佐|室長|課長|部長|局長|審議官|参事官|企画官|調査官|専門官|統括官|補佐)(?:[（(][^）)]*[）)])?$").matcher(title);
+            return m.find() ? m.group(1) : title;
+        }
+
+        /** 「事務局（山田参事官）」: the secretariat, speaking through a named official. */
+        private static boolean secretariatWithName(String written) {
+            return written.equals("事務局") || written.matches("^事務局[（(][^）)]{1,30}[）)]$");
+        }
+
+        /** The one attendee holding a chair's title (「（座長）」 when the list has one 座長), else null. */
+        private Participant soleHolder(String title) {
+            if (!CHAIR_TITLES.contains(title)) {
+                return null;
+            }
+            List<Participant> holders = participants.stream().filter(p -> title.equals(p.title())).toList();
+            return holders.size() == 1 ? holders.get(0) : null;
         }
 
         private boolean looksLikeSpeaker(String written) {
@@ -495,6 +667,15 @@ public final class MinutesParser {
                     same.add(p);
                 }
             }
+            if (same.isEmpty()) { // 「藤原安全・信頼性対策室長」: a listed name, then the end of the listed title
+                for (Participant p : participants) {
+                    if (!p.name().isEmpty() && p.title() != null && written.startsWith(p.name())
+                            && written.length() > p.name().length() + 1
+                            && p.title().replaceFirst("[（(][^（()）]*[）)]$", "").endsWith(written.substring(p.name().length()))) {
+                        same.add(p);
+                    }
+                }
+            }
             return same;
         }
 
@@ -502,6 +683,7 @@ public final class MinutesParser {
             if (spoken == null || listed == null) {
                 return spoken == null;
             }
+            listed = listed.replaceFirst("[（(][^（()）]*[）)]$", ""); // 参事官（政策担当） is spoken as 参事官
             return listed.equals(spoken) || listed.endsWith(spoken) || spoken.endsWith(listed)
                     || (MEMBERISH.contains(listed) && MEMBERISH.contains(spoken));
         }
@@ -510,6 +692,20 @@ public final class MinutesParser {
             List<Integer> at = List.of(l.number(), l.number());
             if (written.equals("事務局")) {
                 return new Turn(null, written, true, l, new Joined());
+            }
+            if (secretariatWithName(written)) {
+                String inner = written.substring(4, written.length() - 1);
+                List<Participant> found = resolve(inner);
+                Participant official = found.size() == 1 && found.get(0).role() == Role.SECRETARIAT ? found.get(0) : null;
+                return new Turn(official, written, official == null, l, new Joined());
+            }
+            if (ANONYMOUS.contains(written)) {
+                uncertain.add(new Uncertain(at, "speaker given only as '" + written + "'; author left empty"));
+                return new Turn(null, written, false, l, new Joined());
+            }
+            Participant holder = soleHolder(written);
+            if (holder != null) {
+                return new Turn(holder, written, false, l, new Joined());
             }
             List<Participant> found = resolve(written);
             if (found.size() == 1) {
@@ -611,16 +807,25 @@ public final class MinutesParser {
 
         private static boolean startsNewPoint(String sentence) {
             String t = sentence.strip();
-            return NEW_POINT.matcher(t).find() || !topicAnchors(t).isEmpty();
+            return NEW_POINT.matcher(t).find() || !topicAnchors(t, true).isEmpty();
         }
 
         /** Anchors a sentence opens with as its topic: 「15 ページについて」「18～19 ページ及び 24 ページについては」「脚注 14 の…」. */
         static List<Anchor> topicAnchors(String sentence) {
+            return topicAnchors(sentence, false);
+        }
+
+        /**
+         * {@code lenient} (a member's point): an anchor that opens the sentence is its topic whatever follows
+         * (「23ページ脚注9の出典が…」「20ページ、用語を…」); in an answer only before について/に関して/の件….
+         */
+        static List<Anchor> topicAnchors(String sentence, boolean lenient) {
             String t = CONNECTIVES.matcher(sentence.strip()).replaceFirst("");
             t = t.replaceFirst("^(?:\\d+|一|二|三|四|五)(?:点目|つ目)(?:の|は|として|に|、)*", "");
-            t = t.replaceFirst("^(?:ご指摘の|ご質問の|ご意見の|資料の|本文の|案の)", "");
+            t = t.replaceFirst("^(?:ご指摘の|ご質問の|ご意見の|資料の|本文の|案の|(?:参考)?資料\\d+(?:-\\d+)*の)", "");
             List<Anchor> found = new ArrayList<>();
             int p = 0;
+            int afterAnchor = 0;
             while (true) {
                 Matcher a = ANCHOR.matcher(t);
                 a.region(p, t.length());
@@ -629,6 +834,7 @@ public final class MinutesParser {
                 }
                 found.add(anchor(a));
                 p = a.end();
+                afterAnchor = p;
                 Matcher j = ANCHOR_JOINER.matcher(t);
                 j.region(p, t.length());
                 if (!j.lookingAt()) {
@@ -639,7 +845,7 @@ public final class MinutesParser {
             if (found.isEmpty()) {
                 Matcher sec = SECTION.matcher(t);
                 if (sec.lookingAt()) {
-                    found.add(new Anchor(List.of(), null, sec.group(1) != null ? sec.group(1) : sec.group(2)));
+                    found.add(new Anchor(List.of(), null, section(sec)));
                     p = sec.end();
                 } else {
                     return List.of();
@@ -647,13 +853,17 @@ public final class MinutesParser {
             }
             Matcher topic = TOPIC.matcher(t);
             topic.region(p, t.length());
-            return topic.lookingAt() ? found : List.of();
+            if (topic.lookingAt()) {
+                return found;
+            }
+            return lenient && afterAnchor > 0 && afterAnchor < t.length() && "のでにはがを、,".indexOf(t.charAt(afterAnchor)) >= 0
+                    ? found : List.of();
         }
 
         /** The anchor of a point: its topic anchor, else the first anchor of its first sentence. */
         private static Anchor commentAnchor(Part part, String s) {
             String first = s.substring(part.sentences().get(0).start(), part.sentences().get(0).end());
-            List<Anchor> topic = topicAnchors(first);
+            List<Anchor> topic = topicAnchors(first, true);
             if (!topic.isEmpty()) {
                 return topic.get(0);
             }
@@ -663,9 +873,19 @@ public final class MinutesParser {
             }
             Matcher sec = SECTION.matcher(first);
             if (sec.find()) {
-                return new Anchor(List.of(), null, sec.group(1) != null ? sec.group(1) : sec.group(2));
+                return new Anchor(List.of(), null, section(sec));
             }
-            return Anchor.NONE;
+            Matcher later = ANCHOR.matcher(part.text()); // 「…在り方を記載していただけないか（p.30）。」 after a first sentence
+            return later.find() ? anchor(later) : Anchor.NONE;
+        }
+
+        private static String section(Matcher sec) {
+            for (int g = 1; g <= sec.groupCount(); g++) {
+                if (sec.group(g) != null) {
+                    return sec.group(g);
+                }
+            }
+            return null;
         }
 
         private static Anchor anchor(Matcher a) {
@@ -681,6 +901,8 @@ public final class MinutesParser {
 
         private void comments(Turn t) {
             String s = t.said().text();
+            List<Comment> made = new ArrayList<>();
+            commentsOf.put(t, made);
             for (Part p : parts(s, 0, s.length())) {
                 String ref = "c" + (comments.size() + 1);
                 List<Integer> at = t.said().lines(p.start(), p.end());
@@ -690,6 +912,7 @@ public final class MinutesParser {
                     uncertain.add(new Uncertain(at, "author of " + ref + " unclear (speaker '" + t.written() + "')"));
                 }
                 comments.add(c);
+                made.add(c);
                 commentLines.put(ref, at);
             }
         }
@@ -755,32 +978,47 @@ public final class MinutesParser {
         }
 
         /** A secretariat turn with no addressee answers the turn right before it, if that turn raised points. */
-        private void unaddressedAnswer(Turn t, Turn previous) {
+        /**
+         * A secretariat turn that names no one answers the points of the turn just before it, but only when that turn
+         * alone raised points since the last answer: after several members, "いただいたご意見については" answers no one
+         * in particular.
+         */
+        private void unaddressedAnswer(Turn t, Turn previous, int raisingTurns) {
             String s = t.said().text();
             List<Integer> at = t.said().lines(0, s.length());
             if (parts(s, 0, s.length()).isEmpty()) {
                 return;
             }
-            boolean previousRaised = previous != null && previous.speaker() != null
-                    && previous.speaker().role() != Role.SECRETARIAT && !ADDRESS.matcher(previous.said().text()).find();
-            if (!previousRaised) {
-                uncertain.add(new Uncertain(at, "what " + t.written() + " says names no one it answers, "
-                        + "and no member spoke just before; not joined"));
+            List<Comment> raised = previous == null ? List.of() : commentsOf.getOrDefault(previous, List.of());
+            if (raised.isEmpty() || raisingTurns != 1) {
+                uncertain.add(new Uncertain(at, "what " + t.written() + " says names no one it answers, and "
+                        + (raisingTurns > 1 ? raisingTurns + " speakers raised points since the last answer" : "no member spoke just before")
+                        + "; not joined"));
                 block(t, null, 0, s.length(), at);
                 return;
             }
-            block(t, previous.speaker(), 0, s.length(), at);
+            List<Comment> open = raised.stream().filter(c -> !answered.contains(c.ref())).toList();
+            block(t, previous.speaker(), 0, s.length(), at, open);
         }
 
-        /** Joins each part of one answer block to the addressee's open points. */
         private void block(Turn t, Participant addressee, int from, int to, List<Integer> blockLines) {
+            block(t, addressee, from, to, blockLines, null);
+        }
+
+        /** Joins each part of one answer block to the addressee's open points (or to {@code given} points). */
+        private void block(Turn t, Participant addressee, int from, int to, List<Integer> blockLines, List<Comment> given) {
             String s = t.said().text();
             List<Part> parts = parts(s, from, to, true);
             if (parts.isEmpty()) {
                 return;
             }
             List<Comment> open = new ArrayList<>();
-            if (addressee != null) {
+            if (given != null) {
+                open.addAll(given.stream().filter(c -> !answered.contains(c.ref())).toList());
+                if (open.isEmpty()) {
+                    uncertain.add(new Uncertain(blockLines, "the points this answer would take are answered already; not joined"));
+                }
+            } else if (addressee != null) {
                 for (Comment c : comments) {
                     if (addressee.name().equals(c.author()) && !answered.contains(c.ref())) {
                         open.add(c);
@@ -809,7 +1047,7 @@ public final class MinutesParser {
                         if (hit == null) {
                             failed.add(i);
                             uncertain.add(new Uncertain(t.said().lines(p.start(), p.end()), "answer part about "
-                                    + describe(a) + " matches not exactly one open point of " + addressee.name() + "; not joined"));
+                                    + describe(a) + " matches not exactly one open point of " + (addressee == null ? "the turn before" : addressee.name()) + "; not joined"));
                             hits.clear();
                             break;
                         }
@@ -831,7 +1069,7 @@ public final class MinutesParser {
                     } else {
                         failed.add(i);
                         uncertain.add(new Uncertain(t.said().lines(p.start(), p.end()),
-                                "answer part names point " + (n + 1) + " of " + addressee.name() + ", who has no such open point"));
+                                "answer part names point " + (n + 1) + " of " + (addressee == null ? "the turn before" : addressee.name()) + ", who has no such open point"));
                     }
                 }
             }

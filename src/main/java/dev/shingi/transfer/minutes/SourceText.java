@@ -31,6 +31,7 @@ final class SourceText {
         List<Line> out = new ArrayList<>();
         List<String> firstLines = new ArrayList<>();
         boolean pageBreak = false;
+        boolean inHeader = false;
         for (int i = 0; i < physical.length; i++) {
             String p = physical[i];
             if (p.indexOf('\f') >= 0) {
@@ -44,10 +45,15 @@ final class SourceText {
             }
             boolean breakBefore = pageBreak;
             pageBreak = false;
+            if (inHeader && firstLines.contains(text)) {
+                continue; // the running header's next line (「議事概要」 under the title)
+            }
+            inHeader = false;
             if (PAGE_NUMBER.matcher(text).matches() && isPageNumber(text, physical, i, breakBefore)) {
                 continue;
             }
             if (breakBefore && firstLines.contains(text)) {
+                inHeader = true;
                 continue; // a running header repeated at the top of a page
             }
             if (firstLines.size() < 3) {
