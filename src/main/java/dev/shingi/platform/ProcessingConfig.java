@@ -34,7 +34,7 @@ class ProcessingConfig {
     @Bean
     ConfigurerModule processors(@Value("${shingi.processing.segments:2}") int segments,
                                 @Value("${shingi.processing.batch-size:200}") int batchSize,
-                                @Value("${shingi.processing.token-claim-interval:5s}") Duration claimInterval) {
+                                @Value("${shingi.processing.token-claim-interval:1s}") Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
