@@ -109,7 +109,7 @@ public class LedgerImport {
      * positions ran 1, 2, 3… without gaps); otherwise they were renumbered in the same order.
      */
     public record Result(long events, int aggregates, int deliberations, boolean resigned, boolean positionsKept,
-                         long lastPosition, boolean checkpointRecorded, double seconds) {
+                         long lastPosition, boolean checkpointRecorded, double validateSeconds, double seconds) {
     }
 
     /**
@@ -120,6 +120,7 @@ public class LedgerImport {
         long t0 = System.nanoTime();
         requireEmpty();
         Summary summary = validate(file, resign);
+        double validated = (System.nanoTime() - t0) / 1e9;
         log.info("Import: {} valid events of {} aggregates; writing", summary.events, summary.sequences.size());
         Optional<StreamingEventProcessor> integrity = processing.eventProcessor(INTEGRITY, StreamingEventProcessor.class);
         // the source checkpointed its own revisions: the imported ones must not be checkpointed again
@@ -143,7 +144,8 @@ public class LedgerImport {
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.info("Import: {} events written in {} s", summary.events, seconds);
         return new Result(summary.events, summary.sequences.size(), summary.lastComment.size(), resign,
-                summary.positionsContiguous, last, checkpoint, Math.round(seconds * 1000) / 1000.0);
+                summary.positionsContiguous, last, checkpoint, Math.round(validated * 1000) / 1000.0,
+                Math.round(seconds * 1000) / 1000.0);
     }
 
     private void requireEmpty() {
