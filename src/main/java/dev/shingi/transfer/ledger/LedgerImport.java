@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.deliberation.api.CommentNumbering;
 import dev.shingi.deliberation.api.CommentRaised;
-import dev.shingi.integrity.Checkpoints;
 import dev.shingi.integrity.EventSignature;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -79,7 +78,6 @@ public class LedgerImport {
     private final CommentNumbering numbering;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
-    private final Checkpoints checkpoints;
     private final int segments;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonFactory factory = new JsonFactory()
@@ -90,7 +88,7 @@ public class LedgerImport {
                  org.axonframework.common.transaction.TransactionManager axonTransactions, EventStore eventStore,
                  @Qualifier("eventSerializer") Serializer serializer, EventSignature signature,
                  CommentNumbering numbering, EventProcessingConfiguration processing, TokenStore tokenStore,
-                 Checkpoints checkpoints, @Value("${shingi.processing.segments:2}") int segments) {
+                 @Value("${shingi.processing.segments:2}") int segments) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.axonTransactions = axonTransactions;
@@ -100,16 +98,16 @@ public class LedgerImport {
         this.numbering = numbering;
         this.processing = processing;
         this.tokenStore = tokenStore;
-        this.checkpoints = checkpoints;
         this.segments = segments;
     }
 
     /**
      * What was imported. {@code positionsKept}: every event has the position it had in the source (the source's
-     * positions ran 1, 2, 3… without gaps); otherwise they were renumbered in the same order.
+     * positions ran 1, 2, 3… without gaps); otherwise they were renumbered in the same order. {@code checkpoints}:
+     * the file carried integrity checkpoints (a whole-ledger export does once the source has recorded one).
      */
     public record Result(long events, int aggregates, int deliberations, boolean resigned, boolean positionsKept,
-                         long lastPosition, boolean checkpointRecorded, double validateSeconds, double seconds) {
+                         long lastPosition, boolean checkpoints, double validateSeconds, double seconds) {
     }
 
     /**
@@ -137,14 +135,13 @@ public class LedgerImport {
         } finally {
             integrity.ifPresent(StreamingEventProcessor::start);
         }
-        boolean checkpoint = resign || !summary.hadCheckpoints;
-        if (checkpoint) {
-            checkpoints.checkpoint(); // this ledger's own record of the heads it now holds
-        }
+        // No checkpoint is recorded here: the first checkpoint of a large ledger is one event holding every aggregate's
+        // head, which a small heap cannot build (see docs/backup.md); the hourly one, or POST /api/admin/checkpoints,
+        // records it when the file carried none.
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.info("Import: {} events written in {} s", summary.events, seconds);
         return new Result(summary.events, summary.sequences.size(), summary.lastComment.size(), resign,
-                summary.positionsContiguous, last, checkpoint, Math.round(validated * 1000) / 1000.0,
+                summary.positionsContiguous, last, summary.hadCheckpoints, Math.round(validated * 1000) / 1000.0,
                 Math.round(seconds * 1000) / 1000.0);
     }
 
