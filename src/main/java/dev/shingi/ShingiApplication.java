@@ -11,7 +11,8 @@ import java.util.Arrays;
 public class ShingiApplication {
     public static void main(String[] args) {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ShingiApplication.class);
-        if (Arrays.asList(args).contains("--rebuild") || Arrays.asList(args).contains("--verify")) {
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild") || a.equals("--verify")
+                || a.startsWith("--export=") || a.startsWith("--import="))) {
             // work on a stopped application's data and exit: no web server, no demo
             app.web(WebApplicationType.NONE).properties("shingi.demo.enabled=false");
         }

@@ -68,7 +68,9 @@ class EventChain implements SmartInitializingSingleton {
             long sequence = domain.getSequenceNumber();
             String previous = sequence == 0 ? Chain.GENESIS
                     : lastInBatch.containsKey(aggregate) ? lastInBatch.get(aggregate) : storedHash(aggregate, sequence - 1);
-            SerializedObject<byte[]> payload = serializer.serialize(domain.getPayload(), byte[].class);
+            // the bytes the store will write: for a message read back or imported with its serialized payload
+            // (SerializedMessage), the original bytes, not a re-serialization of them
+            SerializedObject<byte[]> payload = domain.serializePayload(serializer, byte[].class);
             String hash = chain.hash(previous, aggregate, sequence, domain.getIdentifier(), payload.getType().getName(),
                     payload.getType().getRevision(), DateTimeUtils.formatInstant(domain.getTimestamp()),
                     payload.getData(), domain.getMetaData());

@@ -40,6 +40,17 @@ class BodySizeFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * An import of a whole ledger ({@code POST /api/admin/import}, admin only) streams gigabytes; it keeps its own
+     * limit ({@code shingi.transfer.max-import-size}) while it spools the body.
+     */
+    static final String IMPORT_PATH = "/api/admin/import";
+
+    @Override
+    protected boolean shouldNotFilter(@NonNull HttpServletRequest request) {
+        return IMPORT_PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {

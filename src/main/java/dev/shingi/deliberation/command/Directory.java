@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.command;
 
+import dev.shingi.deliberation.api.CommentNumbering;
 import dev.shingi.deliberation.api.DeliberationOpened;
 import dev.shingi.deliberation.api.DraftPublished;
 import dev.shingi.deliberation.api.ParticipantDirectory;
@@ -42,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ProcessingGroup(Directory.PROCESSING_GROUP)
-class Directory implements ParticipantDirectory, DisposableBean {
+class Directory implements ParticipantDirectory, CommentNumbering, DisposableBean {
     static final String PROCESSING_GROUP = "directory";
     private static final String TAKE_NUMBER =
             "UPDATE directory_deliberation SET next_comment_number = next_comment_number + 1 WHERE deliberation_id = ?";
@@ -279,6 +280,13 @@ class Directory implements ParticipantDirectory, DisposableBean {
         } catch (SQLException e) {
             throw jdbc.getExceptionTranslator().translate("take a comment number", TAKE_NUMBER, e);
         }
+    }
+
+    /** In the caller's transaction (an import's): the counter only moves forward. */
+    @Override
+    public void continueAfter(String deliberationId, int lastNumber) {
+        jdbc.update("UPDATE directory_deliberation SET next_comment_number = ? WHERE deliberation_id = ? "
+                + "AND next_comment_number <= ?", lastNumber + 1, deliberationId, lastNumber);
     }
 
     private int takeCommentNumberInNewSpringTransaction(String deliberationId) {
