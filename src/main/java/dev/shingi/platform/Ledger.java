@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The one way the edge records things: send a command, and return once it is stored <em>and</em> every projection has
@@ -36,6 +37,8 @@ public class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
     /** The events the command on this thread is publishing (the command bus runs the handler in the caller's thread). */
     private static final ThreadLocal<List<EventMessage<?>>> PUBLISHED = new ThreadLocal<>();
+    /** Set while {@link #batch} runs on this thread: its commands share one durability wait, at the end. */
+    private static final ThreadLocal<Boolean> BATCH = new ThreadLocal<>();
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -82,6 +85,23 @@ public class Ledger {
     public record Recorded<R>(R result, boolean projectionsCaughtUp) {
     }
 
+    /**
+     * Runs several {@link #record} calls that are acknowledged together (an import): instead of a file write after each
+     * command, one after the last — also when one fails, for those stored before it. Nested batches join the outer one.
+     */
+    public <T> T batch(Supplier<T> body) {
+        if (BATCH.get() != null) {
+            return body.get();
+        }
+        BATCH.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            BATCH.remove();
+            durability.awaitDurable();
+        }
+    }
+
     private <R> R recordCollecting(Object command, MetaData metaData, List<EventMessage<?>> events) {
         List<EventMessage<?>> outer = PUBLISHED.get();
         try {
@@ -90,7 +110,9 @@ public class Ledger {
                 PUBLISHED.set(events);
                 try {
                     R result = commands.sendAndWait(command, metaData);
-                    durability.awaitDurable();
+                    if (BATCH.get() == null) {
+                        durability.awaitDurable();
+                    }
                     return result;
                 } catch (RuntimeException e) {
                     if (attempt >= attempts || !lostRace(e)) {

@@ -235,12 +235,15 @@ class IsoController {
         Instant received = clock.now();
         MetaData meta = metadata.of(request);
         Map<String, Integer> rowOf = new LinkedHashMap<>();
-        for (Template.Comment c : comments) {
-            String commentId = UUID.randomUUID().toString();
-            ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null, received,
-                    c.proposedChange()), meta);
-            rowOf.put(commentId, c.row());
-        }
+        ledger.batch(() -> {
+            for (Template.Comment c : comments) {
+                String commentId = UUID.randomUUID().toString();
+                ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
+                        received, c.proposedChange()), meta);
+                rowOf.put(commentId, c.row());
+            }
+            return null;
+        });
         ledger.awaitProjections();
         Map<String, String> references = queries.query(new FindComments(id, clock.current()),
                         ResponseTypes.multipleInstancesOf(CommentSummary.class)).join().stream()

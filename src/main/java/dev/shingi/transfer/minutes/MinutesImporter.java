@@ -118,7 +118,7 @@ public class MinutesImporter {
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        return execute(r, plan, exists, metaData);
+        return ledger.batch(() -> execute(r, plan, exists, metaData));
     }
 
     /** Everything the commands need, worked out before the first one is sent. */
