@@ -26,6 +26,12 @@ public class ImportRefused extends RuntimeException {
                 + "data directory or schema). Nothing was written.");
     }
 
+    static ImportRefused writtenMeanwhile() {
+        return new ImportRefused(409, "ledger-not-empty", 0, "Other events were recorded while the import was "
+                + "writing (is the application taking commands?); the import was rolled back and nothing of it was "
+                + "written. Import into a ledger nobody else is writing to.");
+    }
+
     public int status() {
         return status;
     }

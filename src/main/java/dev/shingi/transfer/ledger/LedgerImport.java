@@ -127,7 +127,14 @@ public class LedgerImport {
         try {
             last = write(file, summary);
         } catch (RuntimeException e) {
+            if (e instanceof ImportRefused) {
+                throw e;
+            }
             if (duplicateKey(e)) {
+                Long others = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+                if (others != null && others > 0) { // rolled back: what is there now was written by someone else
+                    throw ImportRefused.writtenMeanwhile();
+                }
                 throw ImportRefused.at(0, "an eventIdentifier occurs twice in the file (the store's unique key: "
                         + rootMessage(e) + "); nothing was written");
             }
@@ -499,8 +506,7 @@ public class LedgerImport {
                 Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
                 Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
                 if (count == null || count != written) {
-                    throw new IllegalStateException("Other events were stored while importing (" + count + " stored, "
-                            + written + " imported); the import is rolled back");
+                    throw ImportRefused.writtenMeanwhile(); // rolls the transaction back
                 }
                 long h = head == null ? 0 : head;
                 integrityAt(h);
