@@ -238,6 +238,39 @@ class CommandApiTest extends LedgerHttp {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void aCommentCarriesLinesAnElementAndAProposedChangeAsStandardsBodiesWriteThem() {
+        Reply r = post(p("/comments"), """
+                {"authorId":"ann","draftVersion":1,"kind":"CHANGE_REQUEST","text":"The limit is unclear.",
+                 "anchor":{"pageFrom":7,"section":"5.2","element":"Table 3","lineFrom":120,"lineTo":125},
+                 "proposedChange":"State the limit in seconds."}""");
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        JsonNode comment = get(p("/comments")).body().get(0);
+        assertThat(comment.get("anchor").get("lineFrom").asInt()).isEqualTo(120);
+        assertThat(comment.get("anchor").get("lineTo").asInt()).isEqualTo(125);
+        assertThat(comment.get("anchor").get("element").asText()).isEqualTo("Table 3");
+        assertThat(comment.get("anchorText").asText()).isEqualTo("p.7 §5.2 Table 3 ll.120–125");
+        assertThat(comment.get("proposedChange").asText()).isEqualTo("State the limit in seconds.");
+
+        Reply oneLine = post(p("/comments"), """
+                {"authorId":"bob","draftVersion":1,"kind":"EDITORIAL","text":"Typo.","anchor":{"lineFrom":9}}""");
+        assertThat(oneLine.body().get("comment").get("anchor").get("lineTo").asInt()).isEqualTo(9);
+
+        long before = storedEvents();
+        assertRule(post(p("/comments"), """
+                {"authorId":"ann","draftVersion":1,"kind":"QUESTION","text":"x","anchor":{"lineFrom":30,"lineTo":3}}"""),
+                "anchor.line-range-ordered");
+        String taken = comment.get("commentId").asText();
+        Reply again = post(p("/comments"), """
+                {"commentId":"%s","authorId":"bob","draftVersion":1,"kind":"QUESTION","text":"Same id."}""".formatted(taken));
+        assertThat(again.status()).as(again.raw()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertBadInput(post(p("/comments"), """
+                {"authorId":"ann","draftVersion":1,"kind":"QUESTION","text":"x","anchor":{"lineFrom":0}}"""),
+                "anchor.lineFrom");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private void assertRule(Reply r, String rule) {
         assertThat(r.status()).as(r.raw()).isEqualTo(409);
         assertThat(r.contentType()).startsWith("application/problem+json");

@@ -40,6 +40,13 @@ final class Rules {
             throw new RuleViolation("anchor.page-range-ordered",
                     "Anchor pages run backwards: " + anchor.pageFrom() + "–" + anchor.pageTo() + ".");
         }
+        if ((anchor.lineFrom() != null && anchor.lineFrom() < 1) || (anchor.lineTo() != null && anchor.lineTo() < 1)) {
+            throw new RuleViolation("anchor.line-positive", "Lines are numbered from 1.");
+        }
+        if (anchor.lineFrom() != null && anchor.lineTo() != null && anchor.lineTo() < anchor.lineFrom()) {
+            throw new RuleViolation("anchor.line-range-ordered",
+                    "Anchor lines run backwards: " + anchor.lineFrom() + "–" + anchor.lineTo() + ".");
+        }
         Integer last = anchor.lastPage();
         if (last != null && !draft.hasPage(last)) {
             throw new RuleViolation("anchor.page-within-draft",

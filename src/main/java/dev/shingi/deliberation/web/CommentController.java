@@ -96,8 +96,7 @@ class CommentController {
         edge.access.requireSecretariat(edge.deliberationOf(commentId));
         Instant received = edge.now();
         AnchorRequest a = r.anchor();
-        Anchor anchor = a == null ? null
-                : new Anchor(a.pageFrom(), a.pageTo() != null ? a.pageTo() : a.pageFrom(), a.footnote(), a.section(), a.quote());
+        Anchor anchor = a == null ? null : a.toAnchor();
         Instant recordOccurredAt = r.recordOccurredAt() == null ? null
                 : edge.occurredAt("recordOccurredAt", r.recordOccurredAt(), received);
         edge.record(new CorrectRecord(commentId, r.responseId(), r.authorId(), anchor, r.kind(), r.disposition(), r.text(),

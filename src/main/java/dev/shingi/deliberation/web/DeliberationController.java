@@ -147,10 +147,9 @@ class DeliberationController {
         Instant received = edge.now();
         String commentId = r.commentId() != null ? r.commentId() : UUID.randomUUID().toString();
         AnchorRequest a = r.anchor();
-        Anchor anchor = a == null ? Anchor.NONE
-                : new Anchor(a.pageFrom(), a.pageTo() != null ? a.pageTo() : a.pageFrom(), a.footnote(), a.section(), a.quote());
+        Anchor anchor = a == null ? Anchor.NONE : a.toAnchor();
         edge.record(new RaiseComment(commentId, id, r.authorId(), r.draftVersion(), anchor, r.kind(), r.text(),
-                r.meetingId(), edge.occurredAt(r.occurredAt(), received)), request);
+                r.meetingId(), edge.occurredAt(r.occurredAt(), received), r.proposedChange()), request);
         return ResponseEntity.created(URI.create("/api/comments/" + commentId))
                 .body(edge.query(new FindThread(commentId, edge.current()), CommentThread.class));
     }

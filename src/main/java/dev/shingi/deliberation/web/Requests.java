@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.web;
 
+import dev.shingi.deliberation.api.Anchor;
 import dev.shingi.deliberation.api.CommentKind;
 import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.Disposition;
@@ -76,7 +77,16 @@ final class Requests {
             @Positive Integer pageTo,
             @PlainText @Size(max = 100) String footnote,
             @PlainText @Size(max = 500) String section,
-            @PlainText @Size(max = 5_000) String quote) {
+            @PlainText @Size(max = 5_000) String quote,
+            @Positive Integer lineFrom,
+            @Positive Integer lineTo,
+            @PlainText @Size(max = 500) String element) {
+
+        /** The anchor as the ledger stores it: a range's end defaults to its start. */
+        Anchor toAnchor() {
+            return new Anchor(pageFrom, pageTo != null ? pageTo : pageFrom, footnote, section, quote,
+                    lineFrom, lineTo != null ? lineTo : lineFrom, element);
+        }
     }
 
     record RaiseCommentRequest(
@@ -87,7 +97,8 @@ final class Requests {
             @NotNull CommentKind kind,
             @PlainText @NotBlank @Size(max = 20_000) String text,
             @Pattern(regexp = ID, message = ID_MESSAGE) String meetingId,
-            OffsetDateTime occurredAt) {
+            OffsetDateTime occurredAt,
+            @PlainText @Size(max = 20_000) String proposedChange) {
     }
 
     record CommitmentRequest(

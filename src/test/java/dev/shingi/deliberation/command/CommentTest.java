@@ -273,6 +273,18 @@ class CommentTest {
         }
 
         @Test
+        void cannotAnchorLinesThatRunBackwardsOrStartAtZero() {
+            fixture.givenNoPriorActivity()
+                    .when(raiseOnPages(new Anchor(3, 3, null, null, null, 40, 12, null)))
+                    .expectNoEvents()
+                    .expectException(violates("anchor.line-range-ordered"));
+            fixture.givenNoPriorActivity()
+                    .when(raiseOnPages(new Anchor(3, 3, null, null, null, 0, 2, null)))
+                    .expectNoEvents()
+                    .expectException(violates("anchor.line-positive"));
+        }
+
+        @Test
         void cannotAnchorPageZero() {
             fixture.givenNoPriorActivity()
                     .when(raiseOnPages(Anchor.page(0)))
