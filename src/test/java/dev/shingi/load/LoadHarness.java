@@ -55,6 +55,8 @@ public final class LoadHarness {
     final LongAdder noAnswer = new LongAdder();
     final List<String> errorSamples = new ArrayList<>();
     final Map<String, LongAdder> byKind = new LinkedHashMap<>();
+    /** Every measured request's latency (µs), by kind, to tell which kind makes the tail. */
+    final Map<String, java.util.Queue<Long>> latencyByKind = new java.util.concurrent.ConcurrentHashMap<>();
 
     final List<Deliberation> work = new ArrayList<>();
 
@@ -230,6 +232,7 @@ public final class LoadHarness {
             }
             boolean command = kind.equals("raise") || kind.equals("respond") || kind.equals("revise");
             byKind.get(kind).increment();
+            latencyByKind.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(micros);
             if (r.status() >= 500) {
                 serverErrors.increment();
                 sample(kind, r);
@@ -348,16 +351,26 @@ public final class LoadHarness {
         String text = """
                 Load on %s, %s, %d cores, clients signed in as %s; load average before %s, after %s
                 commands by kind: %s
+                latency by kind (p50 / p99 / max): %s
                 | database | clients | measured | commands/s | command p50 / p99 / max | queries/s | query p50 / p99 / max | 409 | other 4xx | 5xx | no answer | Shingi CPU (of all cores) · per request | PostgreSQL CPU · per request |
                 |---|---|---|---|---|---|---|---|---|---|---|---|---|
                 %s
                 %s
-                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato, HTTP Basic (bcrypt cost 10)" : "clerk, bearer JWT", loadBefore, loadAfter, byKind, row,
+                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato, HTTP Basic (bcrypt cost 10)" : "clerk, bearer JWT", loadBefore, loadAfter, byKind, latencyByKind(), row,
                 errorSamples.isEmpty() ? "" : "error samples: " + errorSamples);
         System.out.println(text);
         Path out = Path.of("target", "load-" + db + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
+    }
+
+    private String latencyByKind() {
+        StringBuilder b = new StringBuilder();
+        latencyByKind.forEach((kind, values) -> {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            b.append(b.isEmpty() ? "" : "; ").append(kind).append(' ').append(latency(sorted));
+        });
+        return b.toString();
     }
 
     private static String latency(long[] sorted) {
