@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,8 +82,16 @@ public class Checkpoints {
     @EventHandler
     @DisallowReplay
     void on(RevisionCommitted revision) {
+        scheduleIfNotDue();
+    }
+
+    private void scheduleIfNotDue() {
         if (due.compareAndSet(false, true)) {
-            afterRevision.schedule(this::afterRevision, afterRevisionDelay.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                afterRevision.schedule(this::afterRevision, afterRevisionDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                log.debug("Shutting down: the checkpoint stays due for stop()");
+            }
         }
     }
 
@@ -94,9 +103,7 @@ public class Checkpoints {
             checkpoint();
         } catch (RuntimeException e) {
             log.warn("The checkpoint after a revision failed; trying again in {}", afterRevisionDelay, e);
-            if (due.compareAndSet(false, true) && !afterRevision.isShutdown()) {
-                afterRevision.schedule(this::afterRevision, afterRevisionDelay.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            scheduleIfNotDue();
         }
     }
 

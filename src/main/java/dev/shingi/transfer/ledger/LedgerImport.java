@@ -131,8 +131,7 @@ public class LedgerImport {
                 throw e;
             }
             if (duplicateKey(e)) {
-                Long others = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-                if (others != null && others > 0) { // rolled back: what is there now was written by someone else
+                if (storedEvents() > 0) { // rolled back: what is there now was written by someone else
                     throw ImportRefused.writtenMeanwhile();
                 }
                 throw ImportRefused.at(0, "an eventIdentifier occurs twice in the file (the store's unique key: "
@@ -153,10 +152,15 @@ public class LedgerImport {
     }
 
     private void requireEmpty() {
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-        if (events != null && events > 0) {
+        long events = storedEvents();
+        if (events > 0) {
             throw ImportRefused.notEmpty(events);
         }
+    }
+
+    private long storedEvents() {
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return events == null ? 0 : events;
     }
 
     /** What the validation learned, for the writing pass. */
