@@ -134,6 +134,7 @@ public class Checkpoints {
 
     /** Records a checkpoint of every aggregate's head now; returns it. */
     public synchronized LedgerCheckpointed checkpoint() {
+        due.set(false); // this one covers every revision handled so far: they were committed before its head is read
         if (CurrentUnitOfWork.isStarted()) {
             return record();
         }
