@@ -4,6 +4,8 @@ import dev.shingi.deliberation.api.Anchor;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 
+import java.util.Locale;
+
 /** Checks shared by more than one aggregate. */
 final class Rules {
     private Rules() {
@@ -28,25 +30,24 @@ final class Rules {
                 "Deliberation '" + deliberationId + "' has no draft version " + version + "."));
     }
 
+    /** Rules anchor.{page,line}-positive and anchor.{page,line}-range-ordered. */
+    private static void requireRange(Integer from, Integer to, String unit, String units) {
+        if ((from != null && from < 1) || (to != null && to < 1)) {
+            throw new RuleViolation("anchor." + unit + "-positive", units + " are numbered from 1.");
+        }
+        if (from != null && to != null && to < from) {
+            throw new RuleViolation("anchor." + unit + "-range-ordered",
+                    "Anchor " + units.toLowerCase(Locale.ROOT) + " run backwards: " + from + "–" + to + ".");
+        }
+    }
+
     /** An anchor's pages lie within the draft version's page count when the count is known. */
     static void requireAnchorWithin(Directory.Draft draft, Anchor anchor) {
         if (anchor == null) {
             return;
         }
-        if ((anchor.pageFrom() != null && anchor.pageFrom() < 1) || (anchor.pageTo() != null && anchor.pageTo() < 1)) {
-            throw new RuleViolation("anchor.page-positive", "Pages are numbered from 1.");
-        }
-        if (anchor.pageFrom() != null && anchor.pageTo() != null && anchor.pageTo() < anchor.pageFrom()) {
-            throw new RuleViolation("anchor.page-range-ordered",
-                    "Anchor pages run backwards: " + anchor.pageFrom() + "–" + anchor.pageTo() + ".");
-        }
-        if ((anchor.lineFrom() != null && anchor.lineFrom() < 1) || (anchor.lineTo() != null && anchor.lineTo() < 1)) {
-            throw new RuleViolation("anchor.line-positive", "Lines are numbered from 1.");
-        }
-        if (anchor.lineFrom() != null && anchor.lineTo() != null && anchor.lineTo() < anchor.lineFrom()) {
-            throw new RuleViolation("anchor.line-range-ordered",
-                    "Anchor lines run backwards: " + anchor.lineFrom() + "–" + anchor.lineTo() + ".");
-        }
+        requireRange(anchor.pageFrom(), anchor.pageTo(), "page", "Pages");
+        requireRange(anchor.lineFrom(), anchor.lineTo(), "line", "Lines");
         Integer last = anchor.lastPage();
         if (last != null && !draft.hasPage(last)) {
             throw new RuleViolation("anchor.page-within-draft",
