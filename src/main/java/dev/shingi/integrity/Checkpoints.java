@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ProcessingGroup("integrity")
 public class Checkpoints {
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
-    static final String AGGREGATE = "ledger-checkpoints";
+    /** The aggregate all checkpoints are appended to; it belongs to no deliberation. */
+    public static final String AGGREGATE = "ledger-checkpoints";
     static final String TYPE = "LedgerCheckpoint";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 

@@ -1,6 +1,7 @@
 package dev.shingi.e2e;
 
 import dev.shingi.ShingiApplication;
+import dev.shingi.testing.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,8 +104,7 @@ class IdempotencyTest extends LedgerHttp {
     }
 
     private static long count(ConfigurableApplicationContext app) {
-        return app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier <> 'ledger-checkpoints'", Long.class);
+        return StoredEvents.byCommands(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
     }
 
     private static HttpResponse<String> send(int port, String body, String key) throws Exception {

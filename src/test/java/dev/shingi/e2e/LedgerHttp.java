@@ -3,6 +3,7 @@ package dev.shingi.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.platform.Ledger;
+import dev.shingi.testing.StoredEvents;
 import dev.shingi.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,10 +104,9 @@ abstract class LedgerHttp {
         return send(b.build());
     }
 
-    /** Events stored by commands; integrity checkpoints, recorded on their own shortly after a revision, not counted. */
+    /** Events stored by commands ({@link StoredEvents#byCommands}). */
     long storedEvents() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier <> 'ledger-checkpoints'", Long.class);
-        return n == null ? 0 : n;
+        return StoredEvents.byCommands(jdbc);
     }
 
     private URI uri(String path) {

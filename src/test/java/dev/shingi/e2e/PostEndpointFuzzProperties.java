@@ -2,6 +2,7 @@ package dev.shingi.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.ShingiApplication;
+import dev.shingi.testing.StoredEvents;
 import net.jqwik.api.*;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -127,6 +128,6 @@ class PostEndpointFuzzProperties {
     }
 
     private static long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier <> 'ledger-checkpoints'", Long.class);
+        return StoredEvents.byCommands(jdbc);
     }
 }
