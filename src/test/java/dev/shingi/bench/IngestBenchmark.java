@@ -141,7 +141,7 @@ public final class IngestBenchmark {
             setUp(gateway);
             Phase warmup = warmUp(gateway, ledger, heap, n, Integer.getInteger("bench.warmup", 30_000));
             ingest(gateway, ledger, heap, n, "warm-up, 8 clients", "x", WARM_UP_ROUND / 2, 8);
-            rawJdbc(dataSource, durability, heap, n, 5_000, "warm-up");
+            rawJdbc(dataSource, durability, heap, n, 5_000, "warm-up", true);
 
             List<Phase> phases = new ArrayList<>();
             boolean sqlStats = Boolean.getBoolean("bench.sqlStats");
@@ -160,8 +160,8 @@ public final class IngestBenchmark {
                 }
             }
             long rows = phases.get(0).events(); // as many rows as the first (1-client) phase stored events
-            Phase jdbc = rawJdbc(dataSource, durability, heap, n, rows, "raw JDBC");
-            Phase jdbcAtEnd = rawJdbc(dataSource, durability, heap, n, rows, "raw JDBC, " + DURABLE_AT_END);
+            Phase jdbc = rawJdbc(dataSource, durability, heap, n, rows, "raw JDBC", true);
+            Phase jdbcAtEnd = rawJdbc(dataSource, durability, heap, n, rows, "raw JDBC, " + DURABLE_AT_END, false);
 
             long dbBytes = Files.size(dir.resolve("shingi.mv.db"));
             long peak = heap.total();
@@ -319,10 +319,11 @@ public final class IngestBenchmark {
     /**
      * The floor under the command path: the same database, rows of DomainEventEntry's shape and size (copied from
      * the events the benchmark just stored, with fresh identifiers), inserted one by one, each in its own transaction
-     * and written to the database file before the next (what the ledger does before acknowledging a command).
+     * and, with {@code eachDurable}, written to the database file before the next (what the ledger does before
+     * acknowledging a command); without, written once after the last (what a batch of commands waits for).
      */
-    static Phase rawJdbc(DataSource dataSource, Durability durability, HeapWatch heap, int n, long rows, String label) throws SQLException {
-        boolean eachDurable = !label.endsWith(DURABLE_AT_END);
+    static Phase rawJdbc(DataSource dataSource, Durability durability, HeapWatch heap, int n, long rows, String label,
+                         boolean eachDurable) throws SQLException {
         List<Object[]> sample = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_event_entry");

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +58,7 @@ public final class LoadHarness {
     final List<String> errorSamples = new ArrayList<>();
     final Map<String, LongAdder> byKind = new LinkedHashMap<>();
     /** Every measured request's latency (µs), by kind, to tell which kind makes the tail. */
-    final Map<String, java.util.Queue<Long>> latencyByKind = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Queue<Long>> latencyByKind = new ConcurrentHashMap<>();
 
     final List<Deliberation> work = new ArrayList<>();
 
@@ -232,7 +234,7 @@ public final class LoadHarness {
             }
             boolean command = kind.equals("raise") || kind.equals("respond") || kind.equals("revise");
             byKind.get(kind).increment();
-            latencyByKind.computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(micros);
+            latencyByKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(micros);
             if (r.status() >= 500) {
                 serverErrors.increment();
                 sample(kind, r);
