@@ -13,6 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +58,13 @@ class CheckpointAfterRevisionTest {
         Long covered = jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Long.class, Checkpoints.AGGREGATE);
         assertThat(covered).isGreaterThan(revision);
+        // recorded after the delay by its own thread, not by the processor as it handled the revision (which is what
+        // let two segments race for the same checkpoint sequence)
+        Instant revised = Instant.parse(jdbc.queryForObject(
+                "SELECT timeStamp FROM DomainEventEntry WHERE globalIndex = ?", String.class, revision));
+        Instant checkpointed = Instant.parse(jdbc.queryForObject(
+                "SELECT timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ?", String.class, Checkpoints.AGGREGATE));
+        assertThat(Duration.between(revised, checkpointed)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(app.getBean(Checkpoints.class).checkpointIfDue()).isFalse();
         StreamingEventProcessor integrity = app.getBean(EventProcessingConfiguration.class)
                 .eventProcessor("integrity", StreamingEventProcessor.class).orElseThrow();
