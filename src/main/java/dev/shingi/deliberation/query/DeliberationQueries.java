@@ -30,8 +30,8 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 /**
  * Answers the {@code Find…} queries from the temporal tables, as of both clocks ({@link AsOf}): a row answers when
  * it holds at {@code at} on the occurred clock and at {@code position} on the knowledge clock. No query replays the
- * log; "outstanding" walks the interval tree (one index lookup per level), so its cost depends on the answer, not on
- * the length of the history.
+ * log; "outstanding" probes a 2-D index over the rows' rectangles on the two clocks, so its cost depends on the
+ * answer, not on the length of the history.
  */
 @Component
 class DeliberationQueries {
@@ -47,9 +47,13 @@ class DeliberationQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.MAPPER;
+    /** The 2-D index "outstanding" probes is H2's R-tree or PostgreSQL's GiST (V14), asked in each one's terms. */
+    private final boolean postgres;
 
     DeliberationQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
     }
 
     private static Object[] holds(AsOf a) {
@@ -122,54 +126,33 @@ class DeliberationQueries {
                     r -> Integer.parseInt(r.substring(r.lastIndexOf('.') + 1))));
 
     /**
-     * OPEN rows of a table that hold at (at, position), found through the interval trees (Temporal.java): rows that end
-     * on the occurred clock on the path to {@code at} in the tree over occurred time; rows that hold until further
-     * notice on the path to {@code position} in the tree over log positions. One index lookup per node; the cost
-     * follows the rows that hold, not the length of the history.
+     * OPEN rows of a table that hold at (at, position): the rows whose rectangle on the two clocks, [valid_from,
+     * valid_to) x [known_from, known_to), contains the point (at, position), found in one probe of a 2-D index (V14:
+     * an R-tree on H2, a GiST index over boxes on PostgreSQL) that holds only the rows that can be outstanding. The
+     * cost follows the rows that hold, not the length of the history. {@code extra} must be the condition the table's
+     * index is restricted to beyond status = 'OPEN' (comments: those that need a response).
      */
     private <T> List<T> stab(String table, String extra, String deliberationId, AsOf asOf, RowMapper<T> mapper) {
         long at = millis(asOf.at());
         long position = asOf.position();
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        Temporal.path(at, (node, side) -> {
-            if (!sql.isEmpty()) {
-                sql.append(" UNION ALL ");
-            }
-            sql.append("SELECT * FROM ").append(table)
-                    .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND ri_node = ? ").append(extra)
-                    .append(" AND known_from <= ? AND known_to > ?");
-            args.addAll(List.of(deliberationId, node, position, position));
-            switch (side) {
-                case NODE_AFTER -> {
-                    sql.append(" AND valid_from <= ?");
-                    args.add(at);
-                }
-                case NODE_BEFORE -> {
-                    sql.append(" AND valid_to > ?");
-                    args.add(at);
-                }
-                case AT -> { }
-            }
-        });
-        Temporal.path(position, (node, side) -> {
-            sql.append(" UNION ALL SELECT * FROM ").append(table)
-                    .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND kn_node = ? ").append(extra)
-                    .append(" AND valid_from <= ?");
-            args.addAll(List.of(deliberationId, node, at));
-            switch (side) {
-                case NODE_AFTER -> {
-                    sql.append(" AND known_from <= ?");
-                    args.add(position);
-                }
-                case NODE_BEFORE -> {
-                    sql.append(" AND known_to > ?");
-                    args.add(position);
-                }
-                case AT -> { }
-            }
-        });
-        return jdbc.query(sql.toString(), mapper, args.toArray());
+        String exact = " AND deliberation_id = ? AND status = 'OPEN' " + extra
+                + " AND valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ?";
+        if (postgres) {
+            return jdbc.query("SELECT * FROM " + table + " WHERE box(point(valid_from::float8, known_from::float8),"
+                            + " point(valid_to::float8, known_to::float8)) && box(point(?, ?), point(?, ?))" + exact,
+                    mapper, (double) at, (double) position, (double) at, (double) position,
+                    deliberationId, at, at, position, position);
+        }
+        // H2's R-tree keeps its coordinates as 32-bit floats: ask for a box a little wider than the point (a
+        // millionth of each coordinate, far more than a float's rounding), then test the exact bounds.
+        long dt = Math.max(2, Math.abs(at) >> 20);
+        long dp = Math.max(2, position >> 20);
+        String box = "POLYGON ((" + (at - dt) + " " + (position - dp) + ", " + (at + dt) + " " + (position - dp) + ", "
+                + (at + dt) + " " + (position + dp) + ", " + (at - dt) + " " + (position + dp) + ", " + (at - dt) + " "
+                + (position - dp) + "))";
+        return jdbc.query("SELECT * FROM " + table + " USE INDEX (ix_" + table + "_open_box)"
+                        + " WHERE open_box && CAST(? AS GEOMETRY)" + exact,
+                mapper, box, deliberationId, at, at, position, position);
     }
 
     @QueryHandler
