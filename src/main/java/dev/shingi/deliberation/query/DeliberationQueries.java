@@ -126,33 +126,63 @@ class DeliberationQueries {
                     r -> Integer.parseInt(r.substring(r.lastIndexOf('.') + 1))));
 
     /**
-     * OPEN rows of a table that hold at (at, position): the rows whose rectangle on the two clocks, [valid_from,
-     * valid_to) x [known_from, known_to), contains the point (at, position), found in one probe of a 2-D index (V14:
-     * an R-tree on H2, a GiST index over boxes on PostgreSQL) that holds only the rows that can be outstanding. The
-     * cost follows the rows that hold, not the length of the history. {@code extra} must be the condition the table's
-     * index is restricted to beyond status = 'OPEN' (comments: those that need a response).
+     * OPEN rows of a table that hold at (at, position), found in two probes of 2-D indexes (V14, ADR 007) that hold
+     * only the rows that can be outstanding. A row holds iff valid_from <= at < valid_to and known_from <= position <
+     * known_to; each interval is filed as a point (start, end), so "the intervals containing t" is the quadrant start
+     * <= t < end. Rows that end on the occurred clock are found by their validity, rows that hold until further notice
+     * by what the ledger knew them for, so that neither probe meets superseded history; the exact bounds are tested on
+     * what the probes find. The cost follows the rows that hold, not the length of the history. {@code extra} is the
+     * condition the table's indexes are restricted to beyond status = 'OPEN' (comments: those that need a response).
      */
     private <T> List<T> stab(String table, String extra, String deliberationId, AsOf asOf, RowMapper<T> mapper) {
         long at = millis(asOf.at());
         long position = asOf.position();
         String exact = " AND deliberation_id = ? AND status = 'OPEN' " + extra
                 + " AND valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ?";
+        Object[] bounds = {deliberationId, at, at, position, position};
+        List<T> rows = new ArrayList<>();
         if (postgres) {
-            return jdbc.query("SELECT * FROM " + table + " WHERE box(point(valid_from::float8, known_from::float8),"
-                            + " point(valid_to::float8, known_to::float8)) && box(point(?, ?), point(?, ?))" + exact,
-                    mapper, (double) at, (double) position, (double) at, (double) position,
-                    deliberationId, at, at, position, position);
+            rows.addAll(jdbc.query("SELECT * FROM " + table + " WHERE point(valid_from::float8, valid_to::float8)"
+                            + " <@ box(point(?, ?), point(?, ?)) AND valid_to < " + Temporal.FOREVER + exact, mapper,
+                    args(quadrant(at), bounds)));
+            rows.addAll(jdbc.query("SELECT * FROM " + table + " WHERE point(known_from::float8, known_to::float8)"
+                            + " <@ box(point(?, ?), point(?, ?)) AND valid_to = " + Temporal.FOREVER + exact, mapper,
+                    args(quadrant(position), bounds)));
+            return rows;
         }
-        // H2's R-tree keeps its coordinates as 32-bit floats: ask for a box a little wider than the point (a
-        // millionth of each coordinate, far more than a float's rounding), then test the exact bounds.
-        long dt = Math.max(2, Math.abs(at) >> 20);
-        long dp = Math.max(2, position >> 20);
-        String box = "POLYGON ((" + (at - dt) + " " + (position - dp) + ", " + (at + dt) + " " + (position - dp) + ", "
-                + (at + dt) + " " + (position + dp) + ", " + (at - dt) + " " + (position + dp) + ", " + (at - dt) + " "
-                + (position - dp) + "))";
-        return jdbc.query("SELECT * FROM " + table + " USE INDEX (ix_" + table + "_open_box)"
-                        + " WHERE open_box && CAST(? AS GEOMETRY)" + exact,
-                mapper, box, deliberationId, at, at, position, position);
+        // H2's R-trees keep their coordinates as 32-bit floats: the quadrant is widened by a millionth of t (far more
+        // than a float's rounding) and the exact bounds decide. USE INDEX: H2's planner would take a B-tree instead.
+        rows.addAll(jdbc.query("SELECT * FROM " + table + " USE INDEX (ix_" + table + "_open_valid)"
+                        + " WHERE open_valid && CAST(? AS GEOMETRY)" + exact, mapper,
+                args(quadrantPolygon(at), bounds)));
+        rows.addAll(jdbc.query("SELECT * FROM " + table + " USE INDEX (ix_" + table + "_open_known)"
+                        + " WHERE open_known && CAST(? AS GEOMETRY)" + exact, mapper,
+                args(quadrantPolygon(position), bounds)));
+        return rows;
+    }
+
+    /** The points (start, end) with start <= t <= end, as the corners of a box (PostgreSQL: float8, exact here). */
+    private static Object[] quadrant(long t) {
+        return new Object[]{-QUADRANT_EDGE, (double) t, (double) t, QUADRANT_EDGE};
+    }
+
+    /** Beyond every start and end a row can have, "forever" (Long.MAX_VALUE) included. */
+    private static final double QUADRANT_EDGE = 1e19;
+
+    /** {@link #quadrant} for H2, as the polygon its {@code &&} takes. */
+    private static Object quadrantPolygon(long t) {
+        // in doubles: t may be "everything known" (Long.MAX_VALUE), where t + slack would overflow a long
+        double slack = Math.max(2, Math.abs((double) t) / (1 << 20));
+        String x0 = "-1E19", y0 = Double.toString(t - slack), x1 = Double.toString(t + slack), y1 = "1E19";
+        return "POLYGON ((" + x0 + " " + y0 + ", " + x1 + " " + y0 + ", " + x1 + " " + y1 + ", " + x0 + " " + y1 + ", "
+                + x0 + " " + y0 + "))";
+    }
+
+    private static Object[] args(Object[] first, Object[] rest) {
+        Object[] all = new Object[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 
     @QueryHandler
