@@ -122,7 +122,7 @@ class ViewsBulkRebuild implements BulkReplay {
         long commentEvents = pass1(head, included, names, progress);
         long t1 = System.nanoTime();
         progress.planned.set(head + commentEvents);
-        long folded = pass2(head, included, names, progress);
+        long folded = pass2(included, names, progress);
         if (folded != commentEvents) {
             throw new IllegalStateException("The log holds " + commentEvents + " comment events up to position " + head
                     + ", but " + folded + " were found by comment: the rebuild is incomplete");
@@ -216,7 +216,7 @@ class ViewsBulkRebuild implements BulkReplay {
     private record Stored(String commentId, long sequence, CommentHistory.Entry entry) {
     }
 
-    private long pass2(long head, LongPredicate included, Map<String, Named> names, Progress progress) {
+    private long pass2(LongPredicate included, Map<String, Named> names, Progress progress) {
         long[] folded = {0};
         String[] after = {""};
         boolean more = true;
@@ -226,9 +226,9 @@ class ViewsBulkRebuild implements BulkReplay {
                         SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, metaData,
                                payload, payloadType, payloadRevision
                         FROM DomainEventEntry
-                        WHERE aggregateIdentifier > ? AND type = 'Comment' AND globalIndex <= ?
+                        WHERE aggregateIdentifier > ? AND type = 'Comment'
                         ORDER BY aggregateIdentifier, sequenceNumber FETCH FIRST %d ROWS ONLY""".formatted(PAGE),
-                        (rs, i) -> stored(rs), after[0], head);
+                        (rs, i) -> stored(rs), after[0]);
                 if (page.isEmpty()) {
                     return false;
                 }
@@ -248,9 +248,9 @@ class ViewsBulkRebuild implements BulkReplay {
                                 SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
                                        metaData, payload, payloadType, payloadRevision
                                 FROM DomainEventEntry
-                                WHERE aggregateIdentifier = ? AND sequenceNumber > ? AND globalIndex <= ?
+                                WHERE aggregateIdentifier = ? AND sequenceNumber > ?
                                 ORDER BY sequenceNumber""", (rs, k) -> stored(rs), commentId,
-                                events.get(events.size() - 1).sequence(), head));
+                                events.get(events.size() - 1).sequence()));
                     }
                     folded[0] += fold(commentId, events, included, names, writes);
                     if (writes.rows() >= BATCH_ROWS) {
@@ -260,7 +260,7 @@ class ViewsBulkRebuild implements BulkReplay {
                     i = j;
                 }
                 writes.flush(jdbc);
-                progress.done.set(head + folded[0]);
+                progress.done.addAndGet(page.size());
                 return full;
             }));
         }
