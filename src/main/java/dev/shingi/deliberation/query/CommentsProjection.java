@@ -241,18 +241,42 @@ class CommentsProjection {
         }
 
         void insert(CommentHistory.Row row, long position) {
-            List<String> columns = new ArrayList<>(row.columns().keySet());
-            List<Object> values = new ArrayList<>(row.columns().values());
-            if (filedByKnowledge(row)) {
-                columns.add("kn_node");
-                values.add(Temporal.knowledgeNode(row.validTo(), position, FOREVER));
+            Map<String, Object> columns = row.columns();
+            boolean byKnowledge = filedByKnowledge(row);
+            String sql = insertSql(row.table(), columns, byKnowledge);
+            Object[] args = new Object[columns.size() + (byKnowledge ? 6 : 5)];
+            int i = 0;
+            for (Object value : columns.values()) {
+                args[i++] = value;
             }
-            columns.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
-            values.addAll(List.of(row.key(), row.validFrom(), row.validTo(), position, FOREVER));
-            Object[] args = values.toArray();
-            add("INSERT INTO " + row.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", args);
+            if (byKnowledge) {
+                args[i++] = Temporal.knowledgeNode(row.validTo(), position, FOREVER);
+            }
+            args[i++] = row.key();
+            args[i++] = row.validFrom();
+            args[i++] = row.validTo();
+            args[i++] = position;
+            args[i] = FOREVER;
+            add(sql, args);
             open.put(List.of(row.table(), row.key(), row.validFrom()), args);
+        }
+
+        /** Statements by table and columns, so that rows of one table share one (and it is built once). */
+        private static final Map<List<String>, String> STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static String insertSql(String table, Map<String, Object> columns, boolean byKnowledge) {
+            List<String> key = new ArrayList<>(columns.size() + 1);
+            key.add(table);
+            key.addAll(columns.keySet());
+            return STATEMENTS.computeIfAbsent(key, k -> {
+                List<String> names = new ArrayList<>(columns.keySet());
+                if (byKnowledge) {
+                    names.add("kn_node");
+                }
+                names.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
+                return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+            });
         }
 
         /** Closes a current row on the knowledge clock; {@code since} is its known_from, null when not at hand. */
@@ -291,12 +315,13 @@ class CommentsProjection {
         }
 
         void flush() {
-            flush(jdbc);
+            flush(jdbc::batchUpdate);
         }
 
-        void flush(JdbcTemplate to) {
-            closings.forEach(to::batchUpdate);
-            inserts.forEach(to::batchUpdate);
+        /** Sends the closings, then the inserts, each statement with all its rows: {@code to} runs one batch. */
+        void flush(java.util.function.BiConsumer<String, List<Object[]>> to) {
+            closings.forEach(to);
+            inserts.forEach(to);
             closings.clear();
             inserts.clear();
             open.clear();

@@ -16,11 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,6 +82,7 @@ class ViewsBulkRebuild implements BulkReplay {
     static final String COMMENT_AGGREGATE = "Comment";
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final Serializer serializer;
     private final TransactionTemplate tx;
     private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
@@ -84,6 +90,7 @@ class ViewsBulkRebuild implements BulkReplay {
     ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
                      PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
         this.serializer = serializer;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -203,7 +210,7 @@ class ViewsBulkRebuild implements BulkReplay {
         }
 
         void flush() {
-            statements.forEach(jdbc::batchUpdate);
+            statements.forEach(ViewsBulkRebuild.this::batch);
             statements.clear();
             rows = 0;
         }
@@ -254,12 +261,12 @@ class ViewsBulkRebuild implements BulkReplay {
                     }
                     folded[0] += fold(commentId, events, included, names, writes);
                     if (writes.rows() >= BATCH_ROWS) {
-                        writes.flush(jdbc);
+                        writes.flush(this::batch);
                     }
                     after[0] = commentId;
                     i = j;
                 }
-                writes.flush(jdbc);
+                writes.flush(this::batch);
                 progress.done.addAndGet(page.size());
                 return full;
             }));
@@ -301,6 +308,31 @@ class ViewsBulkRebuild implements BulkReplay {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * One statement with all its rows in one JDBC batch, on the transaction's connection. Plain setObject (what a
+     * JdbcTemplate spends on finding parameter types was a tenth of a rebuild); nulls as untyped nulls.
+     */
+    private void batch(String sql, List<Object[]> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] == null) {
+                        statement.setNull(i + 1, Types.NULL);
+                    } else {
+                        statement.setObject(i + 1, row[i]);
+                    }
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Bulk rebuild: " + sql, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
 
     /** Names as the projection saw them right before the event at {@code position}: those registered before it. */
     private static Function<String, String> nameOf(Map<String, Named> names, String deliberationId, long position) {
