@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  * again (until then a command's wait for its read-your-writes times out, and it answers as usual, without the views).
  * While the views' tables are being filled, their rows are not complete: reads show a partial ledger.
  * <p>
+ * {@code shingi.rebuild.bulk=false} turns the bulk replay off: every processor then replays the log itself.
+ * <p>
  * Progress is the events done against the head of the log when the rebuild began: for a bulk replay its own count,
  * for a replaying processor the lowest position any of its segments has reached.
  * <p>
@@ -59,10 +62,10 @@ public class Rebuild {
     private volatile Run current;
 
     Rebuild(EventProcessingConfiguration processing, Ledger ledger, List<BulkReplay> bulkReplays, TokenStore tokenStore,
-            TransactionManager transactions) {
+            TransactionManager transactions, @Value("${shingi.rebuild.bulk:true}") boolean bulk) {
         this.processing = processing;
         this.ledger = ledger;
-        this.bulkReplays = bulkReplays;
+        this.bulkReplays = bulk ? bulkReplays : List.of();
         this.tokenStore = tokenStore;
         this.transactions = transactions;
     }
@@ -134,7 +137,7 @@ public class Rebuild {
         } catch (RuntimeException e) {
             log.error("Rebuild failed", e);
         } finally {
-            run.bulkCpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0;
+            run.bulkCpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0 + run.bulk.cpuNanos.get();
             run.bulkRunning = false;
         }
     }
@@ -183,7 +186,7 @@ public class Rebuild {
     }
 
     /**
-     * CPU time the last rebuild's bulk replay took on its own thread (the processors' threads are not counted), in
+     * CPU time the last rebuild's bulk replay took on its own threads (the processors' threads are not counted), in
      * seconds; 0 while it runs. For benchmarks.
      */
     public double bulkCpuSeconds() {

@@ -24,9 +24,13 @@ public interface BulkReplay {
      */
     TrackingToken replay(long head, Progress progress);
 
-    /** How far a replay is, in units of its own choosing (it may raise {@link #planned} as it learns more). */
+    /**
+     * How far a replay is, in units of its own choosing (it may raise {@link #planned} as it learns more); and the CPU
+     * time of the threads it starts of its own, besides the caller's.
+     */
     final class Progress {
         public final AtomicLong planned = new AtomicLong();
         public final AtomicLong done = new AtomicLong();
+        public final AtomicLong cpuNanos = new AtomicLong();
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.sql.SQLException;
@@ -37,6 +40,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongPredicate;
 
 import static dev.shingi.deliberation.query.Temporal.millis;
@@ -72,6 +81,7 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 @Component
 class ViewsBulkRebuild implements BulkReplay {
     private static final Logger log = LoggerFactory.getLogger(ViewsBulkRebuild.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Log positions (pass 1) or events (pass 2) read per query, and written per commit. */
     static final int PAGE = 10_000;
@@ -85,10 +95,13 @@ class ViewsBulkRebuild implements BulkReplay {
     private final DataSource dataSource;
     private final Serializer serializer;
     private final TransactionTemplate tx;
+    private final int writerThreads;
     private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
 
     ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                     PlatformTransactionManager transactions) {
+                     PlatformTransactionManager transactions,
+                     @Value("${shingi.rebuild.writer-threads:0}") int writerThreads) {
+        this.writerThreads = writerThreads;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
         this.serializer = serializer;
@@ -126,30 +139,39 @@ class ViewsBulkRebuild implements BulkReplay {
 
         long t0 = System.nanoTime();
         Map<String, Named> names = new HashMap<>();
-        long commentEvents = pass1(head, included, names, progress);
-        long t1 = System.nanoTime();
-        progress.planned.set(head + commentEvents);
-        long folded = pass2(included, names, progress);
+        long commentEvents;
+        long folded;
+        long t1;
+        Map<String, Long> written;
+        try (Writers writers = new Writers(progress)) {
+            commentEvents = pass1(head, included, names, progress, writers);
+            t1 = System.nanoTime();
+            progress.planned.set(head + commentEvents);
+            folded = pass2(included, names, progress, writers);
+            writers.finish();
+            written = writers.written();
+        }
         if (folded != commentEvents) {
             throw new IllegalStateException("The log holds " + commentEvents + " comment events up to position " + head
                     + ", but " + folded + " were found by comment: the rebuild is incomplete");
         }
         log.info("Bulk rebuild of the views up to position {}: log order {} ms, {} comment events by comment {} ms; "
-                        + "{} gap(s) left to the processor", head, (t1 - t0) / 1_000_000, commentEvents,
-                (System.nanoTime() - t1) / 1_000_000, gaps.size());
+                        + "{} gap(s) left to the processor; rows {}", head, (t1 - t0) / 1_000_000, commentEvents,
+                (System.nanoTime() - t1) / 1_000_000, gaps.size(), written);
         return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Pass 1: the log in order
 
-    private long pass1(long head, LongPredicate included, Map<String, Named> names, Progress progress) {
+    private long pass1(long head, LongPredicate included, Map<String, Named> names, Progress progress,
+                       Writers writers) {
         long[] comments = {0};
-        Batch batch = new Batch();
+        Batch batch = new Batch(writers);
         for (long from = 0; from < head; from += PAGE) {
             long lo = from;
             long hi = Math.min(head, from + PAGE);
-            tx.executeWithoutResult(status -> {
+            {
                 jdbc.query("""
                         SELECT globalIndex, type, eventIdentifier, timeStamp, payloadType, payloadRevision,
                                CASE WHEN type = 'Comment' THEN NULL ELSE metaData END AS metaData,
@@ -191,7 +213,7 @@ class ViewsBulkRebuild implements BulkReplay {
                             }
                         }, lo, hi);
                 batch.flush();
-            });
+            }
             progress.done.set(hi);
             progress.planned.set(head + comments[0] * head / hi); // pass 2's share, as far as pass 1 can tell
         }
@@ -199,9 +221,14 @@ class ViewsBulkRebuild implements BulkReplay {
     }
 
     /** Rows for {@link DeliberationsProjection#write}, sent in one JDBC batch per statement. */
-    private final class Batch implements DeliberationsProjection.Sink {
-        final Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+    private static final class Batch implements DeliberationsProjection.Sink {
+        final Writers writers;
+        Map<String, List<Object[]>> statements = new LinkedHashMap<>();
         int rows;
+
+        Batch(Writers writers) {
+            this.writers = writers;
+        }
 
         @Override
         public void insert(String sql, Object... args) {
@@ -210,8 +237,8 @@ class ViewsBulkRebuild implements BulkReplay {
         }
 
         void flush() {
-            statements.forEach(ViewsBulkRebuild.this::batch);
-            statements.clear();
+            writers.write(statements);
+            statements = new LinkedHashMap<>();
             rows = 0;
         }
     }
@@ -223,55 +250,53 @@ class ViewsBulkRebuild implements BulkReplay {
     private record Stored(String commentId, long sequence, CommentHistory.Entry entry) {
     }
 
-    private long pass2(LongPredicate included, Map<String, Named> names, Progress progress) {
-        long[] folded = {0};
-        String[] after = {""};
-        boolean more = true;
-        while (more) {
-            more = Boolean.TRUE.equals(tx.execute(status -> {
-                List<Stored> page = jdbc.query("""
-                        SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, metaData,
-                               payload, payloadType, payloadRevision
-                        FROM DomainEventEntry
-                        WHERE aggregateIdentifier > ? AND type = 'Comment'
-                        ORDER BY aggregateIdentifier, sequenceNumber FETCH FIRST %d ROWS ONLY""".formatted(PAGE),
-                        (rs, i) -> stored(rs), after[0]);
-                if (page.isEmpty()) {
-                    return false;
+    private long pass2(LongPredicate included, Map<String, Named> names, Progress progress, Writers writers) {
+        long folded = 0;
+        String after = "";
+        while (true) {
+            List<Stored> page = jdbc.query("""
+                    SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, metaData,
+                           payload, payloadType, payloadRevision
+                    FROM DomainEventEntry
+                    WHERE aggregateIdentifier > ? AND type = 'Comment'
+                    ORDER BY aggregateIdentifier, sequenceNumber FETCH FIRST %d ROWS ONLY""".formatted(PAGE),
+                    (rs, i) -> stored(rs), after);
+            if (page.isEmpty()) {
+                return folded;
+            }
+            boolean full = page.size() == PAGE;
+            CommentsProjection.Writes writes = new CommentsProjection.Writes(null);
+            int i = 0;
+            while (i < page.size()) {
+                String commentId = page.get(i).commentId();
+                int j = i;
+                while (j < page.size() && page.get(j).commentId().equals(commentId)) {
+                    j++;
                 }
-                boolean full = page.size() == PAGE;
-                CommentsProjection.Writes writes = new CommentsProjection.Writes(null);
-                int i = 0;
-                while (i < page.size()) {
-                    String commentId = page.get(i).commentId();
-                    int j = i;
-                    while (j < page.size() && page.get(j).commentId().equals(commentId)) {
-                        j++;
-                    }
-                    List<Stored> events = new ArrayList<>(page.subList(i, j));
-                    if (j == page.size() && full) {
-                        // the page may have cut this comment short: the rest of its events
-                        events.addAll(jdbc.query("""
-                                SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
-                                       metaData, payload, payloadType, payloadRevision
-                                FROM DomainEventEntry
-                                WHERE aggregateIdentifier = ? AND sequenceNumber > ?
-                                ORDER BY sequenceNumber""", (rs, k) -> stored(rs), commentId,
-                                events.get(events.size() - 1).sequence()));
-                    }
-                    folded[0] += fold(commentId, events, included, names, writes);
-                    if (writes.rows() >= BATCH_ROWS) {
-                        writes.flush(this::batch);
-                    }
-                    after[0] = commentId;
-                    i = j;
+                List<Stored> events = new ArrayList<>(page.subList(i, j));
+                if (j == page.size() && full) {
+                    // the page may have cut this comment short: the rest of its events
+                    events.addAll(jdbc.query("""
+                            SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
+                                   metaData, payload, payloadType, payloadRevision
+                            FROM DomainEventEntry
+                            WHERE aggregateIdentifier = ? AND sequenceNumber > ?
+                            ORDER BY sequenceNumber""", (rs, k) -> stored(rs), commentId,
+                            events.get(events.size() - 1).sequence()));
                 }
-                writes.flush(this::batch);
-                progress.done.addAndGet(page.size());
-                return full;
-            }));
+                folded += fold(commentId, events, included, names, writes);
+                if (writes.rows() >= BATCH_ROWS) {
+                    writers.write(writes);
+                }
+                after = commentId;
+                i = j;
+            }
+            writers.write(writes);
+            progress.done.addAndGet(page.size());
+            if (!full) {
+                return folded;
+            }
         }
-        return folded[0];
     }
 
     /** One comment's events through the projection's own step, in log order; returns how many it applied. */
@@ -308,6 +333,132 @@ class ViewsBulkRebuild implements BulkReplay {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Where the rows go. With {@code shingi.rebuild.writer-threads} = 0 (the default), the rebuild's own thread writes
+     * them, a transaction per set of rows. With 2, two threads of their own, each with its own connection and
+     * transactions: one for comment_v and commitment_v (the tables with most indexes), one for the others, so that
+     * reading, deserializing and folding on the rebuild's thread and the database's work on each half overlap; with 1,
+     * one such thread. Measured on a shared 2-core machine, threads did not shorten a 100k rebuild (most of its CPU
+     * is H2's own: inserting into indexes, committing, its page writer, and the garbage those leave), so they are off
+     * by default. At most {@value #IN_FLIGHT} sets of rows wait for each thread. Each set is committed as it is written: the
+     * tables are complete only once {@link #finish} has returned.
+     */
+    private final class Writers implements AutoCloseable {
+        private static final int IN_FLIGHT = 3;
+        private final ExecutorService[] threads;
+        private final Semaphore[] room;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Progress progress;
+        /** Rows written, by statement, for the log. */
+        private final Map<String, LongAdder> written = new ConcurrentHashMap<>();
+
+        Writers(Progress progress) {
+            this.progress = progress;
+            threads = new ExecutorService[Math.max(0, Math.min(2, writerThreads))];
+            room = new Semaphore[threads.length];
+            for (int i = 0; i < threads.length; i++) {
+                String name = "rebuild-bulk-writer-" + i;
+                room[i] = new Semaphore(IN_FLIGHT);
+                threads[i] = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+        }
+
+        private int writerOf(String sql) {
+            return threads.length < 2 || sql.startsWith("INSERT INTO comment_v ")
+                    || sql.startsWith("INSERT INTO commitment_v ") ? 0 : 1;
+        }
+
+        /** Hands the writes' rows over (and empties them). */
+        void write(CommentsProjection.Writes writes) {
+            Map<String, List<Object[]>> statements = new LinkedHashMap<>();
+            writes.flush((sql, rows) -> statements.merge(sql, rows, (a, b) -> {
+                a.addAll(b);
+                return a;
+            }));
+            write(statements);
+        }
+
+        void write(Map<String, List<Object[]>> statements) {
+            rethrow();
+            statements.forEach((sql, rows) -> written.computeIfAbsent(table(sql), k -> new LongAdder()).add(rows.size()));
+            if (threads.length == 0) {
+                tx.executeWithoutResult(status -> statements.forEach(ViewsBulkRebuild.this::batch));
+                return;
+            }
+            List<Map<String, List<Object[]>>> parts = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
+            statements.forEach((sql, rows) -> parts.get(writerOf(sql)).put(sql, rows));
+            for (int i = 0; i < threads.length; i++) {
+                Map<String, List<Object[]>> part = parts.get(i);
+                if (part.isEmpty()) {
+                    continue;
+                }
+                Semaphore semaphore = room[i];
+                semaphore.acquireUninterruptibly();
+                threads[i].execute(() -> {
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
+                    try {
+                        if (failure.get() == null) {
+                            tx.executeWithoutResult(status -> part.forEach(ViewsBulkRebuild.this::batch));
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        progress.cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
+                        semaphore.release();
+                    }
+                });
+            }
+        }
+
+        private static String table(String sql) {
+            int from = "INSERT INTO ".length();
+            return sql.substring(from, sql.indexOf(' ', from));
+        }
+
+        /** Rows written so far, by table. */
+        Map<String, Long> written() {
+            Map<String, Long> rows = new java.util.TreeMap<>();
+            written.forEach((table, n) -> rows.put(table, n.sum()));
+            return rows;
+        }
+
+        /** Waits until every row is written and committed; throws what went wrong, if anything did. */
+        void finish() {
+            for (ExecutorService thread : threads) {
+                thread.shutdown();
+            }
+            for (ExecutorService thread : threads) {
+                try {
+                    if (!thread.awaitTermination(1, TimeUnit.HOURS)) {
+                        throw new IllegalStateException("Bulk rebuild: writes not done within an hour");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            rethrow();
+        }
+
+        private void rethrow() {
+            Throwable e = failure.get();
+            if (e != null) {
+                throw new IllegalStateException("Bulk rebuild: writing rows failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (ExecutorService thread : threads) {
+                thread.shutdownNow();
+            }
+        }
+    }
 
     /**
      * One statement with all its rows in one JDBC batch, on the transaction's connection. Plain setObject (what a
