@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -46,8 +48,9 @@ import java.util.stream.Collectors;
  * Progress is the events done against the head of the log when the rebuild began: for a bulk replay its own count,
  * for a replaying processor the lowest position any of its segments has reached.
  * <p>
- * A crash during the bulk replay leaves the views' tokens reset to the first event and their tables partly filled:
- * on restart the processor fails on the rows already there (duplicate keys, logged) until a rebuild is started again.
+ * A crash during the bulk replay leaves the views' tokens reset to the first event and their tables partly filled
+ * ({@link BulkReplay#interrupted}): once the restarted application is ready, the rebuild is started again (until then
+ * the processor stops on the rows already there, duplicate keys, logged).
  */
 @Component
 public class Rebuild {
@@ -163,6 +166,16 @@ public class Rebuild {
                     }
                 }
             }
+        }
+    }
+
+    /** After a crash during a bulk replay: starts the rebuild again (see the class comment). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        if (bulkReplays.stream().anyMatch(BulkReplay::interrupted)) {
+            log.warn("A rebuild of the read models was cut short (the views' tokens are at the first event, their "
+                    + "tables are not empty): rebuilding again");
+            start();
         }
     }
 

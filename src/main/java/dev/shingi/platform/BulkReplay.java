@@ -25,6 +25,13 @@ public interface BulkReplay {
     TrackingToken replay(long head, Progress progress);
 
     /**
+     * Whether a replay was cut short (the process died during it): the group's tokens are still reset to the first
+     * event, nothing replayed since, yet its tables hold rows. Its processor would stop on them (duplicate keys); the
+     * rebuild has to be run again.
+     */
+    boolean interrupted();
+
+    /**
      * How far a replay is, in units of its own choosing (it may raise {@link #planned} as it learns more); and the CPU
      * time of the threads it starts of its own, besides the caller's.
      */

@@ -54,7 +54,9 @@ class DeliberationsProjection {
     /**
      * The rows one event adds, as both this projection and the bulk rebuild ({@link ViewsBulkRebuild}) write them: a
      * {@code ledger_clock} row for every event, and the deliberation's, participants', meetings', versions' and
-     * timeline rows of the events that are not about one comment.
+     * timeline rows of the events that are not about one comment. For an event about one comment it writes the
+     * {@code ledger_clock} row alone: the bulk rebuild writes that row without reading the event, and
+     * BulkRebuildEquivalenceProperties fails if this changes.
      *
      * @param nameOf participants' display names as the ledger knew them right before the event
      */

@@ -6,6 +6,7 @@ import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.platform.BulkReplay;
 import dev.shingi.platform.RecordingMetadata;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
@@ -53,11 +54,12 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 /**
  * Rebuilds every table of the "views" group straight from {@code DomainEventEntry}, with plain JDBC, producing exactly
  * the rows {@link DeliberationsProjection} and {@link CommentsProjection} write event by event (tested:
- * BulkRebuildEquivalenceProperties, BulkRebuildTest), an order of magnitude faster:
+ * BulkRebuildEquivalenceProperties, BulkRebuildTest), faster than Axon's replay through them (about twice on H2,
+ * where inserting into the tables' indexes and committing is most of the cost; docs/benchmarks.md):
  * <ol>
  * <li><b>Pass 1, in log order</b>, pages of {@value #PAGE} positions: a {@code ledger_clock} row for every event and
- * {@link DeliberationsProjection#write}'s rows for the events that are not about one comment, sent in JDBC batches,
- * one commit per page. Comment events are not even deserialized here.</li>
+ * {@link DeliberationsProjection#write}'s rows for the events that are not about one comment (for those it writes only
+ * the clock), sent in JDBC batches. Comment events are not even deserialized here.</li>
  * <li><b>Pass 2, comment by comment</b>: the events of the Comment aggregates in (aggregateIdentifier, sequenceNumber)
  * order, which the unique index {@code uk_event_aggregate_sequence} delivers without a sort (pages of at most
  * {@value #PAGE} events, by keyset on the aggregate identifier, so that neither H2 nor PostgreSQL plans a sort of the
@@ -96,12 +98,14 @@ class ViewsBulkRebuild implements BulkReplay {
     private final Serializer serializer;
     private final TransactionTemplate tx;
     private final int writerThreads;
+    private final Serializer tokenSerializer;
     private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
 
-    ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+    ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Serializer tokenSerializer,
                      PlatformTransactionManager transactions,
                      @Value("${shingi.rebuild.writer-threads:0}") int writerThreads) {
         this.writerThreads = writerThreads;
+        this.tokenSerializer = tokenSerializer;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
         this.serializer = serializer;
@@ -111,6 +115,34 @@ class ViewsBulkRebuild implements BulkReplay {
     @Override
     public String processingGroup() {
         return ViewsConfig.PROCESSING_GROUP;
+    }
+
+    /**
+     * The views' tokens are stored (JdbcTokenStore) with the application's general serializer. A reset that Axon has
+     * not replayed from yet is no token at all, or a {@link ReplayToken} whose current token is before the first
+     * stored event (the tail token): either way the processor starts at the first event, which must then find the
+     * tables empty.
+     */
+    @Override
+    public boolean interrupted() {
+        Long first = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry", Long.class);
+        if (first == null) {
+            return false;
+        }
+        List<Boolean> atTheStart = jdbc.query("SELECT token, tokenType FROM TokenEntry WHERE processorName = ?",
+                (rs, i) -> {
+                    byte[] token = rs.getBytes("token");
+                    String type = rs.getString("tokenType");
+                    if (token == null || type == null) {
+                        return true;
+                    }
+                    Object stored = tokenSerializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, type, null));
+                    return stored instanceof ReplayToken replay && (replay.getCurrentToken() == null
+                            || replay.getCurrentToken().position().orElse(-1) < first);
+                }, processingGroup());
+        return !atTheStart.isEmpty() && !atTheStart.contains(false) && Boolean.TRUE.equals(
+                jdbc.query("SELECT position FROM ledger_clock FETCH FIRST 1 ROWS ONLY", ResultSet::next));
     }
 
     /** A participant's name, and the position it was registered at. */
@@ -171,49 +203,47 @@ class ViewsBulkRebuild implements BulkReplay {
         for (long from = 0; from < head; from += PAGE) {
             long lo = from;
             long hi = Math.min(head, from + PAGE);
-            {
-                jdbc.query("""
-                        SELECT globalIndex, type, eventIdentifier, timeStamp, payloadType, payloadRevision,
-                               CASE WHEN type = 'Comment' THEN NULL ELSE metaData END AS metaData,
-                               CASE WHEN type = 'Comment' THEN NULL ELSE payload END AS payload
-                        FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex""",
-                        rs -> {
-                            long position = rs.getLong(1);
-                            if (!included.test(position)) {
-                                return;
+            jdbc.query("""
+                    SELECT globalIndex, type, eventIdentifier, timeStamp, payloadType, payloadRevision,
+                           CASE WHEN type = 'Comment' THEN NULL ELSE metaData END AS metaData,
+                           CASE WHEN type = 'Comment' THEN NULL ELSE payload END AS payload
+                    FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex""",
+                    rs -> {
+                        long position = rs.getLong(1);
+                        if (!included.test(position)) {
+                            return;
+                        }
+                        Class<?> type = typeOf(rs.getString("payloadType"), rs.getString("payloadRevision"));
+                        if (type == null) {
+                            return; // not a deliberation's event (integrity checkpoints): the views ignore it
+                        }
+                        long recordedAt = millis(Instant.parse(rs.getString("timeStamp")));
+                        if (CommentsProjection.COMMENT_EVENTS.contains(type)) {
+                            if (!COMMENT_AGGREGATE.equals(rs.getString("type"))) {
+                                throw new IllegalStateException("Event " + position + " (" + type.getSimpleName()
+                                        + ") is about a comment but not stored by a Comment aggregate");
                             }
-                            Class<?> type = typeOf(rs.getString("payloadType"), rs.getString("payloadRevision"));
-                            if (type == null) {
-                                return; // not a deliberation's event (integrity checkpoints): the views ignore it
+                            batch.insert(DeliberationsProjection.LEDGER_CLOCK, position, recordedAt);
+                            comments[0]++;
+                        } else {
+                            DeliberationEvent event = payload(rs);
+                            try {
+                                DeliberationsProjection.write(event, position, recordedAt,
+                                        rs.getString("eventIdentifier"), recordedBy(rs), nameOf(names,
+                                                event.deliberationId(), position), batch);
+                            } catch (JsonProcessingException e) {
+                                throw new IllegalStateException(e);
                             }
-                            long recordedAt = millis(Instant.parse(rs.getString("timeStamp")));
-                            if (CommentsProjection.COMMENT_EVENTS.contains(type)) {
-                                if (!COMMENT_AGGREGATE.equals(rs.getString("type"))) {
-                                    throw new IllegalStateException("Event " + position + " (" + type.getSimpleName()
-                                            + ") is about a comment but not stored by a Comment aggregate");
-                                }
-                                batch.insert(DeliberationsProjection.LEDGER_CLOCK, position, recordedAt);
-                                comments[0]++;
-                            } else {
-                                DeliberationEvent event = payload(rs);
-                                try {
-                                    DeliberationsProjection.write(event, position, recordedAt,
-                                            rs.getString("eventIdentifier"), recordedBy(rs), nameOf(names,
-                                                    event.deliberationId(), position), batch);
-                                } catch (JsonProcessingException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                                if (event instanceof ParticipantRegistered p) {
-                                    names.putIfAbsent(p.deliberationId() + '\u0000' + p.participantId(),
-                                            new Named(p.name(), position));
-                                }
+                            if (event instanceof ParticipantRegistered p) {
+                                names.putIfAbsent(p.deliberationId() + '\u0000' + p.participantId(),
+                                        new Named(p.name(), position));
                             }
-                            if (batch.rows >= BATCH_ROWS) {
-                                batch.flush();
-                            }
+                        }
+                        if (batch.rows >= BATCH_ROWS) {
+                            batch.flush();
+                        }
                         }, lo, hi);
-                batch.flush();
-            }
+            batch.flush();
             progress.done.set(hi);
             progress.planned.set(head + comments[0] * head / hi); // pass 2's share, as far as pass 1 can tell
         }

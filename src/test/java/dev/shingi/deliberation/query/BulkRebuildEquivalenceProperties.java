@@ -52,8 +52,9 @@ class BulkRebuildEquivalenceProperties {
         Names names = new Names(jdbc);
         comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
-        bulks = new ViewsBulkRebuild[]{new ViewsBulkRebuild(jdbc, SERIALIZER, new DataSourceTransactionManager(ds), 0),
-                new ViewsBulkRebuild(jdbc, SERIALIZER, new DataSourceTransactionManager(ds), 2)};
+        bulks = new ViewsBulkRebuild[]{
+                new ViewsBulkRebuild(jdbc, SERIALIZER, SERIALIZER, new DataSourceTransactionManager(ds), 0),
+                new ViewsBulkRebuild(jdbc, SERIALIZER, SERIALIZER, new DataSourceTransactionManager(ds), 2)};
     }
 
     @Provide
