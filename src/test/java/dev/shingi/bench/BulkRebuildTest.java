@@ -66,6 +66,8 @@ class BulkRebuildTest {
     static class Hold {
         static volatile CountDownLatch entered;
         static volatile CountDownLatch release;
+        /** Makes the bulk replay fail at once. */
+        static volatile boolean fail;
 
         @Bean
         static BeanPostProcessor holdBulkReplays() {
@@ -88,6 +90,9 @@ class BulkRebuildTest {
 
                         @Override
                         public TrackingToken replay(long head, Progress progress) {
+                            if (fail) {
+                                throw new IllegalStateException("A bulk replay failing for the test");
+                            }
                             CountDownLatch in = entered;
                             CountDownLatch out = release;
                             if (in != null) {
@@ -199,6 +204,18 @@ class BulkRebuildTest {
         // in the same rows as a rebuild, which now reads it in order, writes
         Map<String, List<String>> before = snapshot();
         rebuildAndCatchUp();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void whenTheBulkReplayFailsTheProcessorReplaysTheLogItself() {
+        Map<String, List<String>> before = snapshot();
+        Hold.fail = true;
+        try {
+            rebuildAndCatchUp();
+        } finally {
+            Hold.fail = false;
+        }
         assertThat(snapshot()).isEqualTo(before);
     }
 
