@@ -1,5 +1,6 @@
 package dev.shingi.testing;
 
+import dev.shingi.admin.Rebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shingi.platform.Ledger;
@@ -73,17 +74,26 @@ public final class Nodes {
     }
 
     /**
-     * Rebuilds every read model from the event log on this node: Axon's token reset (shut down, reset tokens, start),
-     * then waits until the replay has caught up. Needs this node to hold every segment.
+     * Rebuilds every read model from the event log on this node as the application does ({@link Rebuild}: the views by
+     * bulk replay, then their processor goes on), then waits until every processor has caught up. Needs this node to
+     * hold every segment.
      */
     public static void rebuild(ApplicationContext node, Duration timeout) {
-        // the read models only: the integrity processor's checkpoints are never replayed
-        List<StreamingEventProcessor> processors = processors(node).stream()
-                .filter(StreamingEventProcessor::supportsReset).toList();
-        processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        processors.forEach(StreamingEventProcessor::start);
-        await("the replay to claim every segment", timeout, () -> holdsEverySegment(node));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Rebuild.Progress done = node.getBean(Rebuild.class).runToEnd(Duration.ofMillis(50), p -> {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Timed out after " + timeout + " waiting for the rebuild: " + p);
+                }
+            });
+            if (done.eventsDone() != done.eventsTotal()) {
+                throw new AssertionError("Rebuild done with " + done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        await("the processors to claim every segment", timeout, () -> holdsEverySegment(node));
         // Caught up = every segment's position at the head. (Axon may go on calling it a replay for a while: until
         // the gaps a crash left in the global index, which the reset token remembers, are cleaned up.)
         awaitCaughtUp(node);

@@ -29,8 +29,67 @@ final class CommentHistory {
     record Entry(long position, String eventId, long recordedAt, String recordedBy, DeliberationEvent event) {
     }
 
-    /** A row on the occurred clock: it holds for [validFrom, validTo). */
-    record Row(String table, String key, long validFrom, long validTo, Map<String, Object> columns) {
+    /**
+     * A row on the occurred clock: it holds for [validFrom, validTo). Equal rows have equal tables, keys, validity and
+     * columns; the hash is kept, as every step of a comment looks its rows up by value.
+     */
+    static final class Row {
+        private final String table;
+        private final String key;
+        private final long validFrom;
+        private final long validTo;
+        private final Map<String, Object> columns;
+        private int hash;
+
+        Row(String table, String key, long validFrom, long validTo, Map<String, Object> columns) {
+            this.table = table;
+            this.key = key;
+            this.validFrom = validFrom;
+            this.validTo = validTo;
+            this.columns = columns;
+        }
+
+        String table() {
+            return table;
+        }
+
+        String key() {
+            return key;
+        }
+
+        long validFrom() {
+            return validFrom;
+        }
+
+        long validTo() {
+            return validTo;
+        }
+
+        Map<String, Object> columns() {
+            return columns;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Row r && validFrom == r.validFrom && validTo == r.validTo
+                    && hashCode() == r.hashCode() && table.equals(r.table) && key.equals(r.key)
+                    && columns.equals(r.columns);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = hash;
+            if (h == 0) {
+                h = Objects.hash(table, key, validFrom, validTo, columns);
+                hash = h == 0 ? 1 : h;
+            }
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "Row[" + table + " " + key + " " + validFrom + ".." + validTo + " " + columns + "]";
+        }
     }
 
     /** The comment as corrected: its own fields, and each response's. */

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static dev.shingi.deliberation.query.Temporal.FOREVER;
 import static dev.shingi.deliberation.query.Temporal.millis;
@@ -71,7 +72,7 @@ class CommentsProjection {
      * A comment as the projection last wrote it: its events and its current rows, each with the log position it has
      * been known since (null when recomputed from the log: looked up if needed).
      */
-    private record Known(List<CommentHistory.Entry> entries, Map<CommentHistory.Row, Long> rows) {
+    record Known(List<CommentHistory.Entry> entries, Map<CommentHistory.Row, Long> rows) {
         static final Known NONE = new Known(List.of(), Map.of());
     }
 
@@ -88,11 +89,38 @@ class CommentsProjection {
                 millis(message.getTimestamp()), recordedBy == null ? null : recordedBy.toString(), event);
 
         Known known = load(commentId, position, writes);
-        List<CommentHistory.Entry> before = known.entries();
-        if (before.stream().anyMatch(e -> e.position() == position)) {
+        Known next = apply(known, entry, names.of(event.deliberationId()), writes);
+        if (next == null) {
             return; // already applied (a replayed batch)
         }
-        List<CommentHistory.Entry> after = new ArrayList<>(before);
+        writes.touched.put(commentId, next);
+        cache.put(commentId, next);
+        if (!CurrentUnitOfWork.isStarted()) {
+            writes.flush();
+        }
+    }
+
+    /**
+     * One event of a comment, as both this projection and the bulk rebuild ({@link ViewsBulkRebuild}) apply it: the
+     * comment's rows ({@link CommentHistory}) for what is known with the event are compared with {@code known}, its
+     * rows before it; rows that no longer hold are closed at the event's position, new ones inserted there, and an
+     * acknowledgement or a correction gets its own rows. Returns the comment as it is after the event, or null when
+     * {@code known} already has an event at that position (nothing is written then).
+     *
+     * @param nameOf participants' display names as the ledger knew them right before the event
+     */
+    static Known apply(Known known, CommentHistory.Entry entry, Function<String, String> nameOf, Writes writes) {
+        DeliberationEvent event = entry.event();
+        String commentId = commentIdOf(event);
+        long position = entry.position();
+        List<CommentHistory.Entry> before = known.entries();
+        for (CommentHistory.Entry e : before) {
+            if (e.position() == position) {
+                return null;
+            }
+        }
+        List<CommentHistory.Entry> after = new ArrayList<>(before.size() + 1);
+        after.addAll(before);
         after.add(entry);
 
         if (event instanceof ResponseAcknowledged a) {
@@ -112,7 +140,6 @@ class CommentsProjection {
                     millis(c.occurredAt()), position, entry.recordedAt()));
         }
 
-        var nameOf = names.of(event.deliberationId());
         List<CommentHistory.Row> now = new CommentHistory(after, nameOf).rows();
         Set<CommentHistory.Row> kept = new HashSet<>(now);
         known.rows().forEach((row, since) -> {
@@ -122,19 +149,15 @@ class CommentsProjection {
         });
         Map<CommentHistory.Row, Long> current = new HashMap<>();
         for (CommentHistory.Row row : now) {
-            if (known.rows().containsKey(row)) {
-                current.put(row, known.rows().get(row));
+            Long since = known.rows().get(row);
+            if (since != null || known.rows().containsKey(row)) {
+                current.put(row, since);
             } else {
                 writes.insert(row, position);
                 current.put(row, position);
             }
         }
-        Known next = new Known(List.copyOf(after), current);
-        writes.touched.put(commentId, next);
-        cache.put(commentId, next);
-        if (!CurrentUnitOfWork.isStarted()) {
-            writes.flush();
-        }
+        return new Known(List.copyOf(after), current);
     }
 
     private Known load(String commentId, long position, Writes writes) {
@@ -173,11 +196,11 @@ class CommentsProjection {
     /** This unit of work's writes, sent in JDBC batches just before it commits. */
     private Writes writes() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new Writes();
+            return new Writes(jdbc);
         }
         UnitOfWork<?> uow = CurrentUnitOfWork.get();
         return uow.root().getOrComputeResource(PENDING, k -> {
-            Writes writes = new Writes();
+            Writes writes = new Writes(jdbc);
             uow.root().onPrepareCommit(u -> writes.flush());
             // a failed batch is retried from the stored token: forget what this attempt cached
             uow.root().onRollback(u -> cache.clear());
@@ -189,32 +212,71 @@ class CommentsProjection {
      * Inserts and closings of one unit of work, in the order the store needs them: rows that were already stored are
      * closed first (so that the closing cannot touch a new row with the same key and start), then the new rows are
      * inserted; a row both inserted and closed within the unit of work is inserted closed.
+     * <p>
+     * Without a {@link JdbcTemplate} (the bulk rebuild) every row closed must have been inserted by these writes: each
+     * row is then inserted once, with its final {@code known_to} and {@code kn_node}, and nothing is updated.
      */
-    private final class Writes {
+    static final class Writes {
+        private final JdbcTemplate jdbc;
         final Map<String, List<Object[]>> inserts = new LinkedHashMap<>();
         final Map<String, List<Object[]>> closings = new LinkedHashMap<>();
         /** New rows still open, by table, key and start: where to close them. */
         final Map<List<Object>, Object[]> open = new HashMap<>();
         /** Comments this unit of work changed, as they will be once it commits. */
         final Map<String, Known> touched = new LinkedHashMap<>();
+        private int rows;
+
+        Writes(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /** Rows to be inserted so far. */
+        int rows() {
+            return rows;
+        }
 
         void add(String sql, Object... args) {
             inserts.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
+            rows++;
         }
 
         void insert(CommentHistory.Row row, long position) {
-            List<String> columns = new ArrayList<>(row.columns().keySet());
-            List<Object> values = new ArrayList<>(row.columns().values());
-            if (filedByKnowledge(row)) {
-                columns.add("kn_node");
-                values.add(Temporal.knowledgeNode(row.validTo(), position, FOREVER));
+            Map<String, Object> columns = row.columns();
+            boolean byKnowledge = filedByKnowledge(row);
+            String sql = insertSql(row.table(), columns, byKnowledge);
+            Object[] args = new Object[columns.size() + (byKnowledge ? 6 : 5)];
+            int i = 0;
+            for (Object value : columns.values()) {
+                args[i++] = value;
             }
-            columns.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
-            values.addAll(List.of(row.key(), row.validFrom(), row.validTo(), position, FOREVER));
-            Object[] args = values.toArray();
-            add("INSERT INTO " + row.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", args);
+            if (byKnowledge) {
+                args[i++] = Temporal.knowledgeNode(row.validTo(), position, FOREVER);
+            }
+            args[i++] = row.key();
+            args[i++] = row.validFrom();
+            args[i++] = row.validTo();
+            args[i++] = position;
+            args[i] = FOREVER;
+            add(sql, args);
             open.put(List.of(row.table(), row.key(), row.validFrom()), args);
+        }
+
+        /** Statements by table and columns, so that rows of one table share one (and it is built once). */
+        private static final Map<List<String>, String> STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static String insertSql(String table, Map<String, Object> columns, boolean byKnowledge) {
+            List<String> key = new ArrayList<>(columns.size() + 1);
+            key.add(table);
+            key.addAll(columns.keySet());
+            return STATEMENTS.computeIfAbsent(key, k -> {
+                List<String> names = new ArrayList<>(columns.keySet());
+                if (byKnowledge) {
+                    names.add("kn_node");
+                }
+                names.addAll(List.of("row_key", "valid_from", "valid_to", "known_from", "known_to"));
+                return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+            });
         }
 
         /** Closes a current row on the knowledge clock; {@code since} is its known_from, null when not at hand. */
@@ -227,6 +289,10 @@ class CommentsProjection {
                             (Long) pending[pending.length - 2], position); // kn_node, from known_from
                 }
                 return;
+            }
+            if (jdbc == null) {
+                throw new IllegalStateException("Closing " + row.table() + " " + row.key() + " from " + row.validFrom()
+                        + " at " + position + ": not among the rows these writes inserted");
             }
             if (!filedByKnowledge(row)) {
                 closings.computeIfAbsent("UPDATE " + row.table()
@@ -244,19 +310,31 @@ class CommentsProjection {
         }
 
         /** comment_v and commitment_v, the tables "outstanding" stabs, are filed in the interval trees. */
-        private boolean filedByKnowledge(CommentHistory.Row row) {
+        private static boolean filedByKnowledge(CommentHistory.Row row) {
             return row.columns().containsKey("ri_node");
         }
 
         void flush() {
-            closings.forEach(jdbc::batchUpdate);
-            inserts.forEach(jdbc::batchUpdate);
+            flush(jdbc::batchUpdate);
+        }
+
+        /** Sends the closings, then the inserts, each statement with all its rows: {@code to} runs one batch. */
+        void flush(java.util.function.BiConsumer<String, List<Object[]>> to) {
+            closings.forEach(to);
+            inserts.forEach(to);
             closings.clear();
             inserts.clear();
             open.clear();
             touched.clear();
+            rows = 0;
         }
     }
+
+    /** The events about one comment: those {@link #commentIdOf} names a comment for, stored by the Comment aggregate. */
+    static final Set<Class<? extends DeliberationEvent>> COMMENT_EVENTS = Set.of(CommentRaised.class,
+            CommentResponded.class, CommitmentMade.class, ResponseAcknowledged.class, CommentWithdrawn.class,
+            CommentReopened.class, CommitmentFulfilled.class, CommitmentConcluded.class, CommitmentWaived.class,
+            RecordCorrected.class);
 
     static String commentIdOf(DeliberationEvent event) {
         if (event instanceof CommentRaised e) return e.commentId();

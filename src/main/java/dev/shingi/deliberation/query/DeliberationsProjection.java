@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static dev.shingi.deliberation.query.Temporal.FOREVER;
 import static dev.shingi.deliberation.query.Temporal.millis;
@@ -27,7 +28,6 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 class DeliberationsProjection {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = EventJson.MAPPER;
     private final Names names;
     private final LogPosition logPosition;
 
@@ -39,18 +39,40 @@ class DeliberationsProjection {
 
     @EventHandler
     void on(DeliberationEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
-        long position = logPosition.of(message, token);
-        long recordedAt = millis(message.getTimestamp());
-        jdbc.update("INSERT INTO ledger_clock (position, recorded_at) VALUES (?, ?)", position, recordedAt);
+        Object recordedBy = message.getMetaData().get(RecordingMetadata.RECORDED_BY);
+        write(event, logPosition.of(message, token), millis(message.getTimestamp()), message.getIdentifier(),
+                recordedBy == null ? null : recordedBy.toString(), names.of(event.deliberationId()), jdbc::update);
+    }
+
+    static final String LEDGER_CLOCK = "INSERT INTO ledger_clock (position, recorded_at) VALUES (?, ?)";
+
+    /** Where {@link #write} puts its rows: one INSERT each, at once (the projection) or in batches (the bulk rebuild). */
+    interface Sink {
+        void insert(String sql, Object... args);
+    }
+
+    /**
+     * The rows one event adds, as both this projection and the bulk rebuild ({@link ViewsBulkRebuild}) write them: a
+     * {@code ledger_clock} row for every event, and the deliberation's, participants', meetings', versions' and
+     * timeline rows of the events that are not about one comment. For an event about one comment it writes the
+     * {@code ledger_clock} row alone: the bulk rebuild writes that row without reading the event, and
+     * BulkRebuildEquivalenceProperties fails if this changes.
+     *
+     * @param nameOf participants' display names as the ledger knew them right before the event
+     */
+    static void write(DeliberationEvent event, long position, long recordedAt, String eventId, String recordedBy,
+                      Function<String, String> nameOf, Sink sink) throws JsonProcessingException {
+        ObjectMapper json = EventJson.MAPPER;
+        sink.insert(LEDGER_CLOCK, position, recordedAt);
         long occurredAt = millis(event.occurredAt());
         String summary = null;
         if (event instanceof DeliberationOpened e) {
-            jdbc.update("""
+            sink.insert("""
                     INSERT INTO deliberation_v (deliberation_id, title, body, occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?)""", e.deliberationId(), e.title(), e.body(), occurredAt, position, recordedAt);
             summary = "Deliberation opened: " + e.title();
         } else if (event instanceof ParticipantRegistered e) {
-            jdbc.update("""
+            sink.insert("""
                     INSERT INTO participant_v (deliberation_id, participant_id, name, role, title, affiliation, organisation,
                                                occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -58,7 +80,7 @@ class DeliberationsProjection {
                     e.organisation(), occurredAt, position, recordedAt);
             summary = e.name() + (e.title() != null ? " (" + e.title() + ")" : "") + " registered as " + e.role();
         } else if (event instanceof MeetingRecorded e) {
-            jdbc.update("""
+            sink.insert("""
                     INSERT INTO meeting_v (deliberation_id, meeting_id, number, title, starts_at, ends_at, venue,
                                            attendee_ids, materials, occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -71,42 +93,40 @@ class DeliberationsProjection {
             summary = e.publiclyReadable() ? "Deliberation made public: anyone may read it"
                     : "Deliberation made members-only";
         } else if (event instanceof DraftPublished e) {
-            insertVersion(e.deliberationId(), e.version(), null, e.title(), e.materialNumber(), e.pageCount(), null,
+            insertVersion(sink, e.deliberationId(), e.version(), null, e.title(), e.materialNumber(), e.pageCount(), null,
                     List.of(), null, false, false, occurredAt, position, recordedAt);
             summary = "Draft v" + e.version() + " published: " + e.title()
                     + (e.pageCount() != null ? " (" + e.pageCount() + " pages)" : "");
         } else if (event instanceof RevisionCommitted e) {
-            insertVersion(e.deliberationId(), e.version(), e.basedOnVersion(), e.title(), e.materialNumber(),
+            insertVersion(sink, e.deliberationId(), e.version(), e.basedOnVersion(), e.title(), e.materialNumber(),
                     e.pageCount(), e.summary(), e.changes(), e.committedBy(), e.illustrative(), true, occurredAt,
                     position, recordedAt);
-            summary = (e.illustrative() ? "[ILLUSTRATIVE EXAMPLE] " : "") + names.of(e.deliberationId()).apply(e.committedBy())
+            summary = (e.illustrative() ? "[ILLUSTRATIVE EXAMPLE] " : "") + nameOf.apply(e.committedBy())
                     + " committed v" + e.version() + " (from v" + e.basedOnVersion() + "), keeping "
                     + (e.fulfils() == null ? 0 : e.fulfils().size()) + " commitment(s)"
                     + (e.summary() != null ? ": " + e.summary() : "");
         }
         if (summary != null) {
-            Object recordedBy = message.getMetaData().get(RecordingMetadata.RECORDED_BY);
-            jdbc.update("""
+            sink.insert("""
                     INSERT INTO timeline_v (row_key, deliberation_id, position, event_type, comment_id, summary, recorded_by,
                                             occurred_at, recorded_at, valid_from, valid_to, known_from, known_to)
                     VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    message.getIdentifier(), event.deliberationId(), position, event.getClass().getSimpleName(), summary,
-                    recordedBy == null ? null : recordedBy.toString(), occurredAt, recordedAt, occurredAt, FOREVER,
-                    position, FOREVER);
+                    eventId, event.deliberationId(), position, event.getClass().getSimpleName(), summary,
+                    recordedBy, occurredAt, recordedAt, occurredAt, FOREVER, position, FOREVER);
         }
     }
 
-    private void insertVersion(String deliberationId, int version, Integer basedOn, String title, String material,
-                               Integer pageCount, String summary, List<String> changes, String committedBy,
-                               boolean illustrative, boolean revision, long occurredAt, long position, long recordedAt)
-            throws JsonProcessingException {
-        jdbc.update("""
+    private static void insertVersion(Sink sink, String deliberationId, int version, Integer basedOn, String title,
+                                      String material, Integer pageCount, String summary, List<String> changes,
+                                      String committedBy, boolean illustrative, boolean revision, long occurredAt,
+                                      long position, long recordedAt) throws JsonProcessingException {
+        sink.insert("""
                 INSERT INTO version_v (deliberation_id, version, based_on, title, material_number, page_count, summary,
                     changes, committed_by, illustrative, revision, occurred_at, position, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 deliberationId, version, basedOn, title, material, pageCount, summary,
-                json.writeValueAsString(changes == null ? List.of() : changes), committedBy, illustrative, revision,
-                occurredAt, position, recordedAt);
+                EventJson.MAPPER.writeValueAsString(changes == null ? List.of() : changes), committedBy, illustrative,
+                revision, occurredAt, position, recordedAt);
     }
 
     @ResetHandler
