@@ -172,9 +172,14 @@ public final class TemporalBenchmark {
             for (long[] p : warm) {
                 outstanding(gateway, deliberationId, p);
             }
+            // after a rebuild, H2's background writer may still be writing and compacting the file: with
+            // -Dbench.settle=N the queries start once the JVM has spent under 10 % of a core for N seconds in a row
+            settle(Integer.getInteger("bench.settle", 0));
             System.gc();
             resetPeaks();
             double[] latencies = new double[pairs.length];
+            long queryProcessCpu0 = processCpuNanos();
+            long queryWall0 = System.nanoTime();
             double[] cpus = new double[pairs.length];
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long rowsComments = 0;
@@ -196,6 +201,8 @@ public final class TemporalBenchmark {
                 }
             }
             double queryCpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6 / pairs.length;
+            double otherCpuShare = ((processCpuNanos() - queryProcessCpu0) / 1e6 / pairs.length - queryCpu)
+                    * pairs.length / ((System.nanoTime() - queryWall0) / 1e6);
             long queryHeap = peakHeap();
             double[] outstanding = percentiles(latencies);
             // the query's own CPU, per query: a tail in wall-clock time that is not here is the machine's (other
@@ -203,8 +210,10 @@ public final class TemporalBenchmark {
             double[] cpu = percentiles(cpus);
             say("outstanding: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%.2f CPU ms per query on average; CPU p50 %.2f,"
                             + " p99 %.2f, max %.2f ms); answer %.0f comments + %.0f commitments on average; peak heap"
-                            + " %d MB", outstanding[0], outstanding[1], outstanding[2], queryCpu, cpu[0], cpu[1], cpu[2],
-                    rowsComments / (double) pairs.length, rowsCommitments / (double) pairs.length, queryHeap >> 20);
+                            + " %d MB; the JVM's other threads meanwhile used %.0f %% of a core", outstanding[0],
+                    outstanding[1], outstanding[2], queryCpu, cpu[0], cpu[1], cpu[2],
+                    rowsComments / (double) pairs.length, rowsCommitments / (double) pairs.length, queryHeap >> 20,
+                    otherCpuShare * 100);
 
             // (3) naive fold over the log, read once
             System.gc();
@@ -355,6 +364,21 @@ public final class TemporalBenchmark {
             }
         }
         return nanos / 1e9;
+    }
+
+    /** Waits until the JVM has used under 10 % of a core for {@code seconds} seconds in a row (at most 10 minutes). */
+    private static void settle(int seconds) throws InterruptedException {
+        if (seconds <= 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int quiet = 0;
+        while (quiet < seconds && System.nanoTime() - t0 < 600_000_000_000L) {
+            long c0 = processCpuNanos();
+            Thread.sleep(1000);
+            quiet = processCpuNanos() - c0 < 100_000_000L ? quiet + 1 : 0;
+        }
+        say("settled after %.0f s", (System.nanoTime() - t0) / 1e9);
     }
 
     /** CPU time of the whole JVM: every thread, the garbage collector's and H2's background writer's too. */
