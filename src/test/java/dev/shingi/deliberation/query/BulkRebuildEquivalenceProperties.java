@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -44,10 +43,7 @@ class BulkRebuildEquivalenceProperties {
 
     @BeforeContainer
     static void database() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:bulk-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        JdbcDataSource ds = TemporalFoldProperties.migratedInMemory("bulk");
         jdbc = new JdbcTemplate(ds);
         Names names = new Names(jdbc);
         comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));

@@ -38,15 +38,20 @@ class TemporalFoldProperties {
 
     @BeforeContainer
     static void database() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:fold-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
-        jdbc = new JdbcTemplate(ds);
+        jdbc = new JdbcTemplate(migratedInMemory("fold"));
         Names names = new Names(jdbc);
         comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
         queries = new DeliberationQueries(jdbc);
+    }
+
+    /** A fresh in-memory H2 database with every migration applied, as the application's own schema. */
+    static JdbcDataSource migratedInMemory(String name) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load().migrate();
+        return ds;
     }
 
     /** An event as stored: its log position, when the ledger recorded it, and the event. */
