@@ -30,8 +30,8 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 /**
  * Answers the {@code Find…} queries from the temporal tables, as of both clocks ({@link AsOf}): a row answers when
  * it holds at {@code at} on the occurred clock and at {@code position} on the knowledge clock. No query replays the
- * log; "outstanding" probes a 2-D index over the rows' rectangles on the two clocks, so its cost depends on the
- * answer, not on the length of the history.
+ * log; "outstanding" finds the rows that hold through indexes over their intervals (interval trees on H2, GiST on
+ * PostgreSQL), so its cost depends on the answer, not on the length of the history.
  */
 @Component
 class DeliberationQueries {
@@ -47,7 +47,7 @@ class DeliberationQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = EventJson.MAPPER;
-    /** The 2-D index "outstanding" probes is H2's R-tree or PostgreSQL's GiST (V14), asked in each one's terms. */
+    /** "Outstanding" walks interval trees on H2 and probes GiST indexes on PostgreSQL (ADR 007). */
     private final boolean postgres;
 
     DeliberationQueries(JdbcTemplate jdbc) {
@@ -131,39 +131,84 @@ class DeliberationQueries {
     }
 
     /**
-     * OPEN rows of a table that hold at (at, position), found in two probes of 2-D indexes (V14, ADR 007) that hold
-     * only the rows that can be outstanding. A row holds iff valid_from <= at < valid_to and known_from <= position <
-     * known_to; each interval is filed as a point (start, end), so "the intervals containing t" is the quadrant start
-     * <= t < end. Rows that end on the occurred clock are found by their validity, rows that hold until further notice
-     * by what the ledger knew them for, so that neither probe meets superseded history; the exact bounds are tested on
-     * what the probes find. The cost follows the rows that hold, not the length of the history. {@code extra} is the
-     * condition the table's indexes are restricted to beyond status = 'OPEN' (comments: those that need a response).
+     * OPEN rows of a table that hold at (at, position): a row holds iff valid_from <= at < valid_to and known_from <=
+     * position < known_to. Rows that end on the occurred clock are found by their validity, rows that hold until
+     * further notice by what the ledger knew them for, so that neither search meets superseded history; the cost
+     * follows the rows that hold, not the length of the history (ADR 007). {@code extra} is the condition the indexes
+     * are restricted to beyond status = 'OPEN' (comments: those that need a response).
+     * <p>
+     * PostgreSQL: each interval is a point (start, end) in a partial GiST index (V14), and "the intervals containing
+     * t" is the quadrant start <= t <= end, one probe per clock, the exact bounds tested on what it finds. H2: the
+     * relational interval trees of V4/V7 ({@link #treeStab}).
      */
     private <T> List<T> stab(String table, String extra, String deliberationId, AsOf asOf, RowMapper<T> mapper) {
         long at = millis(asOf.at());
         long position = asOf.position();
+        if (!postgres) {
+            return jdbc.query(treeStab(table, extra), mapper, treeArgs(deliberationId, at, position));
+        }
         String exact = " AND deliberation_id = ? AND status = 'OPEN' " + extra
                 + " AND valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ?";
         Object[] bounds = {deliberationId, at, at, position, position};
-        List<T> rows = new ArrayList<>();
-        if (postgres) {
-            rows.addAll(jdbc.query("SELECT * FROM " + table + " WHERE point(valid_from::float8, valid_to::float8)"
-                            + " <@ box(point(?, ?), point(?, ?)) AND valid_to < " + Temporal.FOREVER + exact, mapper,
-                    args(quadrant(at), bounds)));
-            rows.addAll(jdbc.query("SELECT * FROM " + table + " WHERE point(known_from::float8, known_to::float8)"
-                            + " <@ box(point(?, ?), point(?, ?)) AND valid_to = " + Temporal.FOREVER + exact, mapper,
-                    args(quadrant(position), bounds)));
-            return rows;
-        }
-        // H2's R-trees keep their coordinates as 32-bit floats: the quadrant is widened by a millionth of t (far more
-        // than a float's rounding) and the exact bounds decide. USE INDEX: H2's planner would take a B-tree instead.
-        // The quadrant is a literal, not CAST(? AS GEOMETRY): H2 tests the condition again on every row the index
-        // finds and would parse the parameter's text each time (half of what a query allocated at 1M events).
-        rows.addAll(jdbc.query("SELECT * FROM " + table + " USE INDEX (ix_" + table + "_open_valid)"
-                + " WHERE open_valid && " + quadrantPolygon(at) + exact, mapper, bounds));
-        rows.addAll(jdbc.query("SELECT * FROM " + table + " USE INDEX (ix_" + table + "_open_known)"
-                + " WHERE open_known && " + quadrantPolygon(position) + exact, mapper, bounds));
+        List<T> rows = new ArrayList<>(jdbc.query("SELECT * FROM " + table
+                        + " WHERE point(valid_from::float8, valid_to::float8) <@ box(point(?, ?), point(?, ?))"
+                        + " AND valid_to < " + Temporal.FOREVER + exact, mapper, args(quadrant(at), bounds)));
+        rows.addAll(jdbc.query("SELECT * FROM " + table
+                        + " WHERE point(known_from::float8, known_to::float8) <@ box(point(?, ?), point(?, ?))"
+                        + " AND valid_to = " + Temporal.FOREVER + exact, mapper, args(quadrant(position), bounds)));
         return rows;
+    }
+
+    /**
+     * H2: the rows on the paths to {@code at} (tree over the occurred clock, {@code ri_node}) and to {@code position}
+     * (tree over knowledge, {@code kn_node}), one index range per node (Temporal.java). The statement's text is the
+     * same for every instant, so H2 parses it once: each tree level has a branch for a node after t (its rows must
+     * start by t) and one for a node before t (they must end after t), and the branch the path does not take asks
+     * for node -1, which holds nothing. (Written per instant, the text differed for nearly every query and H2 parsed
+     * it every time: a quarter of the query's CPU at 1M events.) Not an R-tree, as on PostgreSQL: H2 2.3.232 could not
+     * open a database again after a crash with one (ADR 007).
+     */
+    private static String treeStab(String table, String extra) {
+        return TREE_STABS.computeIfAbsent(table + extra, k -> {
+            String select = "SELECT * FROM " + table + " WHERE deliberation_id = ? AND status = 'OPEN' " + extra;
+            List<String> branches = new ArrayList<>();
+            for (int level = 0; level < Temporal.HEIGHT; level++) {
+                branches.add(select + " AND ri_node = ? AND valid_from <= ? AND known_from <= ? AND known_to > ?");
+                branches.add(select + " AND ri_node = ? AND valid_to > ? AND known_from <= ? AND known_to > ?");
+            }
+            for (int level = 0; level < Temporal.HEIGHT; level++) {
+                branches.add(select + " AND kn_node = ? AND known_from <= ? AND valid_from <= ?");
+                branches.add(select + " AND kn_node = ? AND known_to > ? AND valid_from <= ?");
+            }
+            return String.join(" UNION ALL ", branches);
+        });
+    }
+
+    private static final Map<String, String> TREE_STABS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Object[] treeArgs(String deliberationId, long at, long position) {
+        List<Object> args = new ArrayList<>();
+        int[] level = {0};
+        Temporal.path(at, (node, side) -> {
+            boolean after = side != Temporal.Side.NODE_BEFORE; // at the node itself every row holds: "after" will do
+            args.addAll(List.of(deliberationId, after ? node : -1L, at, position, position));
+            args.addAll(List.of(deliberationId, after ? -1L : node, at, position, position));
+            level[0]++;
+        });
+        for (; level[0] < Temporal.HEIGHT; level[0]++) {
+            args.addAll(List.of(deliberationId, -1L, at, position, position, deliberationId, -1L, at, position, position));
+        }
+        level[0] = 0;
+        Temporal.path(position, (node, side) -> {
+            boolean after = side != Temporal.Side.NODE_BEFORE;
+            args.addAll(List.of(deliberationId, after ? node : -1L, position, at));
+            args.addAll(List.of(deliberationId, after ? -1L : node, position, at));
+            level[0]++;
+        });
+        for (; level[0] < Temporal.HEIGHT; level[0]++) {
+            args.addAll(List.of(deliberationId, -1L, position, at, deliberationId, -1L, position, at));
+        }
+        return args.toArray();
     }
 
     /** The points (start, end) with start <= t <= end, as the corners of a box (PostgreSQL: float8, exact here). */
@@ -173,15 +218,6 @@ class DeliberationQueries {
 
     /** Beyond every start and end a row can have, "forever" (Long.MAX_VALUE) included. */
     private static final double QUADRANT_EDGE = 1e19;
-
-    /** {@link #quadrant} for H2, as a geometry literal for its {@code &&} (made of numbers only). */
-    private static String quadrantPolygon(long t) {
-        // in doubles: t may be "everything known" (Long.MAX_VALUE), where t + slack would overflow a long
-        double slack = Math.max(2, Math.abs((double) t) / (1 << 20));
-        String x0 = "-1E19", y0 = Double.toString(t - slack), x1 = Double.toString(t + slack), y1 = "1E19";
-        return "GEOMETRY 'POLYGON ((" + x0 + " " + y0 + ", " + x1 + " " + y0 + ", " + x1 + " " + y1 + ", " + x0 + " "
-                + y1 + ", " + x0 + " " + y0 + "))'";
-    }
 
     private static Object[] args(Object[] first, Object[] rest) {
         Object[] all = new Object[first.length + rest.length];

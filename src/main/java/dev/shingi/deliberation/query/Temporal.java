@@ -1,21 +1,25 @@
 package dev.shingi.deliberation.query;
 
 import java.time.Instant;
+import java.util.function.BiConsumer;
 
 /**
- * The two clocks in the tables' terms, and the fork nodes of the relational interval tree (Kriegel, Pötke, Seidl,
- * VLDB 2000) that "outstanding" walked until V14: every interval filed under the first node of a virtual binary tree
- * over the time domain that falls inside it.
+ * The two clocks in the tables' terms, and the relational interval tree that lets "which rows hold at instant t" be
+ * answered by one index lookup per tree level (about 42) instead of a scan of the whole history.
  * <p>
- * Since V14 "outstanding" probes a 2-D index over the rows' rectangles instead (DeliberationQueries.stab), and the
- * tree's indexes are gone; {@code ri_node} and {@code kn_node} are still written (NOT NULL columns) but no longer
- * read. Dropping them is a migration of its own, left for when no branch writes them.
+ * Kriegel, Pötke, Seidl, "Managing Intervals Efficiently in Object-Relational Databases" (VLDB 2000): every interval
+ * is filed under its fork node, the first node of a virtual binary tree over the time domain that falls inside it;
+ * only the nodes on the path from the root to t can hold intervals containing t.
+ * <p>
+ * Rows that end on the occurred clock are filed by their validity ({@link #validNode}); rows that hold until further
+ * notice by what the ledger knew them for ({@link #knowledgeNode}), so that neither stab reads superseded history.
+ * "Outstanding" walks these trees on H2; on PostgreSQL it probes GiST indexes instead (ADR 007).
  */
 final class Temporal {
     /** "Until further notice" on either clock. */
     static final long FOREVER = Long.MAX_VALUE;
 
-    private static final int HEIGHT = 42; // milliseconds up to 2109
+    static final int HEIGHT = 42; // milliseconds up to 2109
     private static final long MAX = (1L << HEIGHT) - 1;
     static final long ROOT = 1L << (HEIGHT - 1);
 
@@ -66,5 +70,32 @@ final class Temporal {
      */
     static long knowledgeNode(long validTo, long knownFrom, long knownTo) {
         return validTo == FOREVER ? forkOf(knownFrom, knownTo) : 0;
+    }
+
+    /** How an interval filed at a node on t's path must relate to t to contain it. */
+    enum Side {
+        /** node > t: the interval must start at or before t. */
+        NODE_AFTER,
+        /** node < t: the interval must end after t. */
+        NODE_BEFORE,
+        /** node = t: every interval filed here contains t. */
+        AT
+    }
+
+    /** Visits the nodes on the path from the root to t. */
+    static void path(long t, BiConsumer<Long, Side> visit) {
+        long p = clamp(t);
+        long node = ROOT;
+        for (long step = ROOT >> 1; ; step >>= 1) {
+            if (p == node) {
+                visit.accept(node, Side.AT);
+                return;
+            }
+            visit.accept(node, p < node ? Side.NODE_AFTER : Side.NODE_BEFORE);
+            if (step == 0) {
+                return;
+            }
+            node = p < node ? node - step : node + step;
+        }
     }
 }
