@@ -145,7 +145,9 @@ class DeliberationQueries {
         long at = millis(asOf.at());
         long position = asOf.position();
         if (!postgres) {
-            return jdbc.query(treeStab(table, extra), mapper, treeArgs(deliberationId, at, position));
+            List<Object> args = new ArrayList<>();
+            String sql = treeStab(table, extra, deliberationId, at, position, args);
+            return jdbc.query(sql, mapper, args.toArray());
         }
         String exact = " AND deliberation_id = ? AND status = 'OPEN' " + extra
                 + " AND valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ?";
@@ -161,54 +163,53 @@ class DeliberationQueries {
 
     /**
      * H2: the rows on the paths to {@code at} (tree over the occurred clock, {@code ri_node}) and to {@code position}
-     * (tree over knowledge, {@code kn_node}), one index range per node (Temporal.java). The statement's text is the
-     * same for every instant, so H2 parses it once: each tree level has a branch for a node after t (its rows must
-     * start by t) and one for a node before t (they must end after t), and the branch the path does not take asks
-     * for node -1, which holds nothing. (Written per instant, the text differed for nearly every query and H2 parsed
-     * it every time: a quarter of the query's CPU at 1M events.) Not an R-tree, as on PostgreSQL: H2 2.3.232 could not
-     * open a database again after a crash with one (ADR 007).
+     * (tree over knowledge, {@code kn_node}), one index range per node (Temporal.java), in one statement. Its text
+     * depends on the side of each node the instant falls, so H2 parses it for nearly every query; a text that is the
+     * same for every instant (a branch per level and side, the unused one empty) was measured slower: 15 instead of
+     * 8 ms of CPU per query at 10k events, as each empty branch still costs H2 its probe and its share of the union.
+     * Not an R-tree, as on PostgreSQL: H2 2.3.232 could not open a database again after a crash with one (ADR 007).
      */
-    private static String treeStab(String table, String extra) {
-        return TREE_STABS.computeIfAbsent(table + extra, k -> {
-            String select = "SELECT * FROM " + table + " WHERE deliberation_id = ? AND status = 'OPEN' " + extra;
-            List<String> branches = new ArrayList<>();
-            for (int level = 0; level < Temporal.HEIGHT; level++) {
-                branches.add(select + " AND ri_node = ? AND valid_from <= ? AND known_from <= ? AND known_to > ?");
-                branches.add(select + " AND ri_node = ? AND valid_to > ? AND known_from <= ? AND known_to > ?");
-            }
-            for (int level = 0; level < Temporal.HEIGHT; level++) {
-                branches.add(select + " AND kn_node = ? AND known_from <= ? AND valid_from <= ?");
-                branches.add(select + " AND kn_node = ? AND known_to > ? AND valid_from <= ?");
-            }
-            return String.join(" UNION ALL ", branches);
-        });
-    }
-
-    private static final Map<String, String> TREE_STABS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static Object[] treeArgs(String deliberationId, long at, long position) {
-        List<Object> args = new ArrayList<>();
-        int[] level = {0};
+    private static <T> String treeStab(String table, String extra, String deliberationId, long at, long position,
+                                       List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         Temporal.path(at, (node, side) -> {
-            boolean after = side != Temporal.Side.NODE_BEFORE; // at the node itself every row holds: "after" will do
-            args.addAll(List.of(deliberationId, after ? node : -1L, at, position, position));
-            args.addAll(List.of(deliberationId, after ? -1L : node, at, position, position));
-            level[0]++;
+            if (!sql.isEmpty()) {
+                sql.append(" UNION ALL ");
+            }
+            sql.append("SELECT * FROM ").append(table)
+                    .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND ri_node = ? ").append(extra)
+                    .append(" AND known_from <= ? AND known_to > ?");
+            args.addAll(List.of(deliberationId, node, position, position));
+            switch (side) {
+                case NODE_AFTER -> {
+                    sql.append(" AND valid_from <= ?");
+                    args.add(at);
+                }
+                case NODE_BEFORE -> {
+                    sql.append(" AND valid_to > ?");
+                    args.add(at);
+                }
+                case AT -> { }
+            }
         });
-        for (; level[0] < Temporal.HEIGHT; level[0]++) {
-            args.addAll(List.of(deliberationId, -1L, at, position, position, deliberationId, -1L, at, position, position));
-        }
-        level[0] = 0;
         Temporal.path(position, (node, side) -> {
-            boolean after = side != Temporal.Side.NODE_BEFORE;
-            args.addAll(List.of(deliberationId, after ? node : -1L, position, at));
-            args.addAll(List.of(deliberationId, after ? -1L : node, position, at));
-            level[0]++;
+            sql.append(" UNION ALL SELECT * FROM ").append(table)
+                    .append(" WHERE deliberation_id = ? AND status = 'OPEN' AND kn_node = ? ").append(extra)
+                    .append(" AND valid_from <= ?");
+            args.addAll(List.of(deliberationId, node, at));
+            switch (side) {
+                case NODE_AFTER -> {
+                    sql.append(" AND known_from <= ?");
+                    args.add(position);
+                }
+                case NODE_BEFORE -> {
+                    sql.append(" AND known_to > ?");
+                    args.add(position);
+                }
+                case AT -> { }
+            }
         });
-        for (; level[0] < Temporal.HEIGHT; level[0]++) {
-            args.addAll(List.of(deliberationId, -1L, position, at, deliberationId, -1L, position, at));
-        }
-        return args.toArray();
+        return sql.toString();
     }
 
     /** The points (start, end) with start <= t <= end, as the corners of a box (PostgreSQL: float8, exact here). */
