@@ -169,8 +169,8 @@ class DeliberationQueries {
      * 8 ms of CPU per query at 10k events, as each empty branch still costs H2 its probe and its share of the union.
      * Not an R-tree, as on PostgreSQL: H2 2.3.232 could not open a database again after a crash with one (ADR 007).
      */
-    private static <T> String treeStab(String table, String extra, String deliberationId, long at, long position,
-                                       List<Object> args) {
+    private static String treeStab(String table, String extra, String deliberationId, long at, long position,
+                                    List<Object> args) {
         StringBuilder sql = new StringBuilder();
         Temporal.path(at, (node, side) -> {
             if (!sql.isEmpty()) {

@@ -19,7 +19,7 @@ final class Temporal {
     /** "Until further notice" on either clock. */
     static final long FOREVER = Long.MAX_VALUE;
 
-    static final int HEIGHT = 42; // milliseconds up to 2109
+    private static final int HEIGHT = 42; // milliseconds up to 2109
     private static final long MAX = (1L << HEIGHT) - 1;
     static final long ROOT = 1L << (HEIGHT - 1);
 
