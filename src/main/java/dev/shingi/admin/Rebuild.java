@@ -140,30 +140,28 @@ public class Rebuild {
         } catch (RuntimeException e) {
             log.error("Rebuild failed", e);
         } finally {
-            run.bulkCpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0 + run.bulk.cpuNanos.get();
+            run.bulkCpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0;
             run.bulkRunning = false;
         }
     }
 
     private void replayEach(Run run, List<StreamingEventProcessor> processors, Map<String, BulkReplay> bulkByGroup) {
-        {
-            for (StreamingEventProcessor p : processors) {
-                try {
-                    TrackingToken token = bulkByGroup.get(p.getName()).replay(run.total, run.bulk);
-                    transactions.executeInTransaction(() -> {
-                        for (int segment : tokenStore.fetchSegments(p.getName())) {
-                            tokenStore.storeToken(token, p.getName(), segment);
-                        }
-                    });
-                    p.start();
-                } catch (RuntimeException e) {
-                    log.error("Bulk replay of {} failed; the processor replays the log itself instead", p.getName(), e);
-                    try {
-                        p.resetTokens();
-                    } finally {
-                        run.replaying.add(p);
-                        p.start();
+        for (StreamingEventProcessor p : processors) {
+            try {
+                TrackingToken token = bulkByGroup.get(p.getName()).replay(run.total, run.bulk);
+                transactions.executeInTransaction(() -> {
+                    for (int segment : tokenStore.fetchSegments(p.getName())) {
+                        tokenStore.storeToken(token, p.getName(), segment);
                     }
+                });
+                p.start();
+            } catch (RuntimeException e) {
+                log.error("Bulk replay of {} failed; the processor replays the log itself instead", p.getName(), e);
+                try {
+                    p.resetTokens();
+                } finally {
+                    run.replaying.add(p);
+                    p.start();
                 }
             }
         }
@@ -199,7 +197,7 @@ public class Rebuild {
     }
 
     /**
-     * CPU time the last rebuild's bulk replay took on its own threads (the processors' threads are not counted), in
+     * CPU time the last rebuild's bulk replay took on its thread (the processors' threads are not counted), in
      * seconds; 0 while it runs. For benchmarks.
      */
     public double bulkCpuSeconds() {

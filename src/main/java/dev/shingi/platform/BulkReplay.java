@@ -31,13 +31,9 @@ public interface BulkReplay {
      */
     boolean interrupted();
 
-    /**
-     * How far a replay is, in units of its own choosing (it may raise {@link #planned} as it learns more); and the CPU
-     * time of the threads it starts of its own, besides the caller's.
-     */
+    /** How far a replay is, in units of its own choosing (it may raise {@link #planned} as it learns more). */
     final class Progress {
         public final AtomicLong planned = new AtomicLong();
         public final AtomicLong done = new AtomicLong();
-        public final AtomicLong cpuNanos = new AtomicLong();
     }
 }

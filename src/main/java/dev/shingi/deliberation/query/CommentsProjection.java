@@ -8,16 +8,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -174,16 +170,7 @@ class CommentsProjection {
         List<CommentHistory.Entry> entries = jdbc.query("""
                 SELECT globalIndex, eventIdentifier, timeStamp, metaData, payload, payloadType, payloadRevision
                 FROM DomainEventEntry WHERE aggregateIdentifier = ? AND globalIndex < ? ORDER BY sequenceNumber""",
-                (rs, i) -> {
-                    MetaData metaData = serializer.deserialize(
-                            new SerializedMetaData<>(rs.getBytes("metaData"), byte[].class));
-                    Object recordedBy = metaData.get(RecordingMetadata.RECORDED_BY);
-                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("payload"),
-                            byte[].class, rs.getString("payloadType"), rs.getString("payloadRevision")));
-                    return new CommentHistory.Entry(rs.getLong("globalIndex"), rs.getString("eventIdentifier"),
-                            millis(Instant.parse(rs.getString("timeStamp"))),
-                            recordedBy == null ? null : recordedBy.toString(), (DeliberationEvent) payload);
-                }, commentId, position);
+                (rs, i) -> StoredEventRow.entry(rs, serializer), commentId, position);
         if (entries.isEmpty()) {
             return Known.NONE;
         }

@@ -4,19 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.platform.BulkReplay;
-import dev.shingi.platform.RecordingMetadata;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -26,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.sql.SQLException;
@@ -45,12 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongPredicate;
 
 import static dev.shingi.deliberation.query.Temporal.millis;
@@ -88,7 +76,6 @@ import static dev.shingi.deliberation.query.Temporal.millis;
 @Component
 class ViewsBulkRebuild implements BulkReplay {
     private static final Logger log = LoggerFactory.getLogger(ViewsBulkRebuild.class);
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Log positions (pass 1) or events (pass 2) read per query, and written per commit. */
     static final int PAGE = 10_000;
@@ -104,14 +91,11 @@ class ViewsBulkRebuild implements BulkReplay {
     private final DataSource dataSource;
     private final Serializer serializer;
     private final TransactionTemplate tx;
-    private final int writerThreads;
     private final Serializer tokenSerializer;
     private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
 
     ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Serializer tokenSerializer,
-                     PlatformTransactionManager transactions,
-                     @Value("${shingi.rebuild.writer-threads:0}") int writerThreads) {
-        this.writerThreads = writerThreads;
+                     PlatformTransactionManager transactions) {
         this.tokenSerializer = tokenSerializer;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
@@ -179,25 +163,18 @@ class ViewsBulkRebuild implements BulkReplay {
         long t0 = System.nanoTime();
         Map<String, Named> names = new HashMap<>();
         Set<String> commentIds = new LinkedHashSet<>();
-        long commentEvents;
-        long folded;
-        long t1;
-        Map<String, Long> written;
-        try (Writers writers = new Writers(progress)) {
-            commentEvents = pass1(head, included, names, commentIds, progress, writers);
-            t1 = System.nanoTime();
-            progress.planned.set(head + commentEvents);
-            folded = pass2(commentIds, included, names, progress, writers);
-            writers.finish();
-            written = writers.written();
-        }
+        Writers writers = new Writers();
+        long commentEvents = pass1(head, included, names, commentIds, progress, writers);
+        long t1 = System.nanoTime();
+        progress.planned.set(head + commentEvents);
+        long folded = pass2(commentIds, included, names, progress, writers);
         if (folded != commentEvents) {
             throw new IllegalStateException("The log holds " + commentEvents + " comment events up to position " + head
                     + ", but " + folded + " were found by comment: the rebuild is incomplete");
         }
         log.info("Bulk rebuild of the views up to position {}: log order {} ms, {} comment events by comment {} ms; "
                         + "{} gap(s) left to the processor; rows {}", head, (t1 - t0) / 1_000_000, commentEvents,
-                (System.nanoTime() - t1) / 1_000_000, gaps.size(), written);
+                (System.nanoTime() - t1) / 1_000_000, gaps.size(), writers.written);
         return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
@@ -236,10 +213,10 @@ class ViewsBulkRebuild implements BulkReplay {
                             commentIds.add(rs.getString("aggregateIdentifier"));
                             comments[0]++;
                         } else {
-                            DeliberationEvent event = payload(rs);
+                            DeliberationEvent event = StoredEventRow.payload(rs, serializer);
                             try {
                                 DeliberationsProjection.write(event, position, recordedAt,
-                                        rs.getString("eventIdentifier"), recordedBy(rs), nameOf(names,
+                                        rs.getString("eventIdentifier"), StoredEventRow.recordedBy(rs, serializer), nameOf(names,
                                                 event.deliberationId(), position), batch);
                             } catch (JsonProcessingException e) {
                                 throw new IllegalStateException(e);
@@ -362,54 +339,22 @@ class ViewsBulkRebuild implements BulkReplay {
     }
 
     private Stored stored(ResultSet rs) throws SQLException {
-        DeliberationEvent event = payload(rs);
         return new Stored(rs.getString("aggregateIdentifier"), rs.getLong("sequenceNumber"),
-                new CommentHistory.Entry(rs.getLong("globalIndex"), rs.getString("eventIdentifier"),
-                        millis(Instant.parse(rs.getString("timeStamp"))), recordedBy(rs), event));
+                StoredEventRow.entry(rs, serializer));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
     /**
-     * Where the rows go. With {@code shingi.rebuild.writer-threads} = 0 (the default), the rebuild's own thread writes
-     * them, a transaction per set of rows. With 2, two threads of their own, each with its own connection and
-     * transactions: one for comment_v and commitment_v (the tables with most indexes), one for the others, so that
-     * reading, deserializing and folding on the rebuild's thread and the database's work on each half overlap; with 1,
-     * one such thread. Measured on a shared 2-core machine, threads did not shorten a 100k rebuild (most of its CPU
-     * is H2's own: inserting into indexes, committing, its page writer, and the garbage those leave), so they are off
-     * by default. At most {@value #IN_FLIGHT} sets of rows wait for each thread. Each set is committed as it is written: the
-     * tables are complete only once {@link #finish} has returned.
+     * Where the rows go: written on the rebuild's thread, a transaction per set of rows, and counted by table for the
+     * log. (Writer threads of their own were tried — `shingi.rebuild.writer-threads`, docs/benchmarks.md, fourth
+     * measurement — and did not shorten a rebuild on two cores: most of its CPU is H2's own; they were removed.)
      */
-    private final class Writers implements AutoCloseable {
-        private static final int IN_FLIGHT = 3;
-        private final ExecutorService[] threads;
-        private final Semaphore[] room;
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final Progress progress;
-        /** Rows written, by statement, for the log. */
-        private final Map<String, LongAdder> written = new ConcurrentHashMap<>();
+    private final class Writers {
+        /** Rows written, by table. */
+        private final Map<String, Long> written = new java.util.TreeMap<>();
 
-        Writers(Progress progress) {
-            this.progress = progress;
-            threads = new ExecutorService[Math.max(0, Math.min(2, writerThreads))];
-            room = new Semaphore[threads.length];
-            for (int i = 0; i < threads.length; i++) {
-                String name = "rebuild-bulk-writer-" + i;
-                room[i] = new Semaphore(IN_FLIGHT);
-                threads[i] = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-        }
-
-        private int writerOf(String sql) {
-            return threads.length < 2 || sql.startsWith("INSERT INTO comment_v ")
-                    || sql.startsWith("INSERT INTO commitment_v ") ? 0 : 1;
-        }
-
-        /** Hands the writes' rows over (and empties them). */
+        /** Writes the writes' rows (and empties them). */
         void write(CommentsProjection.Writes writes) {
             Map<String, List<Object[]>> statements = new LinkedHashMap<>();
             writes.flush((sql, rows) -> statements.merge(sql, rows, (a, b) -> {
@@ -420,79 +365,13 @@ class ViewsBulkRebuild implements BulkReplay {
         }
 
         void write(Map<String, List<Object[]>> statements) {
-            rethrow();
-            statements.forEach((sql, rows) -> written.computeIfAbsent(table(sql), k -> new LongAdder()).add(rows.size()));
-            if (threads.length == 0) {
-                tx.executeWithoutResult(status -> statements.forEach(ViewsBulkRebuild.this::batch));
-                return;
-            }
-            List<Map<String, List<Object[]>>> parts = List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
-            statements.forEach((sql, rows) -> parts.get(writerOf(sql)).put(sql, rows));
-            for (int i = 0; i < threads.length; i++) {
-                Map<String, List<Object[]>> part = parts.get(i);
-                if (part.isEmpty()) {
-                    continue;
-                }
-                Semaphore semaphore = room[i];
-                semaphore.acquireUninterruptibly();
-                threads[i].execute(() -> {
-                    long cpu0 = THREADS.getCurrentThreadCpuTime();
-                    try {
-                        if (failure.get() == null) {
-                            tx.executeWithoutResult(status -> part.forEach(ViewsBulkRebuild.this::batch));
-                        }
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        progress.cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
-                        semaphore.release();
-                    }
-                });
-            }
+            statements.forEach((sql, rows) -> written.merge(table(sql), (long) rows.size(), Long::sum));
+            tx.executeWithoutResult(status -> statements.forEach(ViewsBulkRebuild.this::batch));
         }
 
         private static String table(String sql) {
             int from = "INSERT INTO ".length();
             return sql.substring(from, sql.indexOf(' ', from));
-        }
-
-        /** Rows written so far, by table. */
-        Map<String, Long> written() {
-            Map<String, Long> rows = new java.util.TreeMap<>();
-            written.forEach((table, n) -> rows.put(table, n.sum()));
-            return rows;
-        }
-
-        /** Waits until every row is written and committed; throws what went wrong, if anything did. */
-        void finish() {
-            for (ExecutorService thread : threads) {
-                thread.shutdown();
-            }
-            for (ExecutorService thread : threads) {
-                try {
-                    if (!thread.awaitTermination(1, TimeUnit.HOURS)) {
-                        throw new IllegalStateException("Bulk rebuild: writes not done within an hour");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            rethrow();
-        }
-
-        private void rethrow() {
-            Throwable e = failure.get();
-            if (e != null) {
-                throw new IllegalStateException("Bulk rebuild: writing rows failed", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            for (ExecutorService thread : threads) {
-                thread.shutdownNow();
-            }
         }
     }
 
@@ -536,20 +415,5 @@ class ViewsBulkRebuild implements BulkReplay {
             return DeliberationEvent.class.isAssignableFrom(found) ? found : Void.class;
         });
         return type == Void.class ? null : type;
-    }
-
-    private DeliberationEvent payload(ResultSet rs) throws SQLException {
-        return (DeliberationEvent) serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes("payload"),
-                byte[].class, rs.getString("payloadType"), rs.getString("payloadRevision")));
-    }
-
-    private String recordedBy(ResultSet rs) throws SQLException {
-        byte[] bytes = rs.getBytes("metaData");
-        if (bytes == null) {
-            return null;
-        }
-        MetaData metaData = serializer.deserialize(new SerializedMetaData<>(bytes, byte[].class));
-        Object recordedBy = metaData.get(RecordingMetadata.RECORDED_BY);
-        return recordedBy == null ? null : recordedBy.toString();
     }
 }
