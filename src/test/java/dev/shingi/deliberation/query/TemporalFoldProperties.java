@@ -11,6 +11,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,11 +39,12 @@ class TemporalFoldProperties {
 
     @BeforeContainer
     static void database() {
-        jdbc = new JdbcTemplate(migratedInMemory("fold"));
+        JdbcDataSource dataSource = migratedInMemory("fold");
+        jdbc = new JdbcTemplate(dataSource);
         Names names = new Names(jdbc);
         comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
-        queries = new DeliberationQueries(jdbc);
+        queries = new DeliberationQueries(jdbc, new DataSourceTransactionManager(dataSource));
     }
 
     /** A fresh in-memory H2 database with every migration applied, as the application's own schema. */
