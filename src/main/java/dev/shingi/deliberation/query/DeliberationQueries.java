@@ -119,18 +119,21 @@ class DeliberationQueries {
         return comments("deliberation_id = ?", query.deliberationId(), query.asOf());
     }
 
+    /** In one snapshot: its several statements (ranges, probes, both tables, the names) see the same views. */
     @QueryHandler
     Outstanding handle(FindOutstanding query) {
         AsOf asOf = query.asOf();
         requireDeliberation(query.deliberationId(), asOf);
-        Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
-        List<CommentSummary> comments = stab("comment_v", "AND needs_response = TRUE", query.deliberationId(), asOf,
-                (rs, i) -> comment(rs, people)).stream()
-                .sorted(Comparator.comparingInt(c -> numberAfter(c.reference(), 0))).toList();
-        List<CommitmentSummary> commitments = stab("commitment_v", "", query.deliberationId(), asOf,
-                (rs, i) -> commitment(rs, people, asOf)).stream()
-                .sorted(COMMITMENT_ORDER).toList();
-        return new Outstanding(comments, commitments);
+        return snapshot.execute(status -> {
+            Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
+            List<CommentSummary> comments = stab("comment_v", "AND needs_response = TRUE", query.deliberationId(),
+                    asOf, (rs, i) -> comment(rs, people)).stream()
+                    .sorted(Comparator.comparingInt(c -> numberAfter(c.reference(), 0))).toList();
+            List<CommitmentSummary> commitments = stab("commitment_v", "", query.deliberationId(), asOf,
+                    (rs, i) -> commitment(rs, people, asOf)).stream()
+                    .sorted(COMMITMENT_ORDER).toList();
+            return new Outstanding(comments, commitments);
+        });
     }
 
     /** By comment number, then commitment number ("#12.3"): parsed in place, as sorting compares them many times. */
@@ -152,28 +155,26 @@ class DeliberationQueries {
      * <p>
      * PostgreSQL: each interval is a point (start, end) in a partial GiST index (V14), and "the intervals containing
      * t" is the quadrant start <= t <= end, one probe per clock, the exact bounds tested on what it finds. H2: the
-     * relational interval trees of V4/V7 ({@link #treeStab}). Either way several statements, so they read one snapshot:
-     * under READ COMMITTED a row the views processor re-files between two of them (its knowledge closed, so it moves
+     * relational interval trees of V4/V7 ({@link #treeStab}). Either way several statements: run it in
+     * {@link #snapshot}, or a row the views processor re-files between two of them (its knowledge closed, so it moves
      * to another node or quadrant) could be read twice or not at all.
      */
     private <T> List<T> stab(String table, String extra, String deliberationId, AsOf asOf, RowMapper<T> mapper) {
         long at = millis(asOf.at());
         long position = asOf.position();
-        return snapshot.execute(status -> {
-            if (!postgres) {
-                return treeStab(table, extra, deliberationId, at, position, mapper);
-            }
-            String exact = " AND deliberation_id = ? AND status = 'OPEN' " + extra
-                    + " AND valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ?";
-            Object[] bounds = {deliberationId, at, at, position, position};
-            List<T> rows = new ArrayList<>(jdbc.query("SELECT * FROM " + table
-                            + " WHERE point(valid_from::float8, valid_to::float8) <@ box(point(?, ?), point(?, ?))"
-                            + " AND valid_to < " + Temporal.FOREVER + exact, mapper, args(quadrant(at), bounds)));
-            rows.addAll(jdbc.query("SELECT * FROM " + table
-                            + " WHERE point(known_from::float8, known_to::float8) <@ box(point(?, ?), point(?, ?))"
-                            + " AND valid_to = " + Temporal.FOREVER + exact, mapper, args(quadrant(position), bounds)));
-            return rows;
-        });
+        if (!postgres) {
+            return treeStab(table, extra, deliberationId, at, position, mapper);
+        }
+        String exact = " AND deliberation_id = ? AND status = 'OPEN' " + extra
+                + " AND valid_from <= ? AND valid_to > ? AND known_from <= ? AND known_to > ?";
+        Object[] bounds = {deliberationId, at, at, position, position};
+        List<T> rows = new ArrayList<>(jdbc.query("SELECT * FROM " + table
+                        + " WHERE point(valid_from::float8, valid_to::float8) <@ box(point(?, ?), point(?, ?))"
+                        + " AND valid_to < " + Temporal.FOREVER + exact, mapper, args(quadrant(at), bounds)));
+        rows.addAll(jdbc.query("SELECT * FROM " + table
+                        + " WHERE point(known_from::float8, known_to::float8) <@ box(point(?, ?), point(?, ?))"
+                        + " AND valid_to = " + Temporal.FOREVER + exact, mapper, args(quadrant(position), bounds)));
+        return rows;
     }
 
     /**
