@@ -188,29 +188,29 @@ class DeliberationQueries {
     private <T> List<T> treeStab(String table, String extra, String deliberationId, long at, long position,
                                  RowMapper<T> mapper) {
         List<T> rows = new ArrayList<>();
-        Temporal.path(at, (node, side) -> {
-            String sql = "SELECT * FROM " + table + " WHERE deliberation_id = ? AND status = 'OPEN' AND ri_node = ? "
-                    + extra + " AND known_from <= ? AND known_to > ?";
-            rows.addAll(switch (side) {
-                case NODE_AFTER -> jdbc.query(sql + " AND valid_from <= ?", mapper, deliberationId, node, position,
-                        position, at);
-                case NODE_BEFORE -> jdbc.query(sql + " AND valid_to > ?", mapper, deliberationId, node, position,
-                        position, at);
-                case AT -> jdbc.query(sql, mapper, deliberationId, node, position, position);
-            });
-        });
-        Temporal.path(position, (node, side) -> {
-            String sql = "SELECT * FROM " + table + " WHERE deliberation_id = ? AND status = 'OPEN' AND kn_node = ? "
-                    + extra + " AND valid_from <= ?";
-            rows.addAll(switch (side) {
-                case NODE_AFTER -> jdbc.query(sql + " AND known_from <= ?", mapper, deliberationId, node, at,
-                        position);
-                case NODE_BEFORE -> jdbc.query(sql + " AND known_to > ?", mapper, deliberationId, node, at,
-                        position);
-                case AT -> jdbc.query(sql, mapper, deliberationId, node, at);
-            });
-        });
+        walk(rows, table, extra, deliberationId, "ri_node", "valid", at,
+                " AND known_from <= ? AND known_to > ?", new Object[]{position, position}, mapper);
+        walk(rows, table, extra, deliberationId, "kn_node", "known", position,
+                " AND valid_from <= ?", new Object[]{at}, mapper);
         return rows;
+    }
+
+    /**
+     * One tree's ranges: the nodes ({@code nodeColumn}) on the path to {@code t} over the clock whose columns are
+     * {@code clock}_from / {@code clock}_to, each range filtered on the other clock's bounds ({@code other}).
+     */
+    private <T> void walk(List<T> rows, String table, String extra, String deliberationId, String nodeColumn,
+                          String clock, long t, String other, Object[] otherBounds, RowMapper<T> mapper) {
+        String sql = "SELECT * FROM " + table + " WHERE deliberation_id = ? AND status = 'OPEN' AND " + nodeColumn
+                + " = ? " + extra + other;
+        Temporal.path(t, (node, side) -> {
+            Object[] head = args(new Object[]{deliberationId, node}, otherBounds);
+            rows.addAll(switch (side) {
+                case NODE_AFTER -> jdbc.query(sql + " AND " + clock + "_from <= ?", mapper, args(head, new Object[]{t}));
+                case NODE_BEFORE -> jdbc.query(sql + " AND " + clock + "_to > ?", mapper, args(head, new Object[]{t}));
+                case AT -> jdbc.query(sql, mapper, head);
+            });
+        });
     }
 
     /** The points (start, end) with start <= t <= end, as the corners of a box (PostgreSQL: float8, exact here). */
