@@ -14,4 +14,5 @@ WORKDIR /app
 COPY --from=build /shingi.jar /app/shingi.jar
 USER shingi
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/shingi.jar"]
+# the parallel collector, as everywhere Shingi is run from this repository (docs/operations.md, "The JVM")
+ENTRYPOINT ["java", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/shingi.jar"]

@@ -57,7 +57,10 @@ import java.util.stream.Stream;
  * <p>
  * System properties: {@code bench.sizes} (default 10000,100000,1000000), {@code bench.queries} (2000),
  * {@code bench.warmup} (500), {@code bench.check} (200 pairs cross-checked), {@code bench.dir}
- * (target/bench-temporal), {@code bench.keep} (keep the data directories).
+ * (target/bench-temporal), {@code bench.keep} (keep the data directories), {@code bench.reuse} (with a directory
+ * kept by an earlier run of the same size and schema: skip generating and rebuilding, and measure the queries only —
+ * to compare JVM or database settings on the same data; the log is regenerated in memory for its timestamps),
+ * {@code bench.fold} (false: skip the naive fold and the cross-check).
  */
 public final class TemporalBenchmark {
 
@@ -112,8 +115,11 @@ public final class TemporalBenchmark {
     private static Result run(long size, int queries, int warmup, int check, Path root, boolean keep) throws Exception {
         String deliberationId = "bench-" + size;
         Path dir = root.resolve("n" + size);
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(dir);
+        if (!reuse) {
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
+        }
         say("== %,d events: data in %s", size, dir);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ShingiApplication.class)
                 .web(WebApplicationType.NONE)
@@ -126,41 +132,48 @@ public final class TemporalBenchmark {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             DeliberationGenerator generator = new DeliberationGenerator(deliberationId, size, SEED);
             long t0 = System.nanoTime();
-            generator.generate(2000, engine::appendEvents);
+            generator.generate(2000, reuse ? batch -> { } : engine::appendEvents);
             double generateSeconds = seconds(t0);
             Map<String, Object> stored = jdbc.queryForMap(
                     "SELECT COUNT(*) AS n, MIN(globalIndex) AS lo, MAX(globalIndex) AS hi FROM DomainEventEntry");
-            if (((Number) stored.get("n")).longValue() != size || ((Number) stored.get("lo")).longValue() != 1
-                    || ((Number) stored.get("hi")).longValue() != size) {
+            // a kept directory may also hold the application's own later events (integrity checkpoints)
+            if (reuse ? ((Number) stored.get("n")).longValue() < size : ((Number) stored.get("n")).longValue() != size
+                    || ((Number) stored.get("lo")).longValue() != 1 || ((Number) stored.get("hi")).longValue() != size) {
                 throw new IllegalStateException("Expected positions 1.." + size + ", the store holds " + stored);
             }
             say("generated %,d events (%,d comments, occurred %s .. %s) in %.1f s: %s", size, generator.comments(),
                     Instant.ofEpochMilli(generator.firstOccurred()), Instant.ofEpochMilli(generator.lastOccurred()),
                     generateSeconds, new TreeMap<>(generator.eventCounts()));
 
-            // (1) rebuild
-            Rebuild rebuild = app.getBean(Rebuild.class);
-            System.gc();
-            resetPeaks();
-            long r0 = System.nanoTime();
-            long processCpu0 = processCpuNanos();
-            long[] lastReport = {r0};
-            Rebuild.Progress done = rebuild.runToEnd(Duration.ofMillis(20), p -> {
-                if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
-                    lastReport[0] = System.nanoTime();
-                    say("  rebuild %,d/%,d at %,.0f events/s", p.eventsDone(), p.eventsTotal(), p.eventsPerSecond());
-                }
-            });
-            double rebuildSeconds = seconds(r0);
-            double rebuildProcessCpu = (processCpuNanos() - processCpu0) / 1e9;
-            // the views are filled by the bulk replay's own thread, then the processor's threads go on
-            double rebuildCpu = processorCpuSeconds() + rebuild.bulkCpuSeconds();
-            long rebuildHeap = peakHeap();
-            double rate = size / rebuildSeconds;
-            say("rebuild: %,d events in %.2f s = %,.0f events/s (Rebuild reports %,.0f); processor threads used %.1f"
-                            + " CPU s with the bulk replay's threads (%,.0f events per CPU second), the whole JVM %.1f CPU s (GC,"
-                    + " H2's writer); peak heap %d MB", size, rebuildSeconds, rate, done.eventsPerSecond(), rebuildCpu,
-                    size / rebuildCpu, rebuildProcessCpu, rebuildHeap >> 20);
+            // (1) rebuild (not when reusing a kept directory: its views are built)
+            double rebuildSeconds = Double.NaN;
+            double rate = Double.NaN;
+            double rebuildCpu = Double.NaN;
+            long rebuildHeap = 0;
+            if (!reuse) {
+                Rebuild rebuild = app.getBean(Rebuild.class);
+                System.gc();
+                resetPeaks();
+                long r0 = System.nanoTime();
+                long processCpu0 = processCpuNanos();
+                long[] lastReport = {r0};
+                Rebuild.Progress done = rebuild.runToEnd(Duration.ofMillis(20), p -> {
+                    if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
+                        lastReport[0] = System.nanoTime();
+                        say("  rebuild %,d/%,d at %,.0f events/s", p.eventsDone(), p.eventsTotal(), p.eventsPerSecond());
+                    }
+                });
+                rebuildSeconds = seconds(r0);
+                double rebuildProcessCpu = (processCpuNanos() - processCpu0) / 1e9;
+                // the views are filled by the bulk replay's own thread, then the processor's threads go on
+                rebuildCpu = processorCpuSeconds() + rebuild.bulkCpuSeconds();
+                rebuildHeap = peakHeap();
+                rate = size / rebuildSeconds;
+                say("rebuild: %,d events in %.2f s = %,.0f events/s (Rebuild reports %,.0f); processor threads used %.1f"
+                                + " CPU s with the bulk replay's threads (%,.0f events per CPU second), the whole JVM %.1f CPU s (GC,"
+                        + " H2's writer); peak heap %d MB", size, rebuildSeconds, rate, done.eventsPerSecond(), rebuildCpu,
+                        size / rebuildCpu, rebuildProcessCpu, rebuildHeap >> 20);
+            }
 
             // (2) as-of outstanding through the query gateway
             long[] ts = generator.timestamps();
@@ -219,18 +232,21 @@ public final class TemporalBenchmark {
             System.gc();
             resetPeaks();
             long n0 = System.nanoTime();
-            List<NaiveFold.Logged> log = new ArrayList<>((int) size);
-            try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
-                stream.forEach(m -> {
-                    if (m.getPayload() instanceof DeliberationEvent e && e.deliberationId().equals(deliberationId)) {
-                        log.add(new NaiveFold.Logged(m.trackingToken().position().orElseThrow(), e));
-                    }
-                });
+            // the fold costs O(position): fewer samples for the larger logs (at least 100); none with -Dbench.fold=false
+            int samples = Boolean.parseBoolean(System.getProperty("bench.fold", "true"))
+                    ? (int) Math.min(pairs.length, Math.max(100, 100_000_000L / size)) : 0;
+            List<NaiveFold.Logged> log = new ArrayList<>(samples == 0 ? 0 : (int) size);
+            if (samples > 0) {
+                try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
+                    stream.forEach(m -> {
+                        if (m.getPayload() instanceof DeliberationEvent e && e.deliberationId().equals(deliberationId)) {
+                            log.add(new NaiveFold.Logged(m.trackingToken().position().orElseThrow(), e));
+                        }
+                    });
+                }
             }
             double readSeconds = seconds(n0);
             NaiveFold naive = new NaiveFold(NaiveFold.sorted(log));
-            // the fold costs O(position): fewer samples for the larger logs (at least 100)
-            int samples = (int) Math.min(pairs.length, Math.max(100, 100_000_000L / size));
             double[] naiveLatencies = new double[samples];
             int mismatches = 0;
             int checked = 0;
@@ -339,6 +355,9 @@ public final class TemporalBenchmark {
     }
 
     private static double[] percentiles(double[] values) {
+        if (values.length == 0) {
+            return new double[]{Double.NaN, Double.NaN, Double.NaN};
+        }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return new double[]{at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1]};

@@ -89,6 +89,11 @@ public final class LoadHarness {
         properties.putAll(Http.clerkProperties());
         properties.put("logging.level.root", "WARN");
         List<String> jvm = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        // the collector Shingi runs with (pom: shingi.jvm.gc; -Dshingi.jvm.gc=-XX:+UseG1GC to compare), then -Dload.jvm
+        String gc = System.getProperty("load.gc", "");
+        if (!gc.isBlank()) {
+            jvm.add(gc.trim());
+        }
         String extra = System.getProperty("load.jvm", "");
         if (!extra.isBlank()) {
             jvm.addAll(Arrays.asList(extra.trim().split("\\s+")));
