@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class TestTokens {
     private static final KeyPair KEYS;
+    /** A key the application does not know: what a forger would sign with. */
+    private static final KeyPair STRANGER;
     private static final Path PUBLIC_KEY;
 
     static {
@@ -29,6 +31,7 @@ public final class TestTokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KEYS = generator.generateKeyPair();
+            STRANGER = generator.generateKeyPair();
             PUBLIC_KEY = Files.createTempFile("shingi-test-jwt-", ".pem");
             PUBLIC_KEY.toFile().deleteOnExit();
             Files.writeString(PUBLIC_KEY, "-----BEGIN PUBLIC KEY-----\n"
@@ -56,13 +59,28 @@ public final class TestTokens {
 
     /** The same for an admin: the token's {@code roles} claim holds {@code shingi-admin}. */
     public static String bearer(String user, boolean admin) {
+        return bearer(user, admin, 86_400, KEYS);
+    }
+
+    /** A token that expired {@code secondsAgo} seconds ago, signed with the application's key. */
+    public static String expired(String user, long secondsAgo) {
+        return bearer(user, false, -secondsAgo, KEYS);
+    }
+
+    /** A well-formed token for {@code user}, signed with a key the application does not know. */
+    public static String forged(String user) {
+        return bearer(user, true, 86_400, STRANGER);
+    }
+
+    private static String bearer(String user, boolean admin, long expiresIn, KeyPair keys) {
         long now = Instant.now().getEpochSecond();
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String claims = encode("{\"sub\":\"%s\",\"preferred_username\":\"%s\",\"iat\":%d,\"exp\":%d%s}"
-                .formatted(user, user, now, now + 86_400, admin ? ",\"roles\":[\"shingi-admin\"]" : ""));
+                .formatted(user, user, Math.min(now, now + expiresIn - 60), now + expiresIn,
+                        admin ? ",\"roles\":[\"shingi-admin\"]" : ""));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(KEYS.getPrivate());
+            rsa.initSign(keys.getPrivate());
             rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
             return "Bearer " + header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
         } catch (GeneralSecurityException e) {
