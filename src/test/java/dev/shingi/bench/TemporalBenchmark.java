@@ -8,6 +8,7 @@ import dev.shingi.deliberation.api.CommitmentSummary;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import dev.shingi.deliberation.api.FindOutstanding;
 import dev.shingi.deliberation.api.Outstanding;
+import dev.shingi.testing.TestDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -60,7 +61,9 @@ import java.util.stream.Stream;
  * (target/bench-temporal), {@code bench.keep} (keep the data directories), {@code bench.reuse} (with a directory
  * kept by an earlier run of the same size and schema: skip generating and rebuilding, and measure the queries only —
  * to compare JVM or database settings on the same data; the log is regenerated in memory for its timestamps),
- * {@code bench.fold} (false: skip the naive fold and the cross-check).
+ * {@code bench.fold} (false: skip the naive fold and the cross-check). With {@code shingi.test.database=postgres}
+ * (and a server: {@code scripts/pg-test-server.sh start}) each size runs on a new schema of that PostgreSQL server
+ * instead of an H2 file ({@link TestDatabase}); {@code bench.reuse} is then ignored.
  */
 public final class TemporalBenchmark {
 
@@ -90,7 +93,8 @@ public final class TemporalBenchmark {
         boolean keep = Boolean.getBoolean("bench.keep");
         Files.createDirectories(root);
 
-        String machine = "nproc=" + Runtime.getRuntime().availableProcessors() + ", " + System.getProperty("java.vm.name")
+        String machine = TestDatabase.name() + ", nproc=" + Runtime.getRuntime().availableProcessors() + ", "
+                + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.runtime.version") + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch");
@@ -115,16 +119,21 @@ public final class TemporalBenchmark {
     private static Result run(long size, int queries, int warmup, int check, Path root, boolean keep) throws Exception {
         String deliberationId = "bench-" + size;
         Path dir = root.resolve("n" + size);
-        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(dir);
+        boolean postgres = TestDatabase.postgres();
+        boolean reuse = !postgres && Boolean.getBoolean("bench.reuse") && Files.isDirectory(dir);
         if (!reuse) {
             deleteRecursively(dir);
             Files.createDirectories(dir);
         }
-        say("== %,d events: data in %s", size, dir);
+        List<String> arguments = new ArrayList<>(List.of("--shingi.demo.enabled=false", "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--axon.update-check.disabled=true"));
+        Map<String, String> store = postgres ? TestDatabase.fresh("bench" + size) : Map.of("shingi.data-dir", dir.toString());
+        store.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        say("== %,d events: data in %s", size, postgres ? "PostgreSQL, " + store : dir);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ShingiApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--shingi.data-dir=" + dir, "--shingi.demo.enabled=false", "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN", "--axon.update-check.disabled=true");
+                .profiles(TestDatabase.profiles())
+                .run(arguments.toArray(String[]::new));
         try {
             // the log is written with the projections stopped, so that the rebuild alone reads it
             stopProcessors(app);
@@ -279,7 +288,8 @@ public final class TemporalBenchmark {
             log.clear();
             return new Result(size, generator.comments(), generateSeconds, rebuildSeconds, rate, rebuildCpu, rebuildHeap,
                     outstanding, queryCpu, rowsComments / (double) pairs.length, rowsCommitments / (double) pairs.length,
-                    queryHeap, readSeconds, samples, naivePercentiles, naiveHeap, checked, mismatches, size(dir));
+                    queryHeap, readSeconds, samples, naivePercentiles, naiveHeap, checked, mismatches,
+                    postgres ? schemaBytes(jdbc) : size(dir));
         } finally {
             app.close();
             if (!keep) {
@@ -420,6 +430,13 @@ public final class TemporalBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /** PostgreSQL: the current schema's tables, with their indexes and TOAST. */
+    private static long schemaBytes(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'",
+                Long.class);
+    }
+
     private static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -442,7 +459,7 @@ public final class TemporalBenchmark {
         s.append("Machine: ").append(machine).append("\n\n");
         s.append("| events | comments | rebuild | rebuild events/s | events per processor CPU s | rebuild peak heap "
                 + "| outstanding p50 / p99 / max | CPU per query | answer (comments + commitments) | query peak heap "
-                + "| naive fold p50 / p99 (samples) | naive peak heap | cross-check | H2 file |\n");
+                + "| naive fold p50 / p99 (samples) | naive peak heap | cross-check | " + (TestDatabase.postgres() ? "PostgreSQL schema" : "H2 file") + " |\n");
         s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
             s.append(String.format("| %,d | %,d | %.1f s | **%,.0f** | %,.0f | %d MB | **%.2f / %.2f / %.2f ms** "
