@@ -180,7 +180,8 @@ class DeliberationQueries {
     /**
      * H2: the rows on the paths to {@code at} (tree over the occurred clock, {@code ri_node}) and to {@code position}
      * (tree over knowledge, {@code kn_node}), one index range per node (Temporal.java), each its own statement. The
-     * indexes cover the other clock's bounds (V15), so a row is read only if it holds. Measured at 1M events, against
+     * indexes hold the other clock's bounds too (V15), though H2 still reads each entry's row to test them (ADR 007,
+     * correction: asking for keys first, then the rows, measured no faster). Measured at 1M events, against
      * one UNION ALL of all the ranges: the union's text depends on the instant, so H2 parsed it for nearly every query,
      * and it converted every row it carried; six texts per table, each parsed once per connection, cost about half.
      * Not an R-tree, as on PostgreSQL: H2 2.3.232 could not open a database again after a crash with one (ADR 007).
