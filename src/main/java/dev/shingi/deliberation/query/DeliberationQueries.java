@@ -61,8 +61,7 @@ class DeliberationQueries {
 
     DeliberationQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        this.postgres = Vendor.postgres(jdbc);
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(postgres ? TransactionDefinition.ISOLATION_REPEATABLE_READ

@@ -192,9 +192,7 @@ class ViewsBulkRebuild implements BulkReplay {
      * once it has changed by a few thousand rows.
      */
     private void analyze() {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        if (postgres) {
+        if (Vendor.postgres(jdbc)) {
             for (String table : TABLES) {
                 jdbc.execute("ANALYZE " + table);
             }
