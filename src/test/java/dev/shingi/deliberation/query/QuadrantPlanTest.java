@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,9 +29,10 @@ class QuadrantPlanTest {
     void everyProbeIsAnsweredFromItsGistIndex() {
         String schema = TestDatabase.fresh("quadrant_plan").get("spring.flyway.schemas");
         String url = System.getenv("SHINGI_DB_URL");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+        // one connection for all of it: the fixture's thousands of inserts would each open one otherwise
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
                 url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, System.getenv("SHINGI_DB_USER"),
-                System.getenv("SHINGI_DB_PASSWORD"));
+                System.getenv("SHINGI_DB_PASSWORD"), true);
         Flyway.configure().dataSource(dataSource).schemas(schema)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
         PlanFixture views = PlanFixture.fill(dataSource);
@@ -63,5 +64,6 @@ class QuadrantPlanTest {
             assertThat(plan).as("the plan of %s", probe.sql()).contains("ix_" + table + "_open_" + clock)
                     .doesNotContain("Seq Scan");
         }
+        dataSource.destroy();
     }
 }
