@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * <p>
  * A crash during the bulk replay leaves the views' tokens reset to the first event and their tables partly filled
  * ({@link BulkReplay#interrupted}): once the restarted application is ready, the rebuild is started again (until then
- * the processor stops on the rows already there, duplicate keys, logged).
+ * the processor stops on the rows already there, duplicate keys, logged). The same happens when the views' tables
+ * were found broken at start-up and emptied (embedded H2 after a kill; {@code ViewsStartupCheck}).
  */
 @Component
 public class Rebuild {
@@ -167,12 +168,12 @@ public class Rebuild {
         }
     }
 
-    /** After a crash during a bulk replay: starts the rebuild again (see the class comment). */
+    /** After a crash during a bulk replay, or when the views were found broken at start-up: rebuilds them (see above). */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeInterrupted() {
         if (bulkReplays.stream().anyMatch(BulkReplay::interrupted)) {
-            log.warn("A rebuild of the read models was cut short (the views' tokens are at the first event, their "
-                    + "tables are not empty): rebuilding again");
+            log.warn("The read models must be rebuilt (a rebuild was cut short, or their tables were found broken at "
+                    + "start-up): rebuilding");
             start();
         }
     }

@@ -25,9 +25,9 @@ public interface BulkReplay {
     TrackingToken replay(long head, Progress progress);
 
     /**
-     * Whether a replay was cut short (the process died during it): the group's tokens are still reset to the first
-     * event, nothing replayed since, yet its tables hold rows. Its processor would stop on them (duplicate keys); the
-     * rebuild has to be run again.
+     * Whether the group is to be rebuilt at start-up: a replay was cut short (the process died during it) — the
+     * group's tokens are still reset to the first event, nothing replayed since, yet its tables hold rows, on which its
+     * processor would stop (duplicate keys) — or the tables were found broken and emptied at start-up.
      */
     boolean interrupted();
 

@@ -1,7 +1,6 @@
 package dev.shingi.platform;
 
 import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,9 +99,8 @@ public class Durability {
             return found;
         }
         try (Connection c = dataSource.getConnection()) {
-            if (c.isWrapperFor(JdbcConnection.class)
-                    && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-                    && session.getDatabase().getStore() != null) {
+            SessionLocal session = EmbeddedH2.session(c).orElse(null);
+            if (session != null && session.getDatabase().getStore() != null) {
                 found = session.getDatabase().getStore().getMvStore();
                 if (found.getFileStore() == null) {
                     found = null; // in-memory database: nothing to make durable

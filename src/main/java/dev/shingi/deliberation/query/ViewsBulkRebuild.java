@@ -93,9 +93,11 @@ class ViewsBulkRebuild implements BulkReplay {
     private final TransactionTemplate tx;
     private final Serializer tokenSerializer;
     private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
+    private final ViewsStartupCheck startupCheck;
 
     ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Serializer tokenSerializer,
-                     PlatformTransactionManager transactions) {
+                     PlatformTransactionManager transactions, ViewsStartupCheck startupCheck) {
+        this.startupCheck = startupCheck;
         this.tokenSerializer = tokenSerializer;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
@@ -112,10 +114,14 @@ class ViewsBulkRebuild implements BulkReplay {
      * The views' tokens are stored (JdbcTokenStore) with the application's general serializer. A reset that Axon has
      * not replayed from yet is no token at all, or a {@link ReplayToken} whose current token is before the first
      * stored event (the tail token): either way the processor starts at the first event, which must then find the
-     * tables empty.
+     * tables empty. Also true when this start found the views' tables broken and emptied them
+     * ({@link ViewsStartupCheck}), until a bulk replay starts.
      */
     @Override
     public boolean interrupted() {
+        if (startupCheck.rebuildPending()) {
+            return true;
+        }
         Long first = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry", Long.class);
         if (first == null) {
             return false;
@@ -142,6 +148,7 @@ class ViewsBulkRebuild implements BulkReplay {
 
     @Override
     public TrackingToken replay(long head, Progress progress) {
+        startupCheck.rebuildStarted();
         if (head <= 0) {
             return null;
         }
@@ -180,10 +187,6 @@ class ViewsBulkRebuild implements BulkReplay {
         return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
-    /** Every table the views write, as the projections' reset handlers empty them. */
-    static final List<String> TABLES = List.of("ledger_clock", "deliberation_v", "participant_v", "meeting_v",
-            "version_v", "comment_v", "response_v", "commitment_v", "timeline_v", "acknowledgement_v", "correction_v");
-
     /**
      * PostgreSQL: fresh planner statistics for the tables just emptied and filled again, as its manual advises after
      * a bulk load ("Populating a Database": run ANALYZE afterwards), rather than whenever autovacuum gets to them —
@@ -193,7 +196,7 @@ class ViewsBulkRebuild implements BulkReplay {
      */
     private void analyze() {
         if (Vendor.postgres(jdbc)) {
-            for (String table : TABLES) {
+            for (String table : ViewsConfig.TABLES) {
                 jdbc.execute("ANALYZE " + table);
             }
         }

@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BulkRebuildEquivalenceProperties {
 
-    static final List<String> TABLES = List.of("ledger_clock", "deliberation_v", "participant_v", "meeting_v",
-            "version_v", "comment_v", "response_v", "commitment_v", "timeline_v", "acknowledgement_v", "correction_v");
+    static final List<String> TABLES = ViewsConfig.TABLES;
 
     static JdbcTemplate jdbc;
     static CommentsProjection comments;
@@ -47,7 +46,8 @@ class BulkRebuildEquivalenceProperties {
         Names names = new Names(jdbc);
         comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
-        bulk = new ViewsBulkRebuild(jdbc, SERIALIZER, SERIALIZER, new DataSourceTransactionManager(ds));
+        bulk = new ViewsBulkRebuild(jdbc, SERIALIZER, SERIALIZER, new DataSourceTransactionManager(ds),
+                new ViewsStartupCheck(jdbc));
     }
 
     @Provide
