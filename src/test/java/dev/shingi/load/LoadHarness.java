@@ -44,6 +44,13 @@ public final class LoadHarness {
     final int deliberations = Integer.getInteger("load.deliberations", 8);
     final String db = System.getProperty("load.db", "h2");
     final String auth = System.getProperty("load.auth", "clerk");
+    /**
+     * {@code mixed} (the default, above) or {@code floor}: every request a RaiseComment refused with 400 by bean
+     * validation (page 0) — the same path, body, token and filters as a real one, parsed and validated, but never
+     * reaching Axon or the database. What the web stack alone costs: the most commands per second this machine could
+     * answer if storing them were free.
+     */
+    final String mix = System.getProperty("load.mix", "mixed");
 
     final AtomicBoolean measuring = new AtomicBoolean(false);
     final AtomicBoolean running = new AtomicBoolean(true);
@@ -81,7 +88,7 @@ public final class LoadHarness {
 
     void run() throws Exception {
         System.setProperty("shingi.test.database", db);
-        for (String kind : List.of("raise", "respond", "revise", "thread", "detail", "versions")) {
+        for (String kind : List.of("raise", "respond", "revise", "thread", "detail", "versions", "refused")) {
             byKind.put(kind, new LongAdder());
         }
         Map<String, String> properties = new LinkedHashMap<>(TestDatabase.fresh("load"));
@@ -179,7 +186,13 @@ public final class LoadHarness {
             String kind;
             Http.Reply r;
             try {
-                if (roll < 5 && d.toFulfil.size() > 0 && d.revising.compareAndSet(false, true)) {
+                if (mix.equals("floor")) {
+                    kind = "refused";
+                    r = http.post("/api/deliberations/" + d.id + "/comments", """
+                            {"commentId":"%s-%d","authorId":"%s","draftVersion":1,"anchor":{"pageFrom":0},
+                             "kind":"CHANGE_REQUEST","text":"Please reword the paragraph on page %d; it reads ambiguously."}"""
+                            .formatted(me, n++, me, 1 + random.nextInt(500)));
+                } else if (roll < 5 && d.toFulfil.size() > 0 && d.revising.compareAndSet(false, true)) {
                     kind = "revise";
                     try {
                         r = revise(http, d);
@@ -237,7 +250,8 @@ public final class LoadHarness {
             if (!measuring.get()) {
                 continue;
             }
-            boolean command = kind.equals("raise") || kind.equals("respond") || kind.equals("revise");
+            boolean command = kind.equals("raise") || kind.equals("respond") || kind.equals("revise")
+                    || kind.equals("refused");
             byKind.get(kind).increment();
             latencyByKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(micros);
             if (r.status() >= 500) {
@@ -245,7 +259,7 @@ public final class LoadHarness {
                 sample(kind, r);
             } else if (r.status() == 409) {
                 conflicts.increment();
-            } else if (r.status() >= 400) {
+            } else if (r.status() >= 400 && !(kind.equals("refused") && r.status() == 400)) {
                 clientErrors.increment();
                 sample(kind, r);
             }
@@ -356,14 +370,14 @@ public final class LoadHarness {
                 pgTicks == 0 ? "–" : String.format("%.0f%% · %.1f ms", 100.0 * pgTicks / 100.0 / elapsed / cores,
                         pgTicks * 10.0 / requests));
         String text = """
-                Load on %s, %s, %d cores, clients signed in as %s; load average before %s, after %s
+                Load on %s, %s, %d cores, clients signed in as %s, mix %s; load average before %s, after %s
                 commands by kind: %s
                 latency by kind (p50 / p99 / max): %s
                 | database | clients | measured | commands/s | command p50 / p99 / max | queries/s | query p50 / p99 / max | 409 | other 4xx | 5xx | no answer | Shingi CPU (of all cores) · per request | PostgreSQL CPU · per request |
                 |---|---|---|---|---|---|---|---|---|---|---|---|---|
                 %s
                 %s
-                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato, HTTP Basic (bcrypt cost 10)" : "clerk, bearer JWT", loadBefore, loadAfter, byKind, latencyByKind(), row,
+                """.formatted(name, Instant.now(), cores, auth.equals("demo") ? "sato, HTTP Basic (bcrypt cost 10)" : "clerk, bearer JWT", mix, loadBefore, loadAfter, byKind, latencyByKind(), row,
                 errorSamples.isEmpty() ? "" : "error samples: " + errorSamples);
         System.out.println(text);
         Path out = Path.of("target", "load-" + db + ".md");
