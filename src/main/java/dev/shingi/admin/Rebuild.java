@@ -2,6 +2,7 @@ package dev.shingi.admin;
 
 import dev.shingi.platform.BulkReplay;
 import dev.shingi.platform.Ledger;
+import dev.shingi.platform.ReadModelRebuild;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -54,7 +56,7 @@ import java.util.stream.Collectors;
  * were found broken at start-up and emptied (embedded H2 after a kill; {@code ViewsStartupCheck}).
  */
 @Component
-public class Rebuild {
+public class Rebuild implements ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -195,6 +197,16 @@ public class Rebuild {
         Long eta = end != null ? Long.valueOf(0) : rate > 0 ? (long) Math.ceil((run.total - done) / rate) : null;
         return new Progress(end != null ? "DONE" : "RUNNING", done, run.total, Math.round(rate * 10) / 10.0, eta,
                 run.startedAt, end);
+    }
+
+    @Override
+    public Optional<Share> underWay() {
+        Run run = current;
+        if (run == null || run.finishedAt != null) {
+            return Optional.empty(); // asked at every request: the common answer costs nothing
+        }
+        Progress p = progress();
+        return "RUNNING".equals(p.state()) ? Optional.of(new Share(p.eventsDone(), p.eventsTotal())) : Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.platform.InvalidInput;
+import dev.shingi.platform.ReadModelRebuild;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,10 +42,12 @@ class PageAdvice {
 
     private final Views views;
     private final MessageSource messages;
+    private final ReadModelRebuild rebuild;
 
-    PageAdvice(Views views, MessageSource messages) {
+    PageAdvice(Views views, MessageSource messages, ReadModelRebuild rebuild) {
         this.views = views;
         this.messages = messages;
+        this.rebuild = rebuild;
     }
 
     @ModelAttribute("moment")
@@ -56,6 +59,8 @@ class PageAdvice {
     @ModelAttribute
     void everyPage(HttpServletRequest request, Locale locale, Principal principal, Model model) {
         common(request, locale, principal, model);
+        // while the views are rebuilt from the log, every page may show less than was recorded: say so (layout)
+        model.addAttribute("rebuilding", rebuild.underWay().orElse(null));
     }
 
     private static void common(HttpServletRequest request, Locale locale, Principal principal, Model model) {
@@ -140,6 +145,8 @@ class PageAdvice {
         common(request, locale, principal, model);
         page.addAllObjects(model);
         page.addObject("moment", views.present());
+        // "no such deliberation" may only mean that the rebuild has not reached it yet
+        page.addObject("rebuilding", rebuild.underWay().orElse(null));
         page.addObject("status", status.value());
         page.addObject("errorTitle", messages.getMessage(titleKey, null, titleKey, locale));
         page.addObject("detail", detail);

@@ -7,10 +7,10 @@ import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.deliberation.api.Role;
 import dev.shingi.platform.BulkReplay;
 import dev.shingi.platform.Ledger;
+import dev.shingi.testing.HeldBulkReplay;
 import dev.shingi.testing.Nodes;
 import dev.shingi.testing.TestDatabase;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -18,12 +18,9 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -37,8 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,59 +56,9 @@ class BulkRebuildTest {
     static Rebuild rebuild;
     static Ledger ledger;
 
-    /** Holds the bulk replay, once armed, until the test lets it go: the rebuild is then running, its head fixed. */
-    @TestConfiguration
-    static class Hold {
-        static volatile CountDownLatch entered;
-        static volatile CountDownLatch release;
-        /** Makes the bulk replay fail at once. */
-        static volatile boolean fail;
-
-        @Bean
-        static BeanPostProcessor holdBulkReplays() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (!(bean instanceof BulkReplay bulk)) {
-                        return bean;
-                    }
-                    return new BulkReplay() {
-                        @Override
-                        public String processingGroup() {
-                            return bulk.processingGroup();
-                        }
-
-                        @Override
-                        public boolean interrupted() {
-                            return bulk.interrupted();
-                        }
-
-                        @Override
-                        public TrackingToken replay(long head, Progress progress) {
-                            if (fail) {
-                                throw new IllegalStateException("A bulk replay failing for the test");
-                            }
-                            CountDownLatch in = entered;
-                            CountDownLatch out = release;
-                            if (in != null) {
-                                in.countDown();
-                                try {
-                                    assertThat(out.await(30, TimeUnit.SECONDS)).isTrue();
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            }
-                            return bulk.replay(head, progress);
-                        }
-                    };
-                }
-            };
-        }
-    }
-
     @BeforeAll
     static void start() {
-        app = new SpringApplicationBuilder(ShingiApplication.class, Hold.class)
+        app = new SpringApplicationBuilder(ShingiApplication.class, HeldBulkReplay.class)
                 .web(WebApplicationType.NONE)
                 .profiles(TestDatabase.profiles())
                 .run(Nodes.arguments(TestDatabase.fresh("bulk"), "axon.update-check.disabled", "true"));
@@ -156,20 +101,18 @@ class BulkRebuildTest {
 
     @Test
     void aCommandRecordedDuringTheRebuildIsInTheViewsAfterIt() throws Exception {
-        Hold.entered = new CountDownLatch(1);
-        Hold.release = new CountDownLatch(1);
+        HeldBulkReplay.arm();
         String late = "during-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             Rebuild.Progress started = rebuild.start();
-            assertThat(Hold.entered.await(30, TimeUnit.SECONDS)).as("the bulk replay began").isTrue();
+            assertThat(HeldBulkReplay.awaitHeld()).as("the bulk replay began").isTrue();
             ledger.record(new OpenDeliberation(late, "Opened during a rebuild", null, Instant.now()),
                     MetaData.with("recordedBy", "test"));
             Long position = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                     Long.class, late);
             assertThat(position).as("stored after the head the rebuild replays").isGreaterThan(started.eventsTotal());
         } finally {
-            Hold.entered = null;
-            Hold.release.countDown();
+            HeldBulkReplay.release();
         }
         awaitRebuild();
         awaitViews();
@@ -218,11 +161,11 @@ class BulkRebuildTest {
     @Test
     void whenTheBulkReplayFailsTheProcessorReplaysTheLogItself() {
         Map<String, List<String>> before = snapshot();
-        Hold.fail = true;
+        HeldBulkReplay.fail = true;
         try {
             rebuildAndCatchUp();
         } finally {
-            Hold.fail = false;
+            HeldBulkReplay.fail = false;
         }
         assertThat(snapshot()).isEqualTo(before);
     }
