@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Embedded H2: at start-up, before any event processor runs, checks that every table agrees with its indexes
  * ({@link EmbeddedH2#disagreements}). A view table that does not is unusable (every read through the bad index times
  * out), so all the views are emptied — {@code TRUNCATE}, which clears a table's indexes too, where a {@code DELETE}
- * would go through the bad index and leave its extra entry — and their tokens deleted; the views processor then starts
- * at the first event, and the (faster) bulk rebuild takes over once the application is ready: {@link #rebuildPending}
- * until a bulk replay starts ({@code admin.Rebuild#resumeInterrupted}, through {@link ViewsBulkRebuild#interrupted}). Nothing is lost: the views
- * are a projection of the log.
+ * would go through the bad index and leave its extra entry — and their tokens deleted. The views processor then
+ * starts at the first event, and the (faster) bulk rebuild takes over once the application is ready
+ * ({@code admin.Rebuild#resumeInterrupted}, through {@link ViewsBulkRebuild#interrupted}, which asks
+ * {@link #rebuildPending} until a bulk replay starts). Nothing is lost: the views are a projection of the log.
  * <p>
  * A table outside the views (the event log, tokens, the directory…) cannot be rebuilt from anything, so a disagreement
  * there is only logged as an error, naming the table and index; docs/operations.md says what to do.
