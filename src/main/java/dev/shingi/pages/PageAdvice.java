@@ -59,11 +59,12 @@ class PageAdvice {
     @ModelAttribute
     void everyPage(HttpServletRequest request, Locale locale, Principal principal, Model model) {
         common(request, locale, principal, model);
-        // while the views are rebuilt from the log, every page may show less than was recorded: say so (layout)
-        model.addAttribute("rebuilding", rebuild.underWay().orElse(null));
     }
 
-    private static void common(HttpServletRequest request, Locale locale, Principal principal, Model model) {
+    private void common(HttpServletRequest request, Locale locale, Principal principal, Model model) {
+        // while the views are rebuilt from the log, every page may show less than was recorded (an error page's "no
+        // such deliberation" may only mean the rebuild has not reached it yet): say so (layout)
+        model.addAttribute("rebuilding", rebuild.underWay().orElse(null));
         String path = new UrlPathHelper().getPathWithinApplication(request);
         model.addAttribute("path", path);
         // links are written as ctx + path: Thymeleaf's @{…} would ask the static-resource chain about each of the
@@ -145,8 +146,6 @@ class PageAdvice {
         common(request, locale, principal, model);
         page.addAllObjects(model);
         page.addObject("moment", views.present());
-        // "no such deliberation" may only mean that the rebuild has not reached it yet
-        page.addObject("rebuilding", rebuild.underWay().orElse(null));
         page.addObject("status", status.value());
         page.addObject("errorTitle", messages.getMessage(titleKey, null, titleKey, locale));
         page.addObject("detail", detail);

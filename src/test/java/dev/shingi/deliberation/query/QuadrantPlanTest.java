@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.ResultSet;
 import java.util.List;
 
@@ -45,7 +46,9 @@ class QuadrantPlanTest {
             String table = probe.sql().contains("FROM commitment_v") ? "commitment_v" : "comment_v";
             String clock = probe.sql().contains("point(valid_from") ? "valid" : "known";
             String plan = jdbc.execute((ConnectionCallback<String>) c -> {
-                c.createStatement().execute("SET enable_seqscan = off");
+                try (Statement set = c.createStatement()) {
+                    set.execute("SET enable_seqscan = off");
+                }
                 try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + probe.sql())) {
                     for (int i = 0; i < probe.args().length; i++) {
                         explain.setObject(i + 1, probe.args()[i]);
@@ -58,7 +61,9 @@ class QuadrantPlanTest {
                     }
                     return text.toString();
                 } finally {
-                    c.createStatement().execute("RESET enable_seqscan");
+                    try (Statement reset = c.createStatement()) {
+                        reset.execute("RESET enable_seqscan");
+                    }
                 }
             });
             assertThat(plan).as("the plan of %s", probe.sql()).contains("ix_" + table + "_open_" + clock)
