@@ -1,0 +1,235 @@
+package dev.shingi.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How fast embedded H2 can store the rows a rebuild of the views writes, with no Shingi code at all: the floor under
+ * the rebuild rate of issue #3 (≥ 50,000 events/s on H2). On a database the time-travel benchmark kept
+ * ({@code -Dbench.keep=true}), every view table's rows are read into memory, then inserted into an empty copy of the
+ * table — in JDBC batches of {@value #BATCH}, a commit every {@value #COMMIT} rows, as {@code ViewsBulkRebuild} writes
+ * them — once without indexes, once with the table's own indexes created first, once with the indexes created after
+ * the rows (H2 then builds each in bulk). Only the inserts, commits and index creation are timed; nothing is folded, deserialized or read from the log. The copies are dropped afterwards. The whole is done
+ * {@code floor.rounds} times (3); the last round is the figure, the others warm the JIT and H2's cache.
+ * <pre>
+ * java -Xmx6g -XX:+UseParallelGC -Dfloor.dir=/tmp/tb/n100000 -Dfloor.events=100000 -cp … dev.shingi.bench.StorageFloor
+ * </pre>
+ * Same connection settings as Shingi's embedded default (application.yml), so the same cache and write delay.
+ */
+public final class StorageFloor {
+    private static final int BATCH = 500;
+    private static final int COMMIT = 5_000;
+    private static final int PAGE = 10_000;
+
+    /** ViewsConfig.TABLES (package-private in the query package). */
+    private static final List<String> TABLES = List.of("ledger_clock", "deliberation_v", "participant_v", "meeting_v",
+            "version_v", "comment_v", "response_v", "commitment_v", "timeline_v", "acknowledgement_v", "correction_v");
+
+    private StorageFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(System.getProperty("floor.dir")).toAbsolutePath();
+        long events = Long.parseLong(System.getProperty("floor.events"));
+        String url = "jdbc:h2:file:" + dir.resolve("shingi") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;CACHE_SIZE=131072";
+        int rounds = Integer.getInteger("floor.rounds", 3);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            for (int round = 1; round <= rounds; round++) {
+                System.out.printf(Locale.ROOT, "[floor] round %d of %d%s%n", round, rounds,
+                        round < rounds ? " (warm-up: the JIT, H2's cache)" : "");
+                measure(c, events);
+            }
+        }
+    }
+
+    private static void measure(Connection c, long events) throws Exception {
+        double log = readLog(c, events);
+        long rows = 0;
+        long indexEntries = 0;
+        double bare = 0;
+        double indexed = 0;
+        double after = 0;
+        for (String table : TABLES) {
+            List<Object[]> data = read(c, table);
+            List<String> indexes = indexDdl(c, table);
+            double tableBare = copy(c, table, data, List.of());
+            double tableIndexed = copy(c, table, data, indexes);
+            double tableAfter = copyThenIndex(c, table, data, indexes);
+            System.out.printf(Locale.ROOT, "[floor] %-18s %,10d rows %2d indexes: bare %6.2f s, indexed %6.2f s,"
+                    + " indexes created after %6.2f s%n", table, data.size(), indexes.size(), tableBare, tableIndexed,
+                    tableAfter);
+            rows += data.size();
+            indexEntries += (long) data.size() * indexes.size();
+            bare += tableBare;
+            indexed += tableIndexed;
+            after += tableAfter;
+        }
+        System.out.printf(Locale.ROOT, "[floor] %,d events: %,d rows (%.2f per event), %,d index entries (%.1f per event)%n",
+                events, rows, (double) rows / events, indexEntries, (double) indexEntries / events);
+        System.out.printf(Locale.ROOT, "[floor] storing them: bare %.2f s = %,.0f events/s; with the indexes %.2f s = %,.0f events/s%n",
+                bare, events / bare, indexed, events / indexed);
+        System.out.printf(Locale.ROOT, "[floor] the rows, then CREATE INDEX: %.2f s = %,.0f events/s%n", after, events / after);
+        System.out.printf(Locale.ROOT, "[floor] reading and parsing the log, then storing the rows: bare %,.0f events/s;"
+                + " with the indexes %,.0f events/s%n", events / (log + bare), events / (log + indexed));
+    }
+
+    /**
+     * Reads the whole log in order, {@value #PAGE} positions per statement (as the rebuild's first pass), and parses
+     * every payload and metadata document and timestamp, into nothing: the least a rebuild must do per event before
+     * it folds anything. Jackson's tree model, not the event classes: cheaper than binding, so still a floor.
+     */
+    private static double readLog(Connection c, long events) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long start = System.nanoTime();
+        long read = 0;
+        long fields = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber,"
+                + " payloadType, payloadRevision, payload, metaData, timeStamp FROM DomainEventEntry"
+                + " WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex")) {
+            for (long from = 0; read < events; from += PAGE) {
+                s.setLong(1, from);
+                s.setLong(2, from + PAGE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode payload = json.readTree(rs.getBytes(6));
+                        JsonNode metaData = json.readTree(rs.getBytes(7));
+                        fields += payload.size() + metaData.size() + rs.getString(2).length() + rs.getString(4).length()
+                                + Instant.parse(rs.getString(8)).getNano() % 2;
+                        read++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "[floor] the log: %,d events read and parsed in %.2f s = %,.0f events/s (%d)%n",
+                read, seconds, read / seconds, fields % 10);
+        return seconds;
+    }
+
+    private static List<Object[]> read(Connection c, String table) throws SQLException {
+        List<Object[]> data = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] row = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                data.add(row);
+            }
+        }
+        return data;
+    }
+
+    /** CREATE INDEX statements for the table's indexes other than its primary key's, on the copy. */
+    private static List<String> indexDdl(Connection c, String table) throws SQLException {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        Map<String, String> unique = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT i.INDEX_NAME, i.INDEX_TYPE_NAME, ic.COLUMN_NAME"
+                + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS ic"
+                + " ON ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME = i.INDEX_NAME"
+                + " WHERE i.TABLE_SCHEMA = 'PUBLIC' AND i.TABLE_NAME = ? ORDER BY i.INDEX_NAME, ic.ORDINAL_POSITION")) {
+            s.setString(1, table.toUpperCase(Locale.ROOT));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
+                    unique.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<String> ddl = new ArrayList<>();
+        columns.forEach((name, cols) -> {
+            String type = unique.get(name);
+            ddl.add((type.startsWith("PRIMARY") || type.startsWith("UNIQUE") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                    + "floor_" + name + " ON floor_" + table + " (" + String.join(", ", cols) + ")");
+        });
+        return ddl;
+    }
+
+    /** The rows inserted into a copy without indexes, then its indexes created: H2 builds an index in bulk. */
+    private static double copyThenIndex(Connection c, String table, List<Object[]> data, List<String> indexes)
+            throws SQLException {
+        long start = System.nanoTime();
+        insert(c, table, data, List.of(), false);
+        try (Statement s = c.createStatement()) {
+            for (String index : indexes) {
+                s.execute(index);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            s.execute("DROP TABLE floor_" + table);
+            return seconds;
+        }
+    }
+
+    private static double copy(Connection c, String table, List<Object[]> data, List<String> indexes) throws SQLException {
+        return insert(c, table, data, indexes, true);
+    }
+
+    /** Creates the empty copy with {@code indexes}, then times inserting {@code data}; drops the copy if asked. */
+    private static double insert(Connection c, String table, List<Object[]> data, List<String> indexes, boolean drop)
+            throws SQLException {
+        String copy = "floor_" + table;
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + copy);
+            s.execute("CREATE TABLE " + copy + " AS SELECT * FROM " + table + " WITH NO DATA");
+            for (String index : indexes) {
+                s.execute(index);
+            }
+        }
+        c.setAutoCommit(false);
+        long start = System.nanoTime();
+        if (!data.isEmpty()) {
+            int n = data.get(0).length;
+            String marks = String.join(", ", Collections.nCopies(n, "?"));
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + copy + " VALUES (" + marks + ")")) {
+                int pending = 0;
+                int uncommitted = 0;
+                for (Object[] row : data) {
+                    for (int i = 0; i < n; i++) {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                    if (++uncommitted == COMMIT) {
+                        if (pending > 0) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                        c.commit();
+                        uncommitted = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        }
+        c.commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        c.setAutoCommit(true);
+        if (drop) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE " + copy);
+            }
+        }
+        return seconds;
+    }
+}
