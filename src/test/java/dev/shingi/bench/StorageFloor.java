@@ -19,17 +19,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How fast embedded H2 can store the rows a rebuild of the views writes, with no Shingi code at all: the floor under
- * the rebuild rate of issue #3 (≥ 50,000 events/s on H2). On a database the time-travel benchmark kept
- * ({@code -Dbench.keep=true}), every view table's rows are read into memory, then inserted into an empty copy of the
- * table — in JDBC batches of {@value #BATCH}, a commit every {@value #COMMIT} rows, as {@code ViewsBulkRebuild} writes
- * them — once without indexes, once with the table's own indexes created first, once with the indexes created after
- * the rows (H2 then builds each in bulk). Only the inserts, commits and index creation are timed; nothing is folded, deserialized or read from the log. The copies are dropped afterwards. The whole is done
- * {@code floor.rounds} times (3); the last round is the figure, the others warm the JIT and H2's cache.
+ * How fast embedded H2 can do the least a rebuild of the views must do, with no Shingi code at all: the floor under
+ * the rebuild rate of issue #3 (≥ 50,000 events/s on H2; docs/benchmarks.md, "Tenth measurement"). On a database the
+ * time-travel benchmark kept ({@code -Dbench.keep=true}):
+ * <ol>
+ * <li>the whole log is read in order and every payload, metadata document and timestamp parsed, into nothing;</li>
+ * <li>every view table's rows are read into memory, then inserted into an empty copy of the table — in JDBC batches
+ * of {@value #BATCH}, a commit every {@value #COMMIT} rows, as {@code ViewsBulkRebuild} sends them — once without
+ * indexes, once with the table's own indexes created first, once with the indexes created after the rows (H2 then
+ * builds each in bulk).</li>
+ * </ol>
+ * Only those reads, inserts, commits and index builds are timed; the copies are dropped afterwards. The whole is done
+ * {@code floor.rounds} times (3); the last round is the figure, the others warm the JIT and H2's cache. The copies go
+ * into the same database file (the same cache and write delay as Shingi's embedded default, application.yml), or
+ * with {@code -Dfloor.target=mem} into an in-memory H2 database.
  * <pre>
- * java -Xmx6g -XX:+UseParallelGC -Dfloor.dir=/tmp/tb/n100000 -Dfloor.events=100000 -cp … dev.shingi.bench.StorageFloor
+ * java -Xmx8g -XX:+UseParallelGC -Dfloor.dir=/tmp/tb/n100000 -Dfloor.events=100000 -cp … dev.shingi.bench.StorageFloor
  * </pre>
- * Same connection settings as Shingi's embedded default (application.yml), so the same cache and write delay.
  */
 public final class StorageFloor {
     private static final int BATCH = 500;
@@ -48,16 +54,19 @@ public final class StorageFloor {
         long events = Long.parseLong(System.getProperty("floor.events"));
         String url = "jdbc:h2:file:" + dir.resolve("shingi") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;CACHE_SIZE=131072";
         int rounds = Integer.getInteger("floor.rounds", 3);
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        boolean inMemory = "mem".equals(System.getProperty("floor.target", "file"));
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Connection target = inMemory ? DriverManager.getConnection("jdbc:h2:mem:floor;DB_CLOSE_DELAY=-1", "sa", "") : null) {
+            System.out.println("[floor] the copies in " + (inMemory ? "an in-memory H2 database" : "the same database file"));
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf(Locale.ROOT, "[floor] round %d of %d%s%n", round, rounds,
                         round < rounds ? " (warm-up: the JIT, H2's cache)" : "");
-                measure(c, events);
+                measure(c, inMemory ? target : c, events);
             }
         }
     }
 
-    private static void measure(Connection c, long events) throws Exception {
+    private static void measure(Connection c, Connection target, long events) throws Exception {
         double log = readLog(c, events);
         long rows = 0;
         long indexEntries = 0;
@@ -65,11 +74,13 @@ public final class StorageFloor {
         double indexed = 0;
         double after = 0;
         for (String table : TABLES) {
-            List<Object[]> data = read(c, table);
+            List<String> columns = new ArrayList<>();
+            List<Object[]> data = read(c, table, columns);
             List<String> indexes = indexDdl(c, table);
-            double tableBare = copy(c, table, data, List.of());
-            double tableIndexed = copy(c, table, data, indexes);
-            double tableAfter = copyThenIndex(c, table, data, indexes);
+            Copy copy = new Copy(target, table, columns, data);
+            double tableBare = copy.insert(List.of(), true);
+            double tableIndexed = copy.insert(indexes, true);
+            double tableAfter = copy.thenIndex(indexes);
             System.out.printf(Locale.ROOT, "[floor] %-18s %,10d rows %2d indexes: bare %6.2f s, indexed %6.2f s,"
                     + " indexes created after %6.2f s%n", table, data.size(), indexes.size(), tableBare, tableIndexed,
                     tableAfter);
@@ -121,10 +132,14 @@ public final class StorageFloor {
         return seconds;
     }
 
-    private static List<Object[]> read(Connection c, String table) throws SQLException {
+    /** The table's rows, and in {@code columns} each column's name and type, as a CREATE TABLE lists them. */
+    private static List<Object[]> read(Connection c, String table, List<String> columns) throws SQLException {
         List<Object[]> data = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
             int n = rs.getMetaData().getColumnCount();
+            for (int i = 1; i <= n; i++) {
+                columns.add(rs.getMetaData().getColumnName(i) + " " + rs.getMetaData().getColumnTypeName(i));
+            }
             while (rs.next()) {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
@@ -161,75 +176,75 @@ public final class StorageFloor {
         return ddl;
     }
 
-    /** The rows inserted into a copy without indexes, then its indexes created: H2 builds an index in bulk. */
-    private static double copyThenIndex(Connection c, String table, List<Object[]> data, List<String> indexes)
-            throws SQLException {
-        long start = System.nanoTime();
-        insert(c, table, data, List.of(), false);
-        try (Statement s = c.createStatement()) {
-            for (String index : indexes) {
-                s.execute(index);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            s.execute("DROP TABLE floor_" + table);
-            return seconds;
+    /** An empty copy of a view table, without its rows or indexes, in {@code target}, and the rows to put in it. */
+    private record Copy(Connection target, String table, List<String> columns, List<Object[]> data) {
+        String name() {
+            return "floor_" + table;
         }
-    }
 
-    private static double copy(Connection c, String table, List<Object[]> data, List<String> indexes) throws SQLException {
-        return insert(c, table, data, indexes, true);
-    }
-
-    /** Creates the empty copy with {@code indexes}, then times inserting {@code data}; drops the copy if asked. */
-    private static double insert(Connection c, String table, List<Object[]> data, List<String> indexes, boolean drop)
-            throws SQLException {
-        String copy = "floor_" + table;
-        try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + copy);
-            s.execute("CREATE TABLE " + copy + " AS SELECT * FROM " + table + " WITH NO DATA");
-            for (String index : indexes) {
-                s.execute(index);
+        /** The rows inserted without indexes, then the indexes created: H2 builds an index in bulk. */
+        double thenIndex(List<String> indexes) throws SQLException {
+            long start = System.nanoTime();
+            insert(List.of(), false);
+            try (Statement s = target.createStatement()) {
+                for (String index : indexes) {
+                    s.execute(index);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                s.execute("DROP TABLE " + name());
+                return seconds;
             }
         }
-        c.setAutoCommit(false);
-        long start = System.nanoTime();
-        if (!data.isEmpty()) {
-            int n = data.get(0).length;
-            String marks = String.join(", ", Collections.nCopies(n, "?"));
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + copy + " VALUES (" + marks + ")")) {
-                int pending = 0;
-                int uncommitted = 0;
-                for (Object[] row : data) {
-                    for (int i = 0; i < n; i++) {
-                        insert.setObject(i + 1, row[i]);
-                    }
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                    if (++uncommitted == COMMIT) {
-                        if (pending > 0) {
+
+        /** Creates the copy with {@code indexes}, then times inserting the rows; drops the copy if asked. */
+        double insert(List<String> indexes, boolean drop) throws SQLException {
+            try (Statement s = target.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + name());
+                s.execute("CREATE TABLE " + name() + " (" + String.join(", ", columns) + ")");
+                for (String index : indexes) {
+                    s.execute(index);
+                }
+            }
+            target.setAutoCommit(false);
+            long start = System.nanoTime();
+            if (!data.isEmpty()) {
+                int n = columns.size();
+                String marks = String.join(", ", Collections.nCopies(n, "?"));
+                try (PreparedStatement insert = target.prepareStatement("INSERT INTO " + name() + " VALUES (" + marks + ")")) {
+                    int pending = 0;
+                    int uncommitted = 0;
+                    for (Object[] row : data) {
+                        for (int i = 0; i < n; i++) {
+                            insert.setObject(i + 1, row[i]);
+                        }
+                        insert.addBatch();
+                        if (++pending == BATCH) {
                             insert.executeBatch();
                             pending = 0;
                         }
-                        c.commit();
-                        uncommitted = 0;
+                        if (++uncommitted == COMMIT) {
+                            if (pending > 0) {
+                                insert.executeBatch();
+                                pending = 0;
+                            }
+                            target.commit();
+                            uncommitted = 0;
+                        }
+                    }
+                    if (pending > 0) {
+                        insert.executeBatch();
                     }
                 }
-                if (pending > 0) {
-                    insert.executeBatch();
+            }
+            target.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            target.setAutoCommit(true);
+            if (drop) {
+                try (Statement s = target.createStatement()) {
+                    s.execute("DROP TABLE " + name());
                 }
             }
+            return seconds;
         }
-        c.commit();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        c.setAutoCommit(true);
-        if (drop) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE " + copy);
-            }
-        }
-        return seconds;
     }
 }
