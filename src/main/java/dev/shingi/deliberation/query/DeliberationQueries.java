@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import static dev.shingi.deliberation.query.Temporal.millis;
@@ -125,20 +126,35 @@ class DeliberationQueries {
         requireDeliberation(query.deliberationId(), asOf);
         return snapshot.execute(status -> {
             Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
-            List<CommentSummary> comments = stab("comment_v", "AND needs_response = TRUE", query.deliberationId(),
-                    asOf, (rs, i) -> comment(rs, people)).stream()
-                    .sorted(Comparator.comparingInt(c -> numberAfter(c.reference(), 0))).toList();
-            List<CommitmentSummary> commitments = stab("commitment_v", "", query.deliberationId(), asOf,
-                    (rs, i) -> commitment(rs, people, asOf)).stream()
-                    .sorted(COMMITMENT_ORDER).toList();
+            LocalDate today = day(asOf.at());
+            List<CommentSummary> comments = byKey(stab("comment_v", "AND needs_response = TRUE",
+                    query.deliberationId(), asOf, (rs, i) -> comment(rs, people)), c -> numberAfter(c.reference(), 0));
+            List<CommitmentSummary> commitments = inReferenceOrder(stab("commitment_v", "", query.deliberationId(),
+                    asOf, (rs, i) -> commitment(rs, people, today)));
             return new Outstanding(comments, commitments);
         });
     }
 
-    /** By comment number, then commitment number ("#12.3"): parsed in place, as sorting compares them many times. */
-    private static final Comparator<CommitmentSummary> COMMITMENT_ORDER = Comparator
-            .comparingInt((CommitmentSummary c) -> numberAfter(c.commentReference(), 0))
-            .thenComparingInt(c -> numberAfter(c.reference(), c.reference().lastIndexOf('.')));
+    /** By comment number, then commitment number ("#12.3": 12, then 3). */
+    private static List<CommitmentSummary> inReferenceOrder(List<CommitmentSummary> commitments) {
+        return byKey(commitments, c -> (long) numberAfter(c.commentReference(), 0) << 32
+                | numberAfter(c.reference(), c.reference().lastIndexOf('.')));
+    }
+
+    /**
+     * Sorted (stably) by a key computed once per item: sorting ~800 rows compares ~8,000 times, and parsing the
+     * references at every comparison was 4 % of an "outstanding" query at 1M events.
+     */
+    private static <T> List<T> byKey(List<T> items, ToLongFunction<T> key) {
+        record Keyed<U>(long key, U item) {
+        }
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            keyed.add(new Keyed<>(key.applyAsLong(item), item));
+        }
+        keyed.sort(Comparator.comparingLong(Keyed::key));
+        return keyed.stream().map(Keyed::item).toList();
+    }
 
     /** The number after index {@code at} of a reference ("#12" at 0 → 12; "#12.3" at 3 → 3), without a substring. */
     private static int numberAfter(String reference, int at) {
@@ -275,10 +291,11 @@ class DeliberationQueries {
         AsOf asOf = query.asOf();
         requireDeliberation(query.deliberationId(), asOf);
         Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
-        Map<Integer, List<FulfilledCommitment>> fulfilled = jdbc.query(
+        LocalDate today = day(asOf.at());
+        Map<Integer, List<FulfilledCommitment>> fulfilled = inReferenceOrder(jdbc.query(
                         "SELECT * FROM commitment_v WHERE deliberation_id = ? AND status = 'FULFILLED' AND" + HOLDS,
-                        (rs, i) -> commitment(rs, people, asOf), args(query.deliberationId(), holds(asOf)))
-                .stream().sorted(COMMITMENT_ORDER)
+                        (rs, i) -> commitment(rs, people, today), args(query.deliberationId(), holds(asOf))))
+                .stream()
                 .collect(Collectors.groupingBy(CommitmentSummary::fulfilledInVersion, LinkedHashMap::new,
                         Collectors.mapping(c -> new FulfilledCommitment(c.commitmentId(), c.reference(), c.commentId(),
                                 c.commentReference(), c.description(), c.location()), Collectors.toList())));
@@ -328,10 +345,11 @@ class DeliberationQueries {
         }
         Map<String, ParticipantRef> people = participants(deliberation.get(0), asOf);
         CommentSummary comment = comments("row_key = ?", query.commentId(), asOf).get(0);
-        Map<String, List<CommitmentSummary>> commitments = jdbc.query(
+        LocalDate today = day(asOf.at());
+        Map<String, List<CommitmentSummary>> commitments = inReferenceOrder(jdbc.query(
                         "SELECT * FROM commitment_v WHERE comment_id = ? AND" + HOLDS,
-                        (rs, i) -> commitment(rs, people, asOf), args(query.commentId(), holds(asOf)))
-                .stream().sorted(COMMITMENT_ORDER)
+                        (rs, i) -> commitment(rs, people, today), args(query.commentId(), holds(asOf))))
+                .stream()
                 .collect(Collectors.groupingBy(CommitmentSummary::responseId, LinkedHashMap::new, Collectors.toList()));
         List<ResponseDetail> responses = jdbc.query(
                 "SELECT * FROM response_v WHERE comment_id = ? AND" + HOLDS + "ORDER BY occurred_at, recorded_at",
@@ -390,10 +408,11 @@ class DeliberationQueries {
                 + "ORDER BY number", (ResultSet rs) -> {
             comments.add(comment(rs, people));
         }, commentArgs.toArray());
-        Map<String, List<CommitmentSummary>> commitments = jdbc.query(
+        LocalDate today = day(asOf.at());
+        Map<String, List<CommitmentSummary>> commitments = inReferenceOrder(jdbc.query(
                         "SELECT * FROM commitment_v WHERE comment_id IN (" + commentsOfRange + ") AND" + HOLDS,
-                        (rs, i) -> commitment(rs, people, asOf), nestedArgs.toArray())
-                .stream().sorted(COMMITMENT_ORDER)
+                        (rs, i) -> commitment(rs, people, today), nestedArgs.toArray()))
+                .stream()
                 .collect(Collectors.groupingBy(c -> c.commentId() + '\u0000' + c.responseId(), LinkedHashMap::new,
                         Collectors.toList())); // response ids are unique within their comment only
         Map<String, List<ResponseDetail>> responses = new LinkedHashMap<>();
@@ -526,9 +545,9 @@ class DeliberationQueries {
                 instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("proposed_change"));
     }
 
-    private static CommitmentSummary commitment(ResultSet rs, Map<String, ParticipantRef> people, AsOf asOf)
+    /** {@code day}: the as-of instant's date, where a due date is overdue after (computed once per query). */
+    private static CommitmentSummary commitment(ResultSet rs, Map<String, ParticipantRef> people, LocalDate day)
             throws SQLException {
-        LocalDate day = day(asOf.at());
         LocalDate due = rs.getObject("due_date", LocalDate.class);
         CommitmentStatus status = CommitmentStatus.valueOf(rs.getString("status"));
         Integer page = integer(rs, "location_page");
