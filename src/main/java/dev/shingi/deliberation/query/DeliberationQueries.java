@@ -291,11 +291,8 @@ class DeliberationQueries {
         AsOf asOf = query.asOf();
         requireDeliberation(query.deliberationId(), asOf);
         Map<String, ParticipantRef> people = participants(query.deliberationId(), asOf);
-        LocalDate today = day(asOf.at());
-        Map<Integer, List<FulfilledCommitment>> fulfilled = inReferenceOrder(jdbc.query(
-                        "SELECT * FROM commitment_v WHERE deliberation_id = ? AND status = 'FULFILLED' AND" + HOLDS,
-                        (rs, i) -> commitment(rs, people, today), args(query.deliberationId(), holds(asOf))))
-                .stream()
+        Map<Integer, List<FulfilledCommitment>> fulfilled = commitments("deliberation_id = ? AND status = 'FULFILLED'",
+                        args(query.deliberationId(), holds(asOf)), people, asOf).stream()
                 .collect(Collectors.groupingBy(CommitmentSummary::fulfilledInVersion, LinkedHashMap::new,
                         Collectors.mapping(c -> new FulfilledCommitment(c.commitmentId(), c.reference(), c.commentId(),
                                 c.commentReference(), c.description(), c.location()), Collectors.toList())));
@@ -345,11 +342,8 @@ class DeliberationQueries {
         }
         Map<String, ParticipantRef> people = participants(deliberation.get(0), asOf);
         CommentSummary comment = comments("row_key = ?", query.commentId(), asOf).get(0);
-        LocalDate today = day(asOf.at());
-        Map<String, List<CommitmentSummary>> commitments = inReferenceOrder(jdbc.query(
-                        "SELECT * FROM commitment_v WHERE comment_id = ? AND" + HOLDS,
-                        (rs, i) -> commitment(rs, people, today), args(query.commentId(), holds(asOf))))
-                .stream()
+        Map<String, List<CommitmentSummary>> commitments = commitments("comment_id = ?",
+                        args(query.commentId(), holds(asOf)), people, asOf).stream()
                 .collect(Collectors.groupingBy(CommitmentSummary::responseId, LinkedHashMap::new, Collectors.toList()));
         List<ResponseDetail> responses = jdbc.query(
                 "SELECT * FROM response_v WHERE comment_id = ? AND" + HOLDS + "ORDER BY occurred_at, recorded_at",
@@ -408,11 +402,8 @@ class DeliberationQueries {
                 + "ORDER BY number", (ResultSet rs) -> {
             comments.add(comment(rs, people));
         }, commentArgs.toArray());
-        LocalDate today = day(asOf.at());
-        Map<String, List<CommitmentSummary>> commitments = inReferenceOrder(jdbc.query(
-                        "SELECT * FROM commitment_v WHERE comment_id IN (" + commentsOfRange + ") AND" + HOLDS,
-                        (rs, i) -> commitment(rs, people, today), nestedArgs.toArray()))
-                .stream()
+        Map<String, List<CommitmentSummary>> commitments = commitments("comment_id IN (" + commentsOfRange + ")",
+                        nestedArgs.toArray(), people, asOf).stream()
                 .collect(Collectors.groupingBy(c -> c.commentId() + '\u0000' + c.responseId(), LinkedHashMap::new,
                         Collectors.toList())); // response ids are unique within their comment only
         Map<String, List<ResponseDetail>> responses = new LinkedHashMap<>();
@@ -532,6 +523,17 @@ class DeliberationQueries {
                             d -> participants(d, asOf))));
                 }, args(id, holds(asOf)));
         return found;
+    }
+
+    /**
+     * The commitments that hold as of {@code asOf} and meet {@code where}, in reference order; {@code args} binds
+     * {@code where}'s parameters, then {@link #holds}'s.
+     */
+    private List<CommitmentSummary> commitments(String where, Object[] args, Map<String, ParticipantRef> people,
+                                                AsOf asOf) {
+        LocalDate today = day(asOf.at());
+        return inReferenceOrder(jdbc.query("SELECT * FROM commitment_v WHERE " + where + " AND" + HOLDS,
+                (rs, i) -> commitment(rs, people, today), args));
     }
 
     private static CommentSummary comment(ResultSet rs, Map<String, ParticipantRef> people) throws SQLException {
