@@ -153,7 +153,7 @@ public final class StorageFloor {
     /** CREATE INDEX statements for the table's indexes other than its primary key's, on the copy. */
     private static List<String> indexDdl(Connection c, String table) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, String> unique = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT i.INDEX_NAME, i.INDEX_TYPE_NAME, ic.COLUMN_NAME"
                 + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS ic"
                 + " ON ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME = i.INDEX_NAME"
@@ -162,13 +162,13 @@ public final class StorageFloor {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(3));
-                    unique.put(rs.getString(1), rs.getString(2));
+                    types.put(rs.getString(1), rs.getString(2));
                 }
             }
         }
         List<String> ddl = new ArrayList<>();
         columns.forEach((name, cols) -> {
-            String type = unique.get(name);
+            String type = types.get(name);
             ddl.add((type.startsWith("PRIMARY") || type.startsWith("UNIQUE") ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
                     + "floor_" + name + " ON floor_" + table + " (" + String.join(", ", cols) + ")");
         });
