@@ -9,6 +9,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The boundaries of STYLE.md: a capability's write and read sides are its own business, others speak to it through
@@ -51,6 +52,7 @@ class ArchitectureTest {
                     .and(resideOutsideOfPackage("dev.shingi.pages.."))
                     .and(resideOutsideOfPackage("dev.shingi.deliberation.api.."))
                     .and(resideOutsideOfPackage("dev.shingi.platform.."))
+                    .and(resideOutsideOfPackage("dev.shingi.edge.."))
                     .and(resideOutsideOfPackage("dev.shingi.security..")))
             .because("the pages send the api's commands and queries through the ledger, under the same access policy "
                     + "as the REST controllers; they never reach into the REST edge, the aggregates or the projections");
@@ -61,4 +63,32 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
                     .and(resideOutsideOfPackage("dev.shingi.deliberation.api..")))
             .because("the api is the capability's contract; every other package may depend on it, so it on none of them");
+
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("dev.shingi.(*)..")
+            .should().beFreeOfCycles()
+            .because("dependencies point one way: platform <- deliberation <- security <- edge <- rest, pages, "
+                    + "transfer, admin (docs/adr/009-one-way-packages.md)");
+
+    @ArchTest
+    static final ArchRule everyPackageIsFreeOfCycles = slices().matching("dev.shingi.(**)")
+            .should().beFreeOfCycles()
+            .because("a cycle one level down (deliberation.query <-> deliberation.command, say) is as hard to "
+                    + "untangle as one at the top");
+
+    @ArchTest
+    static final ArchRule platformKnowsNoDomain = noClasses()
+            .that().resideInAPackage("dev.shingi.platform..")
+            .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
+                    .and(resideOutsideOfPackage("dev.shingi.platform..")))
+            .because("Axon and storage wiring serve every capability; what they must know of the domain is handed "
+                    + "to them as a bean of a platform or Axon type (e.g. the sequencing policy)");
+
+    @ArchTest
+    static final ArchRule edgeServesTheControllersNotTheOtherWayRound = noClasses()
+            .that().resideInAPackage("dev.shingi.edge..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.shingi.rest..", "dev.shingi.pages..",
+                    "dev.shingi.transfer..", "dev.shingi.admin..", "dev.shingi.security..",
+                    "dev.shingi.deliberation.command..", "dev.shingi.deliberation.query..")
+            .because("the edge is what every controller shares: the as-of resolver, problem mapping, filters");
 }

@@ -1,7 +1,7 @@
 package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.UnknownRecord;
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 import dev.shingi.platform.ReadModelRebuild;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

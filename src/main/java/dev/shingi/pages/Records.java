@@ -2,9 +2,9 @@ package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 import dev.shingi.platform.Ledger;
-import dev.shingi.platform.RequestMetadata;
+import dev.shingi.edge.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -2,7 +2,7 @@ package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.AsOf;
 import dev.shingi.deliberation.api.FindKnowledgePosition;
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 import dev.shingi.platform.Ledger;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -93,14 +93,4 @@ class AxonConfig {
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
     }
-
-    /**
-     * The directory is part of the command side: a failure there must roll back the command, not be logged and
-     * forgotten (the default for event handlers).
-     */
-    @Bean
-    ConfigurerModule directoryPropagatesErrors() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler("directory", c -> PropagatingErrorHandler.instance());
-    }
 }

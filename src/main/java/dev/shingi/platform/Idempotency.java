@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 @Component
 public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>> {
-    static final String REQUEST_HASH = "requestHash";
+    public static final String REQUEST_HASH = "requestHash";
 
     private final JdbcTemplate jdbc;
 

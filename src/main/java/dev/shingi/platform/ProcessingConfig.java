@@ -1,6 +1,5 @@
 package dev.shingi.platform;
 
-import dev.shingi.deliberation.api.DeliberationEvent;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -14,8 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every projection is a tracking event processor on the durable token store; the command side's directory is the
- * one subscribing processor. Tracking rather than pooled: with the embedded event store a tracking processor is woken
+ * Every projection is a tracking event processor on the durable token store (the command side registers its one
+ * subscribing processor itself). Tracking rather than pooled: with the embedded event store a tracking processor is woken
  * the moment an event is committed on this node, while a pooled one polls every 500 ms (the store offers it no
  * availability callback), and clients wait for the projections after every command (read-your-writes). Events are
  * handled in order per deliberation, so a projection may rely on a deliberation's earlier events (a participant's name
@@ -28,11 +27,13 @@ import java.util.concurrent.TimeUnit;
 @Configuration
 class ProcessingConfig {
 
-    static final SequencingPolicy<EventMessage<?>> PER_DELIBERATION = event ->
-            event.getPayload() instanceof DeliberationEvent e ? e.deliberationId() : event.getIdentifier();
-
+    /**
+     * {@code sequencing} is the domain's: which events must be handled in order (see
+     * {@code dev.shingi.deliberation.Sequencing}); platform knows no domain type.
+     */
     @Bean
-    ConfigurerModule processors(@Value("${shingi.processing.segments:2}") int segments,
+    ConfigurerModule processors(SequencingPolicy<EventMessage<?>> sequencing,
+                                @Value("${shingi.processing.segments:2}") int segments,
                                 @Value("${shingi.processing.batch-size:200}") int batchSize,
                                 @Value("${shingi.processing.token-claim-interval:1s}") Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
@@ -42,9 +43,8 @@ class ProcessingConfig {
                         .andInitialSegmentsCount(segments)
                         .andBatchSize(batchSize)
                         .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS))
-                .registerDefaultSequencingPolicy(c -> PER_DELIBERATION)
+                .registerDefaultSequencingPolicy(c -> sequencing)
                 // a read model must never skip an event it failed on: the processor retries the batch instead
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerSubscribingEventProcessor("directory");
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,7 +1,7 @@
 package dev.shingi.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shingi.platform.ProblemHandler;
+import dev.shingi.edge.ProblemHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package dev.shingi.transfer.ledger;
 
-import dev.shingi.platform.ProblemHandler;
+import dev.shingi.edge.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

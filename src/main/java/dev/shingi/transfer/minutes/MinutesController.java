@@ -1,7 +1,7 @@
 package dev.shingi.transfer.minutes;
 
-import dev.shingi.platform.ProblemHandler;
-import dev.shingi.platform.RequestMetadata;
+import dev.shingi.edge.ProblemHandler;
+import dev.shingi.edge.RequestMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

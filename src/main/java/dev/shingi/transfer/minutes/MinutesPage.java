@@ -2,7 +2,7 @@ package dev.shingi.transfer.minutes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shingi.platform.RequestMetadata;
+import dev.shingi.edge.RequestMetadata;
 import dev.shingi.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -8,7 +8,7 @@ import dev.shingi.deliberation.api.FindDeliberation;
 import dev.shingi.deliberation.api.FindDeliberations;
 import dev.shingi.deliberation.api.FindDisposition;
 import dev.shingi.deliberation.api.UnknownRecord;
-import dev.shingi.platform.ReadClock;
+import dev.shingi.edge.ReadClock;
 import dev.shingi.security.AccessPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

@@ -1,6 +1,6 @@
 package dev.shingi.transfer.reports;
 
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 import org.springframework.http.MediaType;
 
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.shingi.transfer.reports;
 
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
-package dev.shingi.deliberation.web;
+package dev.shingi.rest;
 
 import dev.shingi.deliberation.api.*;
 import dev.shingi.deliberation.api.CommentThread;
-import dev.shingi.deliberation.web.Requests.*;
+import dev.shingi.rest.Requests.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,11 +1,11 @@
-package dev.shingi.deliberation.web;
+package dev.shingi.rest;
 
 import dev.shingi.deliberation.api.Anchor;
 import dev.shingi.deliberation.api.CommentKind;
 import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.Role;
-import dev.shingi.platform.PlainText;
+import dev.shingi.edge.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

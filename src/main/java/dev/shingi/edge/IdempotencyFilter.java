@@ -1,5 +1,6 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
+import dev.shingi.platform.Idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,5 +1,7 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
+import dev.shingi.platform.RecordingMetadata;
+import dev.shingi.platform.Idempotency;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;

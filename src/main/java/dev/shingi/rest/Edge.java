@@ -1,8 +1,8 @@
-package dev.shingi.deliberation.web;
+package dev.shingi.rest;
 
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 import dev.shingi.platform.Ledger;
-import dev.shingi.platform.RequestMetadata;
+import dev.shingi.edge.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,5 +1,6 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
+import dev.shingi.platform.ReadModelRebuild;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

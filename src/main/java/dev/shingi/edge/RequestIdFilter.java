@@ -1,4 +1,4 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

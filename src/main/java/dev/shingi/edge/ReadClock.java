@@ -1,5 +1,6 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
+import dev.shingi.platform.Ledger;
 import dev.shingi.deliberation.api.AsOf;
 import dev.shingi.deliberation.api.FindKnowledgePosition;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

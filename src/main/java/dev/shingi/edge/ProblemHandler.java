@@ -1,5 +1,6 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
+import dev.shingi.platform.Idempotency;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

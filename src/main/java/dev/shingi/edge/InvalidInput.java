@@ -1,4 +1,4 @@
-package dev.shingi.platform;
+package dev.shingi.edge;
 
 /** Input that passed the JSON shape but not a rule of the edge (e.g. a time in the future). Answered 400. */
 public class InvalidInput extends RuntimeException {

@@ -1,7 +1,7 @@
-package dev.shingi.deliberation.web;
+package dev.shingi.rest;
 
 import dev.shingi.deliberation.api.*;
-import dev.shingi.deliberation.web.Requests.*;
+import dev.shingi.rest.Requests.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import dev.shingi.platform.InvalidInput;
+import dev.shingi.edge.InvalidInput;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
