@@ -3,6 +3,7 @@ package dev.shingi.pages;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.edge.InvalidInput;
+import dev.shingi.edge.ReadClock;
 import dev.shingi.platform.Ledger;
 import dev.shingi.edge.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,14 +22,13 @@ import java.util.Map;
  */
 @Component
 class Records {
-    /** As at the API: the earliest occurred time the ledger accepts (deliberations on record, not typing slips). */
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-
     private final Ledger ledger;
     private final RequestMetadata metadata;
     private final Views views;
+    private final ReadClock clock;
 
-    Records(Ledger ledger, RequestMetadata metadata, Views views) {
+    Records(Ledger ledger, RequestMetadata metadata, Views views, ReadClock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.metadata = metadata;
         this.views = views;
@@ -43,18 +43,9 @@ class Records {
             return received;
         }
         try {
-            Instant at = views.local(field, given);
-            if (at.isBefore(EARLIEST)) {
-                errors.rejectValue(field, "occurredAt.tooEarly", "is before 1900");
-                return null;
-            }
-            if (at.isAfter(received.plus(Views.CLOCK_SLACK))) {
-                errors.rejectValue(field, "occurredAt.future", "is in the future");
-                return null;
-            }
-            return at;
+            return clock.occurredAt(field, views.local(field, given), received);
         } catch (InvalidInput e) {
-            errors.rejectValue(field, "typeMismatch", e.getMessage());
+            errors.rejectValue(field, e.code() == null ? ReadClock.NOT_A_TIME : e.code(), e.getMessage());
             return null;
         }
     }

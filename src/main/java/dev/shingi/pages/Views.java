@@ -1,46 +1,34 @@
 package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.AsOf;
-import dev.shingi.deliberation.api.FindKnowledgePosition;
-import dev.shingi.edge.InvalidInput;
-import dev.shingi.platform.Ledger;
+import dev.shingi.edge.ReadClock;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The read side of the pages: the moment a request asks for (the API's rules for {@code at}, {@code knownAt} and
- * {@code afterEvent}), and the {@code Find…} queries, sent through the query gateway like the REST controllers do.
+ * The read side of the pages: the moment a request asks for (the edge's {@link ReadClock}, the same rules as the
+ * API's), and the {@code Find…} queries, sent through the query gateway like the REST controllers do.
  */
 @Component
 class Views {
-    /** As at the API: clocks drift, so a minute of slack before "the future". */
-    static final Duration CLOCK_SLACK = Duration.ofMinutes(1);
-
     private final QueryGateway queries;
-    private final Ledger ledger;
-    private final Clock clock;
+    private final ReadClock clock;
     private final ZoneId zone;
 
-    Views(QueryGateway queries, Ledger ledger, Clock clock, @Value("${shingi.pages.zone:Asia/Tokyo}") ZoneId zone) {
+    Views(QueryGateway queries, ReadClock clock, @Value("${shingi.pages.zone:Asia/Tokyo}") ZoneId zone) {
         this.queries = queries;
-        this.ledger = ledger;
         this.clock = clock;
         this.zone = zone;
     }
 
     Instant now() {
-        return clock.instant();
+        return clock.now();
     }
 
     ZoneId zone() {
@@ -51,35 +39,14 @@ class Views {
         return new Moment(null, null, null, AsOf.now(now()), zone);
     }
 
-    /** The moment of a page from its query parameters; bad values are the API's 400s, shown as a page. */
+    /** The moment of a page from its query parameters: the edge's one resolver, its 400s shown as a page. */
     Moment moment(String at, String knownAt, Long afterEvent) {
-        Instant now = now();
-        Instant occurred = blank(at) ? null : parseInstant("at", at);
-        Instant known = blank(knownAt) ? null : parseInstant("knownAt", knownAt);
-        long everything = AsOf.now(now).position();
-        if (known != null && afterEvent != null) {
-            throw new InvalidInput("afterEvent", "give either knownAt or afterEvent, not both");
-        }
-        Instant effective = occurred == null ? now : occurred;
-        if (afterEvent != null) {
-            long head = ledger.headPosition();
-            if (afterEvent < 0 || afterEvent > head) {
-                throw new InvalidInput("afterEvent", "must be between 0 and the last event's position (" + head + ")");
-            }
-            return new Moment(occurred, null, afterEvent, new AsOf(effective, afterEvent), zone);
-        }
-        if (known == null) {
-            return new Moment(occurred, null, null, new AsOf(effective, everything), zone);
-        }
-        if (known.isAfter(now.plus(CLOCK_SLACK))) {
-            throw new InvalidInput("knownAt", "is in the future (" + knownAt + "); the ledger cannot know it yet");
-        }
-        long position = one(new FindKnowledgePosition(known), Long.class);
-        return new Moment(occurred, known, null, new AsOf(effective, position), zone);
+        ReadClock.Reading reading = clock.read(at, knownAt, afterEvent);
+        return new Moment(reading.at(), reading.knownAt(), reading.afterEvent(), reading.asOf(), zone);
     }
 
     long headPosition() {
-        return ledger.headPosition();
+        return clock.headPosition();
     }
 
     /**
@@ -119,24 +86,10 @@ class Views {
 
     /** The value of a datetime-local input ("2024-06-24T13:00", seconds optional) in the pages' zone. */
     Instant local(String field, String value) {
-        try {
-            return LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "'" + value + "' is not a date and time, e.g. 2024-06-24T14:00");
-        }
+        return ReadClock.local(field, value, zone);
     }
 
     static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static Instant parseInstant(String parameter, String value) {
-        try {
-            // a '+' typed into an address bar arrives as a space; read it as the offset it was meant to be
-            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(parameter, "'" + value + "' is not an ISO-8601 instant with an offset, "
-                    + "e.g. 2024-06-24T17:00+09:00");
-        }
     }
 }

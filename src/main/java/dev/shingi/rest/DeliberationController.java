@@ -123,9 +123,7 @@ class DeliberationController {
     }
 
     private String commitmentId(String deliberationId, String commitment) {
-        return commitment.startsWith("#")
-                ? edge.query(new ResolveCommitment(deliberationId, commitment), String.class)
-                : commitment;
+        return edge.commitmentId(deliberationId, commitment);
     }
 
     @PostMapping("/{id}/visibility")

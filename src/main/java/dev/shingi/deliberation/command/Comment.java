@@ -78,7 +78,7 @@ class Comment {
     }
 
     @CommandHandler
-    Comment(RaiseComment command, Directory directory) {
+    Comment(RaiseComment command, Directory directory, CommentNumbers numbers) {
         directory.requireDeliberation(command.deliberationId());
         if (directory.roleOf(command.deliberationId(), command.authorId()).isEmpty()) {
             throw new RuleViolation("comment.author-registered",
@@ -91,7 +91,7 @@ class Comment {
             throw new UnknownRecord("meetingId",
                     "Deliberation '" + command.deliberationId() + "' has no meeting '" + command.meetingId() + "'.");
         }
-        String reference = Ids.commentReference(directory.takeCommentNumber(command.deliberationId()));
+        String reference = Ids.commentReference(numbers.takeCommentNumber(command.deliberationId()));
         apply(new CommentRaised(command.deliberationId(), command.commentId(), reference, command.authorId(),
                 command.draftVersion(), command.anchor(), command.kind(), command.text(), command.meetingId(),
                 command.occurredAt(), command.proposedChange()));

@@ -1,6 +1,5 @@
 package dev.shingi.deliberation.command;
 
-import dev.shingi.deliberation.api.CommentNumbering;
 import dev.shingi.deliberation.api.DeliberationOpened;
 import dev.shingi.deliberation.api.DraftPublished;
 import dev.shingi.deliberation.api.ParticipantDirectory;
@@ -11,22 +10,11 @@ import dev.shingi.deliberation.api.RevisionCommitted;
 import dev.shingi.deliberation.api.Role;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the command side must know across aggregates: which deliberations, participants (with roles), meetings and draft
- * versions exist, and the next comment number of each deliberation.
+ * versions exist. Comment numbers are {@link CommentNumbers}'; which comment belongs where is {@link CommentRegister}'s.
  * <p>
  * A subscribing processor ("directory") keeps it in the same transaction as the events that change it, so a rule checked
  * against it is never behind the log. Facts here never change once recorded (a participant keeps its role, a version
@@ -43,17 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ProcessingGroup(Directory.PROCESSING_GROUP)
-class Directory implements ParticipantDirectory, CommentNumbering, DisposableBean {
+class Directory implements ParticipantDirectory {
     static final String PROCESSING_GROUP = "directory";
-    private static final String TAKE_NUMBER =
-            "UPDATE directory_deliberation SET next_comment_number = next_comment_number + 1 WHERE deliberation_id = ?";
-    private static final String TAKEN_NUMBER =
-            "SELECT next_comment_number - 1 FROM directory_deliberation WHERE deliberation_id = ?";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate separateTransaction;
-    /** Connections for {@link #takeCommentNumber} only; null when the data source is not a Hikari pool. */
-    private final HikariDataSource counterPool;
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
     private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
     private final Set<String> deliberations = ConcurrentHashMap.newKeySet();
@@ -66,46 +47,8 @@ class Directory implements ParticipantDirectory, CommentNumbering, DisposableBea
         }
     }
 
-    Directory(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, DataSource dataSource) {
+    Directory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.separateTransaction = new TransactionTemplate(transactionManager);
-        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.counterPool = counterPool(dataSource);
-    }
-
-    /**
-     * A small pool of its own, configured like the application's, for the counter's separate transactions. Taking
-     * the second connection from the application's pool while the command holds its first deadlocks as soon as as
-     * many commands raise comments at once as the pool has connections (10 by default): each waits for a connection
-     * that only the others can free, until Hikari's 30 s timeout fails them all. A command may wait for this pool, but
-     * whoever holds one of its connections never waits for the application's, so there is no cycle.
-     */
-    private static HikariDataSource counterPool(DataSource dataSource) {
-        try {
-            if (!dataSource.isWrapperFor(HikariDataSource.class)) {
-                return null;
-            }
-            HikariDataSource application = dataSource.unwrap(HikariDataSource.class);
-            HikariConfig config = new HikariConfig();
-            application.copyStateTo(config);
-            config.setPoolName((application.getPoolName() != null ? application.getPoolName() : "shingi") + "-comment-numbers");
-            config.setMaximumPoolSize(2);
-            config.setMinimumIdle(1);
-            config.setAutoCommit(false);
-            config.setMetricRegistry(null);
-            config.setHealthCheckRegistry(null);
-            config.setMetricsTrackerFactory(null);
-            return new HikariDataSource(config);
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    @Override
-    public void destroy() {
-        if (counterPool != null) {
-            counterPool.close();
-        }
     }
 
     @EventHandler
@@ -244,59 +187,4 @@ class Directory implements ParticipantDirectory, CommentNumbering, DisposableBea
         return found;
     }
 
-    /**
-     * Takes the next comment number of a deliberation in a transaction of its own, so that members commenting at once
-     * hold the counter's row lock for one UPDATE rather than for their whole command. The price: a command that fails
-     * after this point (a crash, a lost race) leaves a gap in the numbering. Rules are checked before it is called.
-     * The transaction runs on a connection of {@link #counterPool(DataSource)}'s pool, committed before returning.
-     */
-    int takeCommentNumber(String deliberationId) {
-        if (counterPool == null) {
-            return takeCommentNumberInNewSpringTransaction(deliberationId);
-        }
-        try (Connection connection = counterPool.getConnection()) {
-            try {
-                Integer number = null;
-                try (PreparedStatement take = connection.prepareStatement(TAKE_NUMBER)) {
-                    take.setString(1, deliberationId);
-                    if (take.executeUpdate() > 0) {
-                        try (PreparedStatement taken = connection.prepareStatement(TAKEN_NUMBER)) {
-                            taken.setString(1, deliberationId);
-                            try (ResultSet rs = taken.executeQuery()) {
-                                number = rs.next() ? rs.getInt(1) : null;
-                            }
-                        }
-                    }
-                }
-                if (number == null) {
-                    throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
-                }
-                connection.commit();
-                return number;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw jdbc.getExceptionTranslator().translate("take a comment number", TAKE_NUMBER, e);
-        }
-    }
-
-    /** In the caller's transaction (an import's): the counter only moves forward. */
-    @Override
-    public void continueAfter(String deliberationId, int lastNumber) {
-        jdbc.update("UPDATE directory_deliberation SET next_comment_number = ? WHERE deliberation_id = ? "
-                + "AND next_comment_number <= ?", lastNumber + 1, deliberationId, lastNumber);
-    }
-
-    private int takeCommentNumberInNewSpringTransaction(String deliberationId) {
-        Integer number = separateTransaction.execute(status -> {
-            int updated = jdbc.update(TAKE_NUMBER, deliberationId);
-            if (updated == 0) {
-                throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
-            }
-            return jdbc.queryForObject(TAKEN_NUMBER, Integer.class, deliberationId);
-        });
-        return number;
-    }
 }

@@ -74,6 +74,7 @@ class CommentTest {
         directory = TestDirectory.reference();
         fixture = new AggregateTestFixture<>(Comment.class);
         fixture.registerInjectableResource(directory.directory());
+        fixture.registerInjectableResource(directory.numbers());
     }
 
     // --- what the fixture is given ----------------------------------------------------------------------------------
@@ -138,9 +139,9 @@ class CommentTest {
 
         @Test
         void commentsAreNumberedInOrderWithinTheirDeliberation() {
-            directory.directory().takeCommentNumber(DELIBERATION);
-            directory.directory().takeCommentNumber(OTHER_DELIBERATION);
-            directory.directory().takeCommentNumber(OTHER_DELIBERATION);
+            directory.numbers().takeCommentNumber(DELIBERATION);
+            directory.numbers().takeCommentNumber(OTHER_DELIBERATION);
+            directory.numbers().takeCommentNumber(OTHER_DELIBERATION);
 
             fixture.givenNoPriorActivity()
                     .when(raiseOnPages(Anchor.page(15)))
@@ -315,7 +316,7 @@ class CommentTest {
                     .when(raiseOnPages(Anchor.page(PAGES + 1)))
                     .expectException(violates("anchor.page-within-draft"));
 
-            assertThat(directory.directory().takeCommentNumber(DELIBERATION)).isEqualTo(1);
+            assertThat(directory.numbers().takeCommentNumber(DELIBERATION)).isEqualTo(1);
         }
     }
 

@@ -50,9 +50,11 @@ final class TestDirectory {
     }
 
     private final Directory directory;
+    private final CommentNumbers numbers;
 
-    private TestDirectory(Directory directory) {
+    private TestDirectory(Directory directory, CommentNumbers numbers) {
         this.directory = directory;
+        this.numbers = numbers;
     }
 
     /** A directory that knows nothing yet. */
@@ -62,7 +64,8 @@ final class TestDirectory {
         Flyway.configure().dataSource(ds)
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load().migrate();
-        return new TestDirectory(new Directory(new JdbcTemplate(ds), new DataSourceTransactionManager(ds), ds));
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        return new TestDirectory(new Directory(jdbc), new CommentNumbers(jdbc, new DataSourceTransactionManager(ds), ds));
     }
 
     /**
@@ -110,6 +113,10 @@ final class TestDirectory {
 
     Directory directory() {
         return directory;
+    }
+
+    CommentNumbers numbers() {
+        return numbers;
     }
 
     /** A {@link RuleViolation} naming exactly {@code rule}. */
