@@ -19,7 +19,7 @@ record Turn(Participant speaker, String written, boolean generic, Line opener, J
         return written.equals(NARRATIVE);
     }
 
-    /** The secretariat speaks, or the minutes report proceedings: such a turn answers, it raises no point. */
+    /** The secretariat speaks, or the minutes report proceedings: such a turn answers or reports, it raises no point of its own. */
     boolean official() {
         return generic || narrative() || (speaker != null && speaker.role() == Role.SECRETARIAT);
     }

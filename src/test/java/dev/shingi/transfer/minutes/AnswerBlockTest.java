@@ -1,5 +1,6 @@
 package dev.shingi.transfer.minutes;
 
+import dev.shingi.deliberation.api.Role;
 import dev.shingi.transfer.minutes.MinutesProposal.Comment;
 import dev.shingi.transfer.minutes.MinutesProposal.Participant;
 import dev.shingi.transfer.minutes.MinutesProposal.Uncertain;
@@ -55,7 +56,7 @@ class AnswerBlockTest {
         AnswerTurn reported = points.answers().stream().filter(a -> a instanceof AnswerTurn.Reported).findFirst().orElseThrow();
         AnswerBlock block = AnswerBlock.of(reported).get(0);
         assertThat(block.takes()).isEqualTo(AnswerBlock.Takes.GIVEN_POINTS);
-        assertThat(block.addressee()).isEqualTo(new Participant("林", "委員", dev.shingi.deliberation.api.Role.MEMBER));
+        assertThat(block.addressee()).isEqualTo(new Participant("林", "委員", Role.MEMBER));
         assertThat(block.points()).hasSize(2);
         assertThat(block.lines()).containsExactly(60, 60);
     }
