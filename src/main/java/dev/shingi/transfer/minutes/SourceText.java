@@ -66,6 +66,18 @@ final class SourceText {
         return out;
     }
 
+    /** The lines glued into one running text, trimmed. */
+    static String text(List<Line> lines) {
+        Joined j = new Joined();
+        lines.forEach(l -> j.add(l, false));
+        return j.text().strip();
+    }
+
+    /** [first, last] original line numbers of {@code lines}; [1, 1] when there are none. */
+    static List<Integer> span(List<Line> lines) {
+        return lines.isEmpty() ? List.of(1, 1) : List.of(lines.get(0).number(), lines.get(lines.size() - 1).number());
+    }
+
     /** A line of digits alone is a page number when it is dashed, or sits at a page break or before a blank line. */
     private static boolean isPageNumber(String text, String[] physical, int i, boolean breakBefore) {
         if (DASHED.matcher(text).find() || breakBefore) {

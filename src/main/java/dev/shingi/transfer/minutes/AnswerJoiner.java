@@ -1,0 +1,93 @@
+package dev.shingi.transfer.minutes;
+
+import dev.shingi.transfer.minutes.MinutesProposal.Comment;
+import dev.shingi.transfer.minutes.MinutesProposal.Commitment;
+import dev.shingi.transfer.minutes.MinutesProposal.Response;
+import dev.shingi.transfer.minutes.MinutesProposal.Uncertain;
+import dev.shingi.transfer.minutes.Parts.Part;
+import dev.shingi.transfer.minutes.PointReader.Points;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers joined to points: the answering turns in order, each cut into {@link AnswerBlock}s, each part of a block
+ * joined by {@link AnswerMatcher} to a point still unanswered, and given its disposition and commitment by
+ * {@link Phrases}. A part joined to two points is two responses; a part joined to none is a response to no point.
+ */
+final class AnswerJoiner {
+
+    /** The responses in order, the flags of each answering turn, and one flag per point that needed an answer and got none. */
+    record Answers(List<Response> responses, List<TurnFlag> flags, List<Uncertain> unanswered) {
+    }
+
+    private final List<Response> responses = new ArrayList<>();
+    private final List<TurnFlag> flags = new ArrayList<>();
+    private final Set<String> answered = new HashSet<>();
+
+    private AnswerJoiner() {
+    }
+
+    static Answers join(Points points) {
+        AnswerJoiner joiner = new AnswerJoiner();
+        for (AnswerTurn answer : points.answers()) {
+            for (AnswerBlock block : AnswerBlock.of(answer)) {
+                block.flags().forEach(f -> joiner.flags.add(new TurnFlag(block.turn(), f)));
+                joiner.join(block);
+            }
+        }
+        List<Uncertain> unanswered = new ArrayList<>();
+        for (Comment c : points.comments()) {
+            if (c.kind().needsResponse() && !joiner.answered.contains(c.ref())) {
+                unanswered.add(new Uncertain(c.lines(), "no answer to " + c.ref() + " (" + c.kind() + ") was found"));
+            }
+        }
+        return new Answers(joiner.responses, joiner.flags, unanswered);
+    }
+
+    private void join(AnswerBlock b) {
+        Turn t = b.by();
+        List<Part> parts = Parts.answer(t.said().text(), b.from(), b.to());
+        if (parts.isEmpty()) {
+            return;
+        }
+        List<Uncertain> raised = new ArrayList<>();
+        List<Comment> open = new ArrayList<>(b.points().stream().filter(c -> !answered.contains(c.ref())).toList());
+        if (open.isEmpty() && b.takes() == AnswerBlock.Takes.GIVEN_POINTS) {
+            raised.add(new Uncertain(b.lines(), "the points this answer would take are answered already; not joined"));
+        } else if (open.isEmpty() && b.takes() == AnswerBlock.Takes.ADDRESSEES_POINTS) {
+            raised.add(new Uncertain(b.lines(), "answer to " + b.addressee().name()
+                    + ", who has no unanswered point at this place; not joined"));
+        }
+        Map<Integer, List<Integer>> joined = AnswerMatcher.match(b, parts, open, raised);
+        String responder = t.speaker() == null ? null : t.speaker().name();
+        if (t.speaker() == null) {
+            raised.add(new Uncertain(b.lines(), "responder '" + t.written() + "' is no single attendee; responder left empty"));
+        }
+        for (int k = 0; k < parts.size(); k++) {
+            Part p = parts.get(k);
+            List<Integer> at = t.said().lines(p.start(), p.end());
+            Phrases.Decision d = Phrases.decide(p.text());
+            if (d == null) {
+                raised.add(new Uncertain(at, "no phrase of the answer decides its disposition"));
+            }
+            Commitment commitment = d == null || d.commitment() == null ? null : new Commitment(d.commitment(), d.commitmentSentence());
+            List<Integer> targets = joined.get(k);
+            if (targets == null) {
+                responses.add(new Response(null, responder, d == null ? null : d.disposition(), commitment,
+                        d == null ? null : d.evidence(), p.text(), at));
+                continue;
+            }
+            for (int c : targets) {
+                String ref = open.get(c).ref();
+                answered.add(ref);
+                responses.add(new Response(ref, responder, d == null ? null : d.disposition(), commitment,
+                        d == null ? null : d.evidence(), p.text(), at));
+            }
+        }
+        raised.forEach(f -> flags.add(new TurnFlag(b.turn(), f)));
+    }
+}

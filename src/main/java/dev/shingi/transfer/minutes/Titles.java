@@ -1,0 +1,100 @@
+package dev.shingi.transfer.minutes;
+
+import dev.shingi.deliberation.api.Role;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The titles of the people in a minutes document (主査, 構成員, 企画官 …): how a title is told from the name it is glued
+ * to, what role it gives, and when a title as spoken matches the title as listed.
+ */
+final class Titles {
+    private Titles() {
+    }
+
+    /** Titles glued after a member's or chair's name, longest first so that 専門委員 is not read as 委員. */
+    static final List<String> MEMBER_TITLES = List.of("分科会長代理", "部会長代理", "委員長代理", "主査代理", "座長代理",
+            "会長代理", "分科会長", "部会長", "委員長", "専門委員", "臨時委員", "構成員", "主査", "座長", "会長", "委員",
+            "オブザーバー");
+    static final Set<String> CHAIR_TITLES = Set.of("主査", "座長", "会長", "部会長", "分科会長", "委員長");
+    private static final Set<String> MEMBERISH = Set.of("構成員", "委員", "専門委員", "臨時委員");
+    /** Words an official's title starts with (佐藤|企画官, 豊嶋|大臣官房審議官, 田中|情報流通行政局長 …). */
+    private static final List<String> OFFICIAL_TITLE_STARTS = List.of("大臣官房", "大臣", "副大臣", "政務官", "事務次官",
+            "総務審議官", "審議官", "統括官", "参事官", "企画官", "課長", "室長", "局長", "部長", "次長", "補佐", "調査官",
+            "専門官", "係長", "主任", "総括", "統括", "政策", "情報", "官房", "事務局", "技術", "国際", "地域", "総合",
+            "サイバー", "電気通信", "電波", "放送", "評価", "企画", "総務", "管理", "調整", "審査", "研究", "官");
+    static final String TITLE_ALTERNATION = String.join("|", MEMBER_TITLES);
+    /** Speakers the minutes name only by their title (anonymised minutes): never an author. */
+    static final Set<String> ANONYMOUS = Set.of("委員", "構成員", "専門委員", "臨時委員", "メンバー", "有識者",
+            "オブザーバー", "委員等", "構成員等");
+    private static final Pattern SHORT_TITLE = Pattern.compile(
+            "(課長補佐|統括補佐|参事官補佐|室長|課長|部長|局長|審議官|参事官|企画官|調査官|専門官|統括官|補佐)(?:[（(][^）)]*[）)])?$");
+
+    /** A person as written: {@code title} is null when the text does not show where the name ends. */
+    record NameAndTitle(String name, String title) {
+    }
+
+    /** A member's title is a suffix; an official's starts after a short surname. */
+    static NameAndTitle split(String e) {
+        for (String t : MEMBER_TITLES) {
+            if (e.endsWith(t) && e.length() > t.length()) {
+                return new NameAndTitle(e.substring(0, e.length() - t.length()), t);
+            }
+        }
+        if (e.equals("事務局")) {
+            return new NameAndTitle("", "事務局");
+        }
+        for (int i = 1; i <= Math.min(4, e.length() - 1); i++) {
+            String name = e.substring(0, i);
+            String rest = e.substring(i);
+            if (!name.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN || cp == '々' || cp == 'ヶ')) {
+                break;
+            }
+            char first = rest.charAt(0);
+            boolean han = Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN;
+            if (!han || OFFICIAL_TITLE_STARTS.stream().anyMatch(rest::startsWith)) {
+                if (i == 1 && han && !rest.startsWith("官")) {
+                    continue; // one-character surnames are rare before a Han title; prefer a longer one
+                }
+                return new NameAndTitle(name, rest);
+            }
+        }
+        return new NameAndTitle(e, null);
+    }
+
+    /** Chair, observer or member by a member's title; any other title is an official's. Null for no title. */
+    static Role roleOf(String title) {
+        if (title == null) {
+            return null;
+        }
+        if (CHAIR_TITLES.contains(title)) {
+            return Role.CHAIR;
+        }
+        if (title.equals("オブザーバー")) {
+            return Role.OBSERVER;
+        }
+        if (MEMBER_TITLES.contains(title)) {
+            return Role.MEMBER;
+        }
+        return Role.SECRETARIAT;
+    }
+
+    /** Whether a title as spoken may be the title as listed (参事官 for 参事官（政策担当）, 委員 for 構成員). */
+    static boolean compatible(String listed, String spoken) {
+        if (spoken == null || listed == null) {
+            return spoken == null;
+        }
+        listed = listed.replaceFirst("[（(][^（()）]*[）)]$", ""); // 参事官（政策担当） is spoken as 参事官
+        return listed.equals(spoken) || listed.endsWith(spoken) || spoken.endsWith(listed)
+                || (MEMBERISH.contains(listed) && MEMBERISH.contains(spoken));
+    }
+
+    /** The last word of an official's long title, as speaker lines abbreviate it (…課課長補佐 → 課長補佐). */
+    static String shortTitle(String title) {
+        Matcher m = SHORT_TITLE.matcher(title);
+        return m.find() ? m.group(1) : title;
+    }
+}

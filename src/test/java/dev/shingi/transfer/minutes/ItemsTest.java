@@ -1,0 +1,44 @@
+package dev.shingi.transfer.minutes;
+
+import dev.shingi.transfer.minutes.SourceText.Line;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemsTest {
+
+    private static List<String> texts(List<Line> lines) {
+        return lines.stream().map(Line::text).toList();
+    }
+
+    @Test
+    void numberedItemsOfMeetingTenEachKeepTheirLines() {
+        Items items = Stages.items("meeting-10");
+        assertThat(texts(items.title())).containsExactly("ICTサイバーセキュリティ政策分科会（第10回）", "議事要旨");
+        assertThat(texts(items.when())).containsExactly("令和6年6月24日（月）14時00分～16時00分");
+        assertThat(texts(items.where())).containsExactly("WEB開催");
+        assertThat(items.attendees()).extracting(Line::number).containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21);
+        assertThat(texts(items.materials())).hasSize(2).first().asString().startsWith("資料10-1");
+        assertThat(items.proceedings().get(0).number()).isEqualTo(28);
+        assertThat(items.proceedings().get(0).text()).isEqualTo("(1)開会");
+    }
+
+    @Test
+    void theAgendaItemIsNotTheProceedingsWhenASummaryFollows() {
+        Items items = Stages.items("heldout/cao-bosai-bukai");
+        // 「４ 議 事：」 lists the agenda; 「６ 議事概要：」 opens the proceedings
+        assertThat(items.proceedings().get(0).number()).isEqualTo(20);
+        assertThat(items.proceedings().get(0).text()).isEqualTo("（1）防災デジタル化推進計画（素案）について");
+        assertThat(items.when().get(0).text()).isEqualTo("令和6年10月3日（木）10：00～12：00");
+    }
+
+    @Test
+    void aDocumentCutBeforeTheSummaryHasNoProceedings() {
+        String text = MinutesCorpusTest.resource("meeting-10.txt");
+        Items items = Items.of(SourceText.lines(text.substring(0, text.indexOf("５．議事概要"))));
+        assertThat(items.proceedings()).isNull();
+        assertThat(items.materials()).hasSize(2);
+    }
+}
