@@ -422,28 +422,6 @@ class DeliberationQueries {
                 .toList();
     }
 
-    @QueryHandler
-    String handle(FindCommentDeliberation query) {
-        List<String> found = jdbc.queryForList("SELECT deliberation_id FROM comment_v WHERE row_key = ? FETCH FIRST 1 ROWS ONLY",
-                String.class, query.commentId());
-        if (found.isEmpty()) {
-            throw new UnknownRecord("commentId", "No comment '" + query.commentId() + "'.");
-        }
-        return found.get(0);
-    }
-
-    @QueryHandler
-    String handle(ResolveCommitment query) {
-        List<String> ids = jdbc.queryForList(
-                "SELECT DISTINCT row_key FROM commitment_v WHERE deliberation_id = ? AND reference = ? AND known_to = ?",
-                String.class, query.deliberationId(), query.reference(), Temporal.FOREVER);
-        if (ids.isEmpty()) {
-            throw new UnknownRecord("commitment",
-                    "Deliberation '" + query.deliberationId() + "' has no commitment " + query.reference() + ".");
-        }
-        return ids.get(0);
-    }
-
     /** The last log position recorded at or before {@code knownAt}; 0 when nothing was. */
     @QueryHandler
     Long handle(FindKnowledgePosition query) {
