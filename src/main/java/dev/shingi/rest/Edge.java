@@ -74,18 +74,12 @@ class Edge {
             return commitment;
         }
         int dot = commitment.lastIndexOf('.');
-        String commentId = dot <= 1 ? null
-                : comments.commentByReference(deliberationId, commitment.substring(0, dot)).orElse(null);
-        if (commentId == null) {
-            throw new UnknownRecord("commitment",
-                    "Deliberation '" + deliberationId + "' has no commitment " + commitment + ".");
-        }
-        try {
-            return Ids.commitment(commentId, Integer.parseInt(commitment.substring(dot + 1)));
-        } catch (NumberFormatException e) {
-            throw new UnknownRecord("commitment",
-                    "Deliberation '" + deliberationId + "' has no commitment " + commitment + ".");
-        }
+        String number = dot <= 1 ? "" : commitment.substring(dot + 1);
+        return comments.commentByReference(deliberationId, dot <= 1 ? commitment : commitment.substring(0, dot))
+                .filter(commentId -> number.matches("[1-9][0-9]{0,8}"))
+                .map(commentId -> Ids.commitment(commentId, Integer.parseInt(number)))
+                .orElseThrow(() -> new UnknownRecord("commitment",
+                        "Deliberation '" + deliberationId + "' has no commitment " + commitment + "."));
     }
 
     AsOf current() {
