@@ -1,5 +1,6 @@
 package dev.shingi.transfer.minutes;
 
+import dev.shingi.edge.ReadClock;
 import dev.shingi.deliberation.api.*;
 import dev.shingi.platform.Ledger;
 import dev.shingi.security.AccessPolicy;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,7 +35,6 @@ public class MinutesImporter {
     /** The minutes this reads are Japanese; their dates and times are Japan time. */
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String ID = "[A-Za-z0-9_-]{1,60}";
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     private final Ledger ledger;
     private final QueryGateway queries;
@@ -161,7 +160,7 @@ public class MinutesImporter {
             if (end != null && end.isBefore(start)) {
                 problems.add(new Problem("proposal.meeting.end", "is before the start"));
             }
-            if (start.isBefore(EARLIEST) || start.isAfter(now.plus(Duration.ofMinutes(1)))) {
+            if (start.isBefore(ReadClock.EARLIEST) || start.isAfter(now.plus(ReadClock.CLOCK_SLACK))) {
                 problems.add(new Problem("proposal.meeting.date", "must lie between 1900 and now; the ledger records what happened"));
             }
             if (m.number() != null && m.number() < 1) {
