@@ -67,10 +67,41 @@ public final class Nodes {
         return shares(node).values().stream().allMatch(s -> s > 0.999);
     }
 
+    /**
+     * Waits (up to two minutes: a loaded machine, a segment retrying after a transient error) until every processor
+     * has processed everything stored. Each time a round of the application's own wait runs out, the processors'
+     * status is printed, so that a slow catch-up is seen in the build's output and not only a failure.
+     */
     public static void awaitCaughtUp(ApplicationContext node) {
-        if (!node.getBean(Ledger.class).awaitProjections()) {
-            throw new AssertionError("projections did not catch up");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Ledger ledger = node.getBean(Ledger.class);
+        while (!ledger.awaitProjections()) {
+            String status = status(node);
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("projections did not catch up to position " + ledger.headPosition()
+                        + " within 2 minutes: " + status);
+            }
+            System.out.println("Projections not yet at position " + ledger.headPosition() + ": " + status);
         }
+    }
+
+    /** Each streaming processor's segments: token, and whether (and why) it is in error. */
+    public static String status(ApplicationContext node) {
+        StringBuilder s = new StringBuilder();
+        for (StreamingEventProcessor p : processors(node)) {
+            s.append(p.getName()).append(p.isRunning() ? "" : " (not running)").append(" {");
+            p.processingStatus().forEach((segment, st) -> {
+                s.append(' ').append(segment).append(": ").append(st.getTrackingToken());
+                if (st.isErrorState()) {
+                    s.append(" ERROR ").append(st.getError());
+                }
+                if (st.isReplaying()) {
+                    s.append(" replaying");
+                }
+            });
+            s.append(" } ");
+        }
+        return s.toString();
     }
 
     /**
