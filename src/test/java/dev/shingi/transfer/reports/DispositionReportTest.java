@@ -1,16 +1,11 @@
-package dev.shingi.e2e;
+package dev.shingi.transfer.reports;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import dev.shingi.testing.TransferHttp;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,19 +219,6 @@ class DispositionReportTest extends TransferHttp {
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
-    }
-
-    static List<List<String>> csv(String text) {
-        assertThat(text).startsWith("\uFEFF");
-        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)), CSVFormat.RFC4180)) {
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(record.toList());
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Map<String, List<String>> byReference(List<List<String>> rows) {

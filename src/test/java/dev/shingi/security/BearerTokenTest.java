@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.security;
+
+import dev.shingi.testing.LedgerHttp;
 
 import dev.shingi.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,8 @@ class BearerTokenTest extends LedgerHttp {
     }
 
     private static String comment(String text) {
-        return IdempotencyTest.COMMENT.formatted(text);
+        return """
+                {"authorId":"tsuta","draftVersion":1,"kind":"QUESTION","text":"%s"}""".formatted(text);
     }
 
     /** The same token with {@code "roles":["shingi-admin"]} added to its claims and its signature kept. */

@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.rest;
+
+import dev.shingi.testing.LedgerHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.edge;
+
+import dev.shingi.testing.LedgerHttp;
 
 import dev.shingi.ShingiApplication;
 import dev.shingi.testing.StoredEvents;

@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.security;
+
+import dev.shingi.testing.LedgerHttp;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -1,4 +1,4 @@
-package dev.shingi.e2e;
+package dev.shingi.deliberation.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shingi.ShingiApplication;

@@ -1,4 +1,4 @@
-package dev.shingi.e2e;
+package dev.shingi.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.ShingiApplication;

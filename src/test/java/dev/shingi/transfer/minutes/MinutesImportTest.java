@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.transfer.minutes;
+
+import dev.shingi.testing.LedgerHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.pages;
+
+import dev.shingi.testing.LedgerHttp;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.transfer.iso;
+
+import dev.shingi.testing.TransferHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -80,7 +82,7 @@ class IsoCommentsTest extends TransferHttp {
         assertThat(third.get("anchorText").asText()).isEqualTo("§Introduction l.7");
         assertThat(third.get("proposedChange").isNull()).isTrue();
         // and the disposition report shows the proposed change under the comment
-        List<List<String>> report = DispositionReportTest.csv(raw("sato",
+        List<List<String>> report = csv(raw("sato",
                 "/api/deliberations/" + A + "/disposition?version=1&format=csv&lang=en").text());
         assertThat(report.get(1).get(4)).isEqualTo("The totals in Table 3 do not add up, \"see\" row 4.\n"
                 + "Proposed change: Correct the total to 1,250.");
@@ -92,7 +94,7 @@ class IsoCommentsTest extends TransferHttp {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"iso-a-iso-comments-v1.csv\"");
-        assertThat(DispositionReportTest.csv(csv.text())).isEqualTo(A_ROWS);
+        assertThat(csv(csv.text())).isEqualTo(A_ROWS);
         Raw xlsx = raw("sato", "/api/deliberations/" + A + "/iso-comments?version=1", "Accept", XLSX_TYPE);
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.contentType()).isEqualTo(XLSX_TYPE);
@@ -105,7 +107,7 @@ class IsoCommentsTest extends TransferHttp {
         openDeliberation("iso-b", 40);
         assertThat(rawPost("sato", "/api/deliberations/iso-b/iso-comments?version=1", csv, "Content-Type", CSV_TYPE).status())
                 .isEqualTo(201);
-        assertThat(DispositionReportTest.csv(raw("sato", "/api/deliberations/iso-b/iso-comments?version=1&format=csv").text()))
+        assertThat(csv(raw("sato", "/api/deliberations/iso-b/iso-comments?version=1&format=csv").text()))
                 .isEqualTo(A_ROWS);
 
         byte[] xlsx = raw("sato", "/api/deliberations/" + A + "/iso-comments?version=1&format=xlsx").bytes();
@@ -118,7 +120,7 @@ class IsoCommentsTest extends TransferHttp {
 
     @Test
     void theDemoExportsItsResponsesAsObservations() {
-        List<List<String>> rows = DispositionReportTest.csv(raw(null, "/api/deliberations/ict-cyber-2024/iso-comments?version=1").text());
+        List<List<String>> rows = csv(raw(null, "/api/deliberations/ict-cyber-2024/iso-comments?version=1").text());
         assertThat(rows).hasSize(19);
         assertThat(rows.get(1)).containsExactly("蔦", "", "", "p.15", "te",
                 "The Economic Security Promotion Act was amended this year, adding port transport (港湾運送) as a "

@@ -1,4 +1,4 @@
-package dev.shingi.e2e;
+package dev.shingi.admin;
 
 import dev.shingi.ShingiApplication;
 import dev.shingi.admin.Rebuild;

@@ -1,4 +1,6 @@
-package dev.shingi.e2e;
+package dev.shingi.transfer.reports;
+
+import dev.shingi.testing.TransferHttp;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;

@@ -1,6 +1,13 @@
-package dev.shingi.e2e;
+package dev.shingi.testing;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,22 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * End-to-end tests of the transfer endpoints (reports, calendar, ISO template): what LedgerHttp gives, plus bodies that
  * are not JSON (HTML, CSV, Markdown, iCalendar, XLSX bytes) and a small deliberation of the test's own.
  */
-abstract class TransferHttp extends LedgerHttp {
+public abstract class TransferHttp extends LedgerHttp {
 
-    record Raw(int status, String contentType, HttpResponse<byte[]> response) {
-        byte[] bytes() {
+    public record Raw(int status, String contentType, HttpResponse<byte[]> response) {
+        public byte[] bytes() {
             return response.body();
         }
 
-        String text() {
+        public String text() {
             return new String(response.body(), StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
 
-        com.fasterxml.jackson.databind.JsonNode json() {
+        public com.fasterxml.jackson.databind.JsonNode json() {
             try {
                 return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
             } catch (IOException e) {
@@ -38,12 +45,12 @@ abstract class TransferHttp extends LedgerHttp {
     }
 
     /** GET as sato (or anonymous when user is null), with extra headers as name, value, name, value … */
-    Raw raw(String user, String path, String... headers) {
+    protected Raw raw(String user, String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         return send(user, b, headers);
     }
 
-    Raw rawPost(String user, String path, byte[] body, String... headers) {
+    protected Raw rawPost(String user, String path, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return send(user, b, headers);
@@ -71,7 +78,7 @@ abstract class TransferHttp extends LedgerHttp {
      * A deliberation of the test's own: sato (secretariat, 総務省), two members m1 (新井, affiliation JP) and m2
      * (Müller, affiliation DE), draft v1 of {@code pages} pages. Nothing else.
      */
-    void openDeliberation(String id, Integer pages) {
+    protected void openDeliberation(String id, Integer pages) {
         ok(admin("/api/deliberations", """
                 {"deliberationId":"%s","title":"Test draft %s","body":"Test body"}""".formatted(id, id)));
         ok(admin("/api/deliberations/" + id + "/participants", """
@@ -85,7 +92,7 @@ abstract class TransferHttp extends LedgerHttp {
     }
 
     /** Raises a comment as the secretariat on a member's behalf; returns its id. */
-    String raise(String deliberation, String commentId, String author, int version, String anchorJson, String kind,
+    protected String raise(String deliberation, String commentId, String author, int version, String anchorJson, String kind,
                  String text) {
         ok(post("/api/deliberations/" + deliberation + "/comments", """
                 {"commentId":"%s","authorId":"%s","draftVersion":%d,"anchor":%s,"kind":"%s","text":%s}"""
@@ -93,7 +100,7 @@ abstract class TransferHttp extends LedgerHttp {
         return commentId;
     }
 
-    String quote(String s) {
+    protected String quote(String s) {
         try {
             return json.writeValueAsString(s);
         } catch (IOException e) {
@@ -101,8 +108,22 @@ abstract class TransferHttp extends LedgerHttp {
         }
     }
 
-    static Reply ok(Reply r) {
+    protected static Reply ok(Reply r) {
         assertThat(r.status()).as(r.raw()).isBetween(200, 299);
         return r;
+    }
+
+    /** The rows of a CSV body as a spreadsheet saves it (RFC 4180, a UTF-8 byte-order mark first). */
+    protected static List<List<String>> csv(String text) {
+        assertThat(text).startsWith("\uFEFF");
+        try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)), CSVFormat.RFC4180)) {
+            List<List<String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.shingi.e2e;
+package dev.shingi.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,46 +30,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deliberation loaded at start, spoken to over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class LedgerHttp {
-    static final Map<String, String> STORE = TestDatabase.fresh("e2e");
+public abstract class LedgerHttp {
+    protected static final Map<String, String> STORE = TestDatabase.fresh("e2e");
 
     /** A configured user (bcrypt password "demo") who takes part in no deliberation. */
-    static final String OUTSIDER = "kimura";
+    protected static final String OUTSIDER = "kimura";
 
     @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
+    protected static void store(DynamicPropertyRegistry registry) {
         STORE.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shingi.security.users." + OUTSIDER + ".password",
                 () -> "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("demo"));
     }
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
+    protected final HttpClient http = HttpClient.newHttpClient();
+    protected final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
 
     @Autowired
-    Ledger ledger;
+    protected Ledger ledger;
 
     /** The reference deliberation is loaded at start, before any test; its projections may still be catching up. */
     @BeforeEach
-    void projectionsCaughtUp() {
+    protected void projectionsCaughtUp() {
         assertThat(ledger.awaitProjections()).as("projections caught up").isTrue();
     }
 
-    record Reply(int status, String contentType, JsonNode body, String raw) {
+    public record Reply(int status, String contentType, JsonNode body, String raw) {
     }
 
     /** Reads as the demo's secretary, a participant of every test deliberation. */
-    Reply get(String path) {
+    protected Reply get(String path) {
         return getAs("sato", path);
     }
 
-    Reply getAs(String user, String path) {
+    protected Reply getAs(String user, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
         if (user != null) {
             b.header("Authorization", basic(user));
@@ -77,25 +77,25 @@ abstract class LedgerHttp {
         return send(b.build());
     }
 
-    static String basic(String user) {
+    protected static String basic(String user) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes go in as the demo's secretary (sato), who may record on members' behalf. */
-    Reply post(String path, String body) {
+    protected Reply post(String path, String body) {
         return postAs("sato", path, body, "application/json");
     }
 
-    Reply post(String path, String body, String contentType) {
+    protected Reply post(String path, String body, String contentType) {
         return postAs("sato", path, body, contentType);
     }
 
     /** Opening deliberations and registering participants is the admin's. */
-    Reply admin(String path, String body) {
+    protected Reply admin(String path, String body) {
         return postAs("admin", path, body, "application/json");
     }
 
-    Reply postAs(String user, String path, String body, String contentType) {
+    protected Reply postAs(String user, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (user != null) {
@@ -105,7 +105,7 @@ abstract class LedgerHttp {
     }
 
     /** Events stored by commands ({@link StoredEvents#byCommands}). */
-    long storedEvents() {
+    protected long storedEvents() {
         return StoredEvents.byCommands(jdbc);
     }
 

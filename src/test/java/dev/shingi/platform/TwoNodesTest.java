@@ -1,4 +1,4 @@
-package dev.shingi.e2e;
+package dev.shingi.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
