@@ -1,9 +1,10 @@
 package dev.shingi.edge;
 
-import dev.shingi.testing.LedgerHttp;
+import dev.shingi.testing.TransferHttp;
 
 import dev.shingi.ShingiApplication;
 import dev.shingi.testing.StoredEvents;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,10 +21,18 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Idempotency-Key: a retry returns the first answer and stores nothing, also after a restart. */
-class IdempotencyTest extends LedgerHttp {
+class IdempotencyTest extends TransferHttp {
+
+    /** A deliberation of its own, so that what it stores changes no other test's view of the demo. */
+    @BeforeEach
+    void ownDeliberation() {
+        if (get("/api/deliberations/idempotency").status() == 404) {
+            openDeliberation("idempotency", 10);
+        }
+    }
 
     static final String COMMENT = """
-            {"authorId":"tsuta","draftVersion":1,"kind":"QUESTION","text":"%s"}""";
+            {"authorId":"m1","draftVersion":1,"kind":"QUESTION","text":"%s"}""";
 
     private Reply postWithKey(String path, String body, String key) {
         try {
@@ -42,10 +51,10 @@ class IdempotencyTest extends LedgerHttp {
     void aRetryWithTheSameKeyReturnsTheFirstAnswerAndStoresNothing() {
         String key = UUID.randomUUID().toString();
         String body = COMMENT.formatted("Retried question");
-        Reply first = postWithKey("/api/deliberations/ict-cyber-2024/comments", body, key);
+        Reply first = postWithKey("/api/deliberations/idempotency/comments", body, key);
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         long events = storedEvents();
-        Reply again = postWithKey("/api/deliberations/ict-cyber-2024/comments", body, key);
+        Reply again = postWithKey("/api/deliberations/idempotency/comments", body, key);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.raw()).isEqualTo(first.raw());
         assertThat(storedEvents()).isEqualTo(events);
@@ -54,10 +63,10 @@ class IdempotencyTest extends LedgerHttp {
     @Test
     void theSameKeyForAnotherRequestIs422() {
         String key = UUID.randomUUID().toString();
-        assertThat(postWithKey("/api/deliberations/ict-cyber-2024/comments", COMMENT.formatted("One"), key).status())
+        assertThat(postWithKey("/api/deliberations/idempotency/comments", COMMENT.formatted("One"), key).status())
                 .isEqualTo(201);
         long events = storedEvents();
-        Reply other = postWithKey("/api/deliberations/ict-cyber-2024/comments", COMMENT.formatted("Another"), key);
+        Reply other = postWithKey("/api/deliberations/idempotency/comments", COMMENT.formatted("Another"), key);
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.contentType()).startsWith("application/problem+json");
         assertThat(storedEvents()).isEqualTo(events);
@@ -66,7 +75,7 @@ class IdempotencyTest extends LedgerHttp {
     @Test
     void aRefusedCommandKeepsNoKeySoItsCorrectedRetryGoesThrough() {
         String key = UUID.randomUUID().toString();
-        Reply refused = postWithKey("/api/deliberations/ict-cyber-2024/comments",
+        Reply refused = postWithKey("/api/deliberations/idempotency/comments",
                 "{\"authorId\":\"stranger\",\"draftVersion\":1,\"kind\":\"QUESTION\",\"text\":\"x\"}", key);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE key_value = ?", Integer.class, key))
@@ -77,7 +86,9 @@ class IdempotencyTest extends LedgerHttp {
     void aRetryAfterARestartIsStillRecognised() throws Exception {
         Path dir = Files.createTempDirectory("shingi-restart-");
         String key = UUID.randomUUID().toString();
-        String body = COMMENT.formatted("Before the restart");
+        // its own data directory holds only the demo, so the retry goes to the demo deliberation
+        String body = """
+                {"authorId":"tsuta","draftVersion":1,"kind":"QUESTION","text":"Before the restart"}""";
         String firstAnswer;
         long events;
         try (ConfigurableApplicationContext app = start(dir)) {

@@ -1,8 +1,9 @@
 package dev.shingi.security;
 
-import dev.shingi.testing.LedgerHttp;
+import dev.shingi.testing.TransferHttp;
 
 import dev.shingi.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,9 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted again; one whose claims were altered, one signed by another key and an expired one are refused with 401
  * and store nothing — also when the genuine token was accepted just before.
  */
-class BearerTokenTest extends LedgerHttp {
+class BearerTokenTest extends TransferHttp {
 
-    private static final String COMMENTS = "/api/deliberations/ict-cyber-2024/comments";
+    /** A deliberation of its own, so that what it stores changes no other test's view of the demo. */
+    @BeforeEach
+    void ownDeliberation() {
+        if (get("/api/deliberations/bearer-token").status() == 404) {
+            openDeliberation("bearer-token", 10);
+        }
+    }
+
+
+    private static final String COMMENTS = "/api/deliberations/bearer-token/comments";
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
@@ -45,7 +55,7 @@ class BearerTokenTest extends LedgerHttp {
 
     private static String comment(String text) {
         return """
-                {"authorId":"tsuta","draftVersion":1,"kind":"QUESTION","text":"%s"}""".formatted(text);
+                {"authorId":"m1","draftVersion":1,"kind":"QUESTION","text":"%s"}""".formatted(text);
     }
 
     /** The same token with {@code "roles":["shingi-admin"]} added to its claims and its signature kept. */
