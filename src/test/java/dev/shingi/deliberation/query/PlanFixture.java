@@ -58,7 +58,8 @@ final class PlanFixture {
                 return super.query(sql, rowMapper, args);
             }
         };
-        DeliberationQueries queries = new DeliberationQueries(recording, new DataSourceTransactionManager(dataSource));
+        OutstandingQueries queries = new OutstandingQueries(recording, new DataSourceTransactionManager(dataSource),
+                new ViewRows(recording));
         long at = START + 5 * YEAR + 12_345;
         queries.handle(new FindOutstanding(D, new AsOf(Instant.ofEpochMilli(at), position)));
         return sent;

@@ -32,7 +32,7 @@ class TemporalFoldProperties {
     static JdbcTemplate jdbc;
     static CommentsProjection comments;
     static DeliberationsProjection deliberations;
-    static DeliberationQueries queries;
+    static ViewsFixture.Queries queries;
     /** As the application stores events (Jackson, JSON bytes). */
     static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(EventJson.MAPPER.copy())
             .lenientDeserialization().build();
@@ -44,7 +44,7 @@ class TemporalFoldProperties {
         Names names = new Names(jdbc);
         comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
-        queries = new DeliberationQueries(jdbc, new DataSourceTransactionManager(dataSource));
+        queries = ViewsFixture.Queries.on(jdbc, new DataSourceTransactionManager(dataSource));
     }
 
     /** A fresh in-memory H2 database with every migration applied, as the application's own schema. */
@@ -103,32 +103,32 @@ class TemporalFoldProperties {
         for (int i = 0; i < 12; i++) {
             Instant at = pick(times, random);
             Instant knownAt = pick(times, random);
-            long position = queries.handle(new FindKnowledgePosition(knownAt));
+            long position = queries.knowledge().handle(new FindKnowledgePosition(knownAt));
             AsOf asOf = new AsOf(at, position);
             Fold fold = new Fold(log, at, knownAt);
             String where = "at=" + at + " knownAt=" + knownAt + " position=" + position;
 
-            Outstanding o = queries.handle(new FindOutstanding(D, asOf));
+            Outstanding o = queries.outstanding().handle(new FindOutstanding(D, asOf));
             assertThat(o.comments().stream().map(CommentSummary::reference).toList()).as("unanswered " + where)
                     .isEqualTo(fold.unanswered());
             assertThat(o.commitments().stream().map(CommitmentSummary::reference).toList()).as("open " + where)
                     .isEqualTo(fold.openCommitments());
-            assertThat(queries.handle(new FindComments(D, asOf)).stream()
+            assertThat(queries.comments().handle(new FindComments(D, asOf)).stream()
                     .map(c -> c.reference() + " " + c.author().id() + " " + c.anchorText() + " " + c.kind() + " "
                             + c.text() + " " + c.status() + " " + c.occurredAt()).toList())
                     .as("comments " + where).isEqualTo(fold.comments());
-            assertThat(queries.handle(new FindVersions(D, asOf)).stream()
+            assertThat(queries.versions().handle(new FindVersions(D, asOf)).stream()
                     .map(v -> "v" + v.version() + " " + v.fulfilled().stream().map(FulfilledCommitment::reference).toList())
                     .toList()).as("versions " + where).isEqualTo(fold.versions());
-            assertThat(queries.handle(new FindTimeline(D, asOf, null, null)).stream()
+            assertThat(queries.timeline().handle(new FindTimeline(D, asOf, null, null)).stream()
                     .map(e -> e.position() + " " + e.type() + " " + e.occurredAt()).toList())
                     .as("timeline " + where).isEqualTo(fold.timeline());
-            assertThat(queries.handle(new FindAnswers(D, asOf)).byMember().stream()
+            assertThat(queries.answers().handle(new FindAnswers(D, asOf)).byMember().stream()
                     .flatMap(m -> m.raised().stream().map(l -> l.commentReference() + " " + m.member().id() + " "
                             + (l.responder() == null ? "-" : l.responder().id()) + " " + l.disposition() + " " + l.commitments()))
                     .toList()).as("answers " + where).isEqualTo(fold.answers());
             for (String commentId : fold.visibleCommentIds()) {
-                CommentThread t = queries.handle(new FindThread(commentId, asOf));
+                CommentThread t = queries.thread().handle(new FindThread(commentId, asOf));
                 assertThat(t.responses().stream().map(r -> r.responseId() + " " + r.responder().id() + " "
                                 + r.disposition() + " " + r.text() + " " + r.occurredAt()
                                 + " " + r.commitments().stream().map(c -> c.reference() + ":" + c.status()).toList())
