@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.command;
 
+import dev.shingi.deliberation.api.Aggregates;
 import dev.shingi.deliberation.api.AcknowledgeResponse;
 import dev.shingi.deliberation.api.CommentRaised;
 import dev.shingi.deliberation.api.CommentReopened;
@@ -44,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One comment and everything that answers it: responses, commitments, acknowledgements. Each comment is its own
  * aggregate so that thousands of members commenting at once never queue behind one lock.
  */
-@Aggregate
+@Aggregate(type = Aggregates.COMMENT)
 class Comment {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.command;
 
+import dev.shingi.deliberation.api.Aggregates;
 import dev.shingi.deliberation.api.DeliberationOpened;
 import dev.shingi.deliberation.api.MeetingRecorded;
 import dev.shingi.deliberation.api.OpenDeliberation;
@@ -22,7 +23,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One body's process on one draft: who takes part and which meetings were held. Comments live elsewhere. */
-@Aggregate(cache = "deliberationCache")
+@Aggregate(type = Aggregates.DELIBERATION, cache = "deliberationCache")
 class Deliberation {
 
     @AggregateIdentifier

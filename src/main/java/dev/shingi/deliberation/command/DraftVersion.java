@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.command;
 
+import dev.shingi.deliberation.api.Aggregates;
 import dev.shingi.deliberation.api.CommitRevision;
 import dev.shingi.deliberation.api.DraftPublished;
 import dev.shingi.deliberation.api.Ids;
@@ -18,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One published version of a deliberation's draft, identified "{deliberationId}/v{n}". Being an aggregate of its own
  * means the event store's (aggregate, sequence) key refuses a second v2, even from two nodes at once.
  */
-@Aggregate
+@Aggregate(type = Aggregates.DRAFT_VERSION)
 class DraftVersion {
 
     @AggregateIdentifier

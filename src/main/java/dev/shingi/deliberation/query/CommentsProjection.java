@@ -9,8 +9,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +39,7 @@ class CommentsProjection {
     private static final String PENDING = CommentsProjection.class.getName() + ".pending";
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final StoredEventRow stored;
     /**
      * Recently touched comments: their events and their current rows, so that neither live processing nor a rebuild
      * reads a comment's history back from the log or recomputes its rows before each event.
@@ -56,10 +54,9 @@ class CommentsProjection {
     private final Names names;
     private final LogPosition logPosition;
 
-    CommentsProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Names names,
-                       LogPosition logPosition) {
+    CommentsProjection(JdbcTemplate jdbc, StoredEventRow stored, Names names, LogPosition logPosition) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.stored = stored;
         this.names = names;
         this.logPosition = logPosition;
     }
@@ -168,9 +165,10 @@ class CommentsProjection {
         // order is sequence order (a step is appended only after the previous one committed), so "before this event"
         // is "a lower position".
         List<CommentHistory.Entry> entries = jdbc.query("""
-                SELECT globalIndex, eventIdentifier, timeStamp, metaData, payload, payloadType, payloadRevision
+                SELECT type, aggregateIdentifier, sequenceNumber, globalIndex, eventIdentifier, timeStamp, metaData,
+                       payload, payloadType, payloadRevision
                 FROM DomainEventEntry WHERE aggregateIdentifier = ? AND globalIndex < ? ORDER BY sequenceNumber""",
-                (rs, i) -> StoredEventRow.entry(rs, serializer), commentId, position);
+                (rs, i) -> stored.entry(rs), commentId, position);
         if (entries.isEmpty()) {
             return Known.NONE;
         }

@@ -1,29 +1,25 @@
 package dev.shingi.deliberation.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.shingi.deliberation.api.Aggregates;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.platform.BulkReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +30,8 @@ import java.util.Collections;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 
@@ -83,25 +77,23 @@ class ViewsBulkRebuild implements BulkReplay {
     static final int BATCH_ROWS = 5_000;
     /** How far back from the head positions not yet committed are kept as gaps (Axon's default maxGapOffset). */
     static final int GAP_WINDOW = 10_000;
-    static final String COMMENT_AGGREGATE = "Comment";
     /** Comments whose events pass 2 asks for in one statement. */
     private static final int COMMENTS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final Serializer serializer;
+    private final StoredEventRow stored;
     private final TransactionTemplate tx;
     private final Serializer tokenSerializer;
-    private final Map<String, Class<?>> types = new ConcurrentHashMap<>();
     private final ViewsStartupCheck startupCheck;
 
-    ViewsBulkRebuild(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Serializer tokenSerializer,
+    ViewsBulkRebuild(JdbcTemplate jdbc, StoredEventRow stored, Serializer tokenSerializer,
                      PlatformTransactionManager transactions, ViewsStartupCheck startupCheck) {
         this.startupCheck = startupCheck;
         this.tokenSerializer = tokenSerializer;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
-        this.serializer = serializer;
+        this.stored = stored;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -170,7 +162,7 @@ class ViewsBulkRebuild implements BulkReplay {
         long t0 = System.nanoTime();
         Map<String, Named> names = new HashMap<>();
         Set<String> commentIds = new LinkedHashSet<>();
-        Writers writers = new Writers();
+        BulkRows writers = new BulkRows(dataSource, tx);
         long commentEvents = pass1(head, included, names, commentIds, progress, writers);
         long t1 = System.nanoTime();
         progress.planned.set(head + commentEvents);
@@ -183,7 +175,7 @@ class ViewsBulkRebuild implements BulkReplay {
         analyze();
         log.info("Bulk rebuild of the views up to position {}: log order {} ms, {} comment events by comment {} ms, "
                         + "statistics {} ms; {} gap(s) left to the processor; rows {}", head, (t1 - t0) / 1_000_000,
-                commentEvents, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, gaps.size(), writers.written);
+                commentEvents, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, gaps.size(), writers.written());
         return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
@@ -206,51 +198,33 @@ class ViewsBulkRebuild implements BulkReplay {
     // Pass 1: the log in order
 
     private long pass1(long head, LongPredicate included, Map<String, Named> names, Set<String> commentIds,
-                       Progress progress, Writers writers) {
+                       Progress progress, BulkRows writers) {
         long[] comments = {0};
-        Batch batch = new Batch(writers);
+        BulkRows.Batch batch = writers.new Batch();
         for (long from = 0; from < head; from += PAGE) {
             long lo = from;
             long hi = Math.min(head, from + PAGE);
             jdbc.query("""
-                    SELECT globalIndex, type, aggregateIdentifier, eventIdentifier, timeStamp, payloadType,
-                           payloadRevision,
-                           CASE WHEN type = 'Comment' THEN NULL ELSE metaData END AS metaData,
-                           CASE WHEN type = 'Comment' THEN NULL ELSE payload END AS payload
-                    FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex""",
+                    SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp,
+                           payloadType, payloadRevision,
+                           CASE WHEN type = '%1$s' THEN NULL ELSE metaData END AS metaData,
+                           CASE WHEN type = '%1$s' THEN NULL ELSE payload END AS payload
+                    FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex"""
+                            .formatted(Aggregates.COMMENT),
                     rs -> {
                         long position = rs.getLong(1);
                         if (!included.test(position)) {
                             return;
                         }
-                        Class<?> type = typeOf(rs.getString("payloadType"), rs.getString("payloadRevision"));
-                        if (type == null) {
-                            return; // not a deliberation's event (integrity checkpoints): the views ignore it
-                        }
                         long recordedAt = millis(Instant.parse(rs.getString("timeStamp")));
-                        if (CommentsProjection.COMMENT_EVENTS.contains(type)) {
-                            if (!COMMENT_AGGREGATE.equals(rs.getString("type"))) {
-                                throw new IllegalStateException("Event " + position + " (" + type.getSimpleName()
-                                        + ") is about a comment but not stored by a Comment aggregate");
-                            }
+                        if (Aggregates.COMMENT.equals(rs.getString("type"))) {
                             batch.insert(DeliberationsProjection.LEDGER_CLOCK, position, recordedAt);
                             commentIds.add(rs.getString("aggregateIdentifier"));
                             comments[0]++;
                         } else {
-                            DeliberationEvent event = StoredEventRow.payload(rs, serializer);
-                            try {
-                                DeliberationsProjection.write(event, position, recordedAt,
-                                        rs.getString("eventIdentifier"), StoredEventRow.recordedBy(rs, serializer), nameOf(names,
-                                                event.deliberationId(), position), batch);
-                            } catch (JsonProcessingException e) {
-                                throw new IllegalStateException(e);
-                            }
-                            if (event instanceof ParticipantRegistered p) {
-                                names.putIfAbsent(p.deliberationId() + '\u0000' + p.participantId(),
-                                        new Named(p.name(), position));
-                            }
+                            deliberationEvent(rs, position, recordedAt, names, batch);
                         }
-                        if (batch.rows >= BATCH_ROWS) {
+                        if (batch.rows() >= BATCH_ROWS) {
                             batch.flush();
                         }
                         }, lo, hi);
@@ -261,26 +235,25 @@ class ViewsBulkRebuild implements BulkReplay {
         return comments[0];
     }
 
-    /** Rows for {@link DeliberationsProjection#write}, sent in one JDBC batch per statement. */
-    private static final class Batch implements DeliberationsProjection.Sink {
-        final Writers writers;
-        Map<String, List<Object[]>> statements = new LinkedHashMap<>();
-        int rows;
-
-        Batch(Writers writers) {
-            this.writers = writers;
+    /** An event not about one comment: {@link DeliberationsProjection#write}'s rows for it, into the batch. */
+    private void deliberationEvent(ResultSet rs, long position, long recordedAt, Map<String, Named> names,
+                                   BulkRows.Batch batch) throws SQLException {
+        DomainEventMessage<?> message = stored.message(rs);
+        if (!(message.getPayload() instanceof DeliberationEvent event)) {
+            return; // not a deliberation's event (integrity checkpoints): the views ignore it
         }
-
-        @Override
-        public void insert(String sql, Object... args) {
-            statements.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
-            rows++;
+        if (CommentsProjection.COMMENT_EVENTS.contains(event.getClass())) {
+            throw new IllegalStateException("Event " + position + " (" + event.getClass().getSimpleName()
+                    + ") is about a comment but not stored by a Comment aggregate");
         }
-
-        void flush() {
-            writers.write(statements);
-            statements = new LinkedHashMap<>();
-            rows = 0;
+        try {
+            DeliberationsProjection.write(event, position, recordedAt, message.getIdentifier(),
+                    StoredEventRow.recordedBy(message), nameOf(names, event.deliberationId(), position), batch);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (event instanceof ParticipantRegistered p) {
+            names.putIfAbsent(p.deliberationId() + '\u0000' + p.participantId(), new Named(p.name(), position));
         }
     }
 
@@ -300,7 +273,7 @@ class ViewsBulkRebuild implements BulkReplay {
      * query read ~11 MB of pages).
      */
     private long pass2(Set<String> commentIds, LongPredicate included, Map<String, Named> names, Progress progress,
-                       Writers writers) {
+                       BulkRows writers) {
         long folded = 0;
         List<String> chunk = new ArrayList<>(COMMENTS_PER_QUERY);
         Iterator<String> ids = commentIds.iterator();
@@ -312,7 +285,7 @@ class ViewsBulkRebuild implements BulkReplay {
             Map<String, List<Stored>> byComment = new HashMap<>();
             int[] events = {0};
             jdbc.query("""
-                    SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, metaData,
+                    SELECT globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, timeStamp, metaData,
                            payload, payloadType, payloadRevision
                     FROM DomainEventEntry WHERE aggregateIdentifier IN (%s)
                     ORDER BY aggregateIdentifier, sequenceNumber""".formatted(
@@ -364,65 +337,10 @@ class ViewsBulkRebuild implements BulkReplay {
 
     private Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getString("aggregateIdentifier"), rs.getLong("sequenceNumber"),
-                StoredEventRow.entry(rs, serializer));
+                stored.entry(rs));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-
-    /**
-     * Where the rows go: written on the rebuild's thread, a transaction per set of rows, and counted by table for the
-     * log. (Writer threads of their own were tried — `shingi.rebuild.writer-threads`, docs/benchmarks.md, fourth
-     * measurement — and did not shorten a rebuild on two cores: most of its CPU is H2's own; they were removed.)
-     */
-    private final class Writers {
-        /** Rows written, by table. */
-        private final Map<String, Long> written = new java.util.TreeMap<>();
-
-        /** Writes the writes' rows (and empties them). */
-        void write(CommentsProjection.Writes writes) {
-            Map<String, List<Object[]>> statements = new LinkedHashMap<>();
-            writes.flush((sql, rows) -> statements.merge(sql, rows, (a, b) -> {
-                a.addAll(b);
-                return a;
-            }));
-            write(statements);
-        }
-
-        void write(Map<String, List<Object[]>> statements) {
-            statements.forEach((sql, rows) -> written.merge(table(sql), (long) rows.size(), Long::sum));
-            tx.executeWithoutResult(status -> statements.forEach(ViewsBulkRebuild.this::batch));
-        }
-
-        private static String table(String sql) {
-            int from = "INSERT INTO ".length();
-            return sql.substring(from, sql.indexOf(' ', from));
-        }
-    }
-
-    /**
-     * One statement with all its rows in one JDBC batch, on the transaction's connection. Plain setObject (what a
-     * JdbcTemplate spends on finding parameter types was a tenth of a rebuild); nulls as untyped nulls.
-     */
-    private void batch(String sql, List<Object[]> rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (row[i] == null) {
-                        statement.setNull(i + 1, Types.NULL);
-                    } else {
-                        statement.setObject(i + 1, row[i]);
-                    }
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Bulk rebuild: " + sql, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
 
     /** Names as the projection saw them right before the event at {@code position}: those registered before it. */
     private static Function<String, String> nameOf(Map<String, Named> names, String deliberationId, long position) {
@@ -430,14 +348,5 @@ class ViewsBulkRebuild implements BulkReplay {
             Named named = names.get(deliberationId + '\u0000' + participantId);
             return named != null && named.position() < position ? named.name() : participantId;
         };
-    }
-
-    /** The payload's class if it is a deliberation's event (the views' handlers take no other), else null. */
-    private Class<?> typeOf(String payloadType, String revision) {
-        Class<?> type = types.computeIfAbsent(payloadType + '\u0000' + revision, k -> {
-            Class<?> found = serializer.classForType(new SimpleSerializedType(payloadType, revision));
-            return DeliberationEvent.class.isAssignableFrom(found) ? found : Void.class;
-        });
-        return type == Void.class ? null : type;
     }
 }

@@ -44,9 +44,9 @@ class BulkRebuildEquivalenceProperties {
         JdbcDataSource ds = TemporalFoldProperties.migratedInMemory("bulk");
         jdbc = new JdbcTemplate(ds);
         Names names = new Names(jdbc);
-        comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
+        comments = new CommentsProjection(jdbc, TemporalFoldProperties.STORED, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
-        bulk = new ViewsBulkRebuild(jdbc, SERIALIZER, SERIALIZER, new DataSourceTransactionManager(ds),
+        bulk = new ViewsBulkRebuild(jdbc, TemporalFoldProperties.STORED, SERIALIZER, new DataSourceTransactionManager(ds),
                 new ViewsStartupCheck(jdbc));
     }
 

@@ -36,13 +36,16 @@ class TemporalFoldProperties {
     /** As the application stores events (Jackson, JSON bytes). */
     static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(EventJson.MAPPER.copy())
             .lenientDeserialization().build();
+    /** The log's rows read as the application reads them, with no upcasters (the application has none yet). */
+    static final StoredEventRow STORED = new StoredEventRow(SERIALIZER,
+            org.axonframework.serialization.upcasting.event.EventUpcasterChain::new);
 
     @BeforeContainer
     static void database() {
         JdbcDataSource dataSource = migratedInMemory("fold");
         jdbc = new JdbcTemplate(dataSource);
         Names names = new Names(jdbc);
-        comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
+        comments = new CommentsProjection(jdbc, TemporalFoldProperties.STORED, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
         queries = ViewsFixture.Queries.on(jdbc, new DataSourceTransactionManager(dataSource));
     }

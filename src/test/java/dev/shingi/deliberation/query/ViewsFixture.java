@@ -53,7 +53,7 @@ final class ViewsFixture {
         JdbcDataSource dataSource = TemporalFoldProperties.migratedInMemory("views");
         jdbc = new JdbcTemplate(dataSource);
         Names names = new Names(jdbc);
-        comments = new CommentsProjection(jdbc, SERIALIZER, names, new LogPosition(jdbc));
+        comments = new CommentsProjection(jdbc, TemporalFoldProperties.STORED, names, new LogPosition(jdbc));
         deliberations = new DeliberationsProjection(jdbc, names, new LogPosition(jdbc));
         queries = Queries.on(jdbc, new DataSourceTransactionManager(dataSource));
     }
