@@ -67,7 +67,7 @@ class LedgerTransferController {
                     + "integrity key instead of requiring that they were signed with it. docs/backup.md.")
     LedgerImport.Result importLedger(@RequestParam(defaultValue = "false") boolean resign, HttpServletRequest request)
             throws IOException {
-        Path file = LedgerImport.spool(request.getInputStream(), maxImportSize);
+        Path file = Spool.spool(request.getInputStream(), maxImportSize);
         try {
             return importer.importFile(file, resign);
         } finally {
@@ -89,8 +89,8 @@ class LedgerTransferController {
         return ResponseEntity.status(status).body(p);
     }
 
-    @ExceptionHandler(LedgerImport.TooLarge.class)
-    ResponseEntity<ProblemDetail> tooLarge(LedgerImport.TooLarge e) {
+    @ExceptionHandler(Spool.TooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(Spool.TooLarge e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemHandler.problem(
                 HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage()));
     }

@@ -1,0 +1,151 @@
+package dev.shingi.transfer.ledger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shingi.deliberation.api.CommentRaised;
+import dev.shingi.deliberation.api.DeliberationOpened;
+import dev.shingi.deliberation.api.LedgerCheckpointed;
+import dev.shingi.integrity.EventSignature;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The import's first pass: the whole file read once and checked — its form ({@link ExportLines}), log order, every
+ * aggregate's sequence, each payload readable, each event's signature under this installation's key (unless the
+ * import re-signs) and the end line's count — before anything is written. What it learns is the writing pass's
+ * {@link Summary}.
+ */
+final class ImportCheck {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final Serializer serializer;
+    private final EventSignature signature;
+    private final ExportLines form;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ImportCheck(Serializer serializer, EventSignature signature, ExportLines form) {
+        this.serializer = serializer;
+        this.signature = signature;
+        this.form = form;
+    }
+
+    /** What the validation learned, for the writing pass. */
+    static final class Summary {
+        long events;
+        final Map<String, Long> sequences = new HashMap<>();
+        final Map<String, String> hashes = new HashMap<>();
+        /** Per deliberation, the highest comment number its comments took. */
+        final Map<String, Integer> lastComment = new HashMap<>();
+        boolean positionsContiguous = true;
+        boolean hadCheckpoints;
+    }
+
+    Summary validate(Path file, boolean resign) throws IOException {
+        Summary s = new Summary();
+        try (Lines lines = new Lines(Files.newInputStream(file), LedgerImport.MAX_LINE)) {
+            byte[] first = ExportLines.next(lines);
+            if (first == null) {
+                throw ImportRefused.at(1, "the input is empty; an export starts with a header line {\"format\":\""
+                        + LedgerFormat.FORMAT + "\",\"version\":" + LedgerFormat.VERSION + ",…}");
+            }
+            form.header(first, lines.number());
+            long lastPosition = 0;
+            Long endCount = null;
+            byte[] bytes;
+            while ((bytes = ExportLines.next(lines)) != null) {
+                long n = lines.number();
+                if (endCount != null) {
+                    throw ImportRefused.at(n, "nothing may follow the end line");
+                }
+                if (bytes.length == 0) {
+                    throw ImportRefused.at(n, "empty line");
+                }
+                if (form.isEnd(bytes)) {
+                    endCount = form.end(bytes, n);
+                    if (endCount != s.events) {
+                        throw ImportRefused.at(n, "the end line counts " + endCount + " events, the file holds "
+                                + s.events);
+                    }
+                    continue;
+                }
+                EventLine e = form.parse(bytes, n);
+                if (e.position() <= lastPosition) {
+                    throw ImportRefused.at(n, "position " + e.position() + " does not follow " + lastPosition
+                            + "; events must be in log order");
+                }
+                if (e.position() != lastPosition + 1) {
+                    s.positionsContiguous = false;
+                }
+                lastPosition = e.position();
+                Long previous = s.sequences.get(e.aggregateId());
+                long expected = previous == null ? 0 : previous + 1;
+                if (e.sequence() != expected) {
+                    throw ImportRefused.at(n, "aggregate '" + e.aggregateId() + "' has sequence number "
+                            + e.sequence() + " where " + expected + " was expected; every aggregate's events run 0, "
+                            + "1, 2… without gaps");
+                }
+                s.sequences.put(e.aggregateId(), e.sequence());
+                Object payload = payload(e, n);
+                Map<String, Object> meta = metaData(e, n);
+                if (!resign) {
+                    String previousHash = e.sequence() == 0 ? EventSignature.GENESIS : s.hashes.get(e.aggregateId());
+                    String expectedHash = signature.hash(previousHash, e.aggregateId(), e.sequence(), e.eventId(),
+                            e.payloadType(), e.payloadRevision(), e.recordedAt(), e.payload(), meta);
+                    Object stored = meta.get(EventSignature.HASH);
+                    if (!expectedHash.equals(stored)) {
+                        throw ImportRefused.at(n, (stored == null ? "the event is not signed"
+                                : "the event's hash does not match its content under this installation's integrity key")
+                                + ": the file was changed, or it comes from a ledger with another key "
+                                + "(shingi.integrity.key). To sign the events with this installation's key instead, "
+                                + "import with resign=true (docs/backup.md)");
+                    }
+                    s.hashes.put(e.aggregateId(), expectedHash);
+                }
+                if (payload instanceof CommentRaised raised) {
+                    s.lastComment.merge(raised.deliberationId(), number(raised.reference()), Math::max);
+                } else if (payload instanceof DeliberationOpened opened) {
+                    s.lastComment.putIfAbsent(opened.deliberationId(), 0);
+                } else if (payload instanceof LedgerCheckpointed) {
+                    s.hadCheckpoints = true;
+                }
+                s.events++;
+            }
+            if (endCount == null) {
+                throw ImportRefused.at(lines.number() + 1, "the end line {\"" + LedgerFormat.END + "\":\""
+                        + LedgerFormat.FORMAT + "\",\"events\":N} is missing: the file is incomplete");
+            }
+        }
+        return s;
+    }
+
+    private Object payload(EventLine e, long n) {
+        try {
+            return serializer.deserialize(new SimpleSerializedObject<>(e.payload(), byte[].class, e.payloadType(),
+                    e.payloadRevision()));
+        } catch (RuntimeException x) {
+            throw ImportRefused.at(n, "the payload is not a readable " + e.payloadType() + ": " + ExportLines.rootMessage(x));
+        }
+    }
+
+    private Map<String, Object> metaData(EventLine e, long n) {
+        try {
+            return json.readValue(e.metaData(), MAP);
+        } catch (IOException x) {
+            throw ImportRefused.at(n, "metaData: " + ExportLines.jsonProblem(x));
+        }
+    }
+
+    private static int number(String reference) {
+        try {
+            return reference != null && reference.startsWith("#") ? Integer.parseInt(reference.substring(1)) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
