@@ -92,15 +92,6 @@ final class CommentHistory {
         }
     }
 
-    /** The comment as corrected: its own fields, and each response's. */
-    record Effective(CommentRaised raised, String authorId, Anchor anchor, CommentKind kind, String text,
-                     Instant occurredAt, Map<String, Response> responses) {
-    }
-
-    record Response(String responseId, String responderId, Disposition disposition, String text, Instant occurredAt,
-                    long recordedAt) {
-    }
-
     private final List<Entry> entries;
     private final Function<String, String> nameOf;
 
@@ -109,75 +100,16 @@ final class CommentHistory {
         this.nameOf = nameOf;
     }
 
-    static Effective effective(List<Entry> entries) {
-        CommentRaised raised = null;
-        String author = null;
-        Anchor anchor = null;
-        CommentKind kind = null;
-        String text = null;
-        Instant occurredAt = null;
-        Map<String, Response> responses = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            if (e.event() instanceof CommentRaised r) {
-                raised = r;
-                author = r.authorId();
-                anchor = r.anchor() == null ? Anchor.NONE : r.anchor();
-                kind = r.kind();
-                text = r.text();
-                occurredAt = r.occurredAt();
-            } else if (e.event() instanceof CommentResponded r) {
-                responses.put(r.responseId(), new Response(r.responseId(), r.responderId(), r.disposition(), r.text(),
-                        r.occurredAt(), e.recordedAt()));
-            } else if (e.event() instanceof RecordCorrected c) {
-                if (c.responseId() == null) {
-                    author = c.authorId() != null ? c.authorId() : author;
-                    anchor = c.anchor() != null ? c.anchor() : anchor;
-                    kind = c.kind() != null ? c.kind() : kind;
-                    text = c.text() != null ? c.text() : text;
-                    occurredAt = c.recordOccurredAt() != null ? c.recordOccurredAt() : occurredAt;
-                } else {
-                    Response r = responses.get(c.responseId());
-                    if (r != null) {
-                        responses.put(r.responseId(), new Response(r.responseId(),
-                                c.authorId() != null ? c.authorId() : r.responderId(),
-                                c.disposition() != null ? c.disposition() : r.disposition(),
-                                c.text() != null ? c.text() : r.text(),
-                                c.recordOccurredAt() != null ? c.recordOccurredAt() : r.occurredAt(), r.recordedAt()));
-                    }
-                }
-            }
-        }
-        return new Effective(raised, author, anchor, kind, text, occurredAt, responses);
-    }
-
-    /** When an event happened on the occurred clock, corrections applied; null for a correction itself. */
-    private static Instant effectiveTime(DeliberationEvent event, Effective eff) {
-        if (event instanceof RecordCorrected) {
-            return null;
-        }
-        if (event instanceof CommentRaised) {
-            return eff.occurredAt();
-        }
-        if (event instanceof CommentResponded r) {
-            return eff.responses().get(r.responseId()).occurredAt();
-        }
-        if (event instanceof CommitmentMade m) {
-            Response r = eff.responses().get(m.responseId());
-            return r == null ? m.occurredAt() : r.occurredAt();
-        }
-        return event.occurredAt();
-    }
-
     /** Every row the comment contributes, for the current knowledge. */
     List<Row> rows() {
-        Effective eff = effective(entries);
+        CorrectedComment eff = CorrectedComment.of(entries);
         List<Row> rows = new ArrayList<>();
         if (eff.raised() == null) {
             return rows;
         }
         TreeSet<Long> breakpoints = new TreeSet<>();
         for (Entry e : entries) {
-            Instant t = effectiveTime(e.event(), eff);
+            Instant t = eff.occurredAtOf(e.event());
             if (t != null) {
                 breakpoints.add(millis(t));
             }
@@ -207,7 +139,7 @@ final class CommentHistory {
                 rows.add(new Row(parts[0], parts[1], s.from, s.to, columns));
             }
         });
-        for (Response r : eff.responses().values()) {
+        for (CorrectedComment.Response r : eff.responses().values()) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("comment_id", eff.raised().commentId());
             c.put("response_id", r.responseId());
@@ -221,14 +153,14 @@ final class CommentHistory {
                     FOREVER, c));
         }
         for (Entry e : entries) {
-            Instant t = effectiveTime(e.event(), eff);
+            Instant t = eff.occurredAtOf(e.event());
             long at = millis(t != null ? t : e.event().occurredAt());
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("deliberation_id", eff.raised().deliberationId());
             c.put("position", e.position());
             c.put("event_type", e.event().getClass().getSimpleName());
             c.put("comment_id", eff.raised().commentId());
-            c.put("summary", summary(e.event(), eff));
+            c.put("summary", TimelineSentence.of(e.event(), eff, this::name, this::commitmentReference));
             c.put("recorded_by", e.recordedBy());
             c.put("occurred_at", at);
             c.put("recorded_at", e.recordedAt());
@@ -237,7 +169,7 @@ final class CommentHistory {
         return rows;
     }
 
-    private static boolean present(String key, State state, Effective eff) {
+    private static boolean present(String key, State state, CorrectedComment eff) {
         if (key.startsWith("comment_v\u0000")) {
             return state.raised;
         }
@@ -292,10 +224,10 @@ final class CommentHistory {
         final Map<String, Commitment> commitments = new LinkedHashMap<>();
     }
 
-    private State stateAt(long t, Effective eff) {
+    private State stateAt(long t, CorrectedComment eff) {
         State s = new State();
         for (Entry e : entries) {
-            Instant when = effectiveTime(e.event(), eff);
+            Instant when = eff.occurredAtOf(e.event());
             if (when == null || millis(when) > t) {
                 continue;
             }
@@ -355,7 +287,7 @@ final class CommentHistory {
         return commitmentsOfCurrentResponse > 0 ? CommentStatus.RESOLVED : CommentStatus.ANSWERED;
     }
 
-    private Map<String, Object> commentColumns(Effective eff, State s) {
+    private Map<String, Object> commentColumns(CorrectedComment eff, State s) {
         CommentRaised r = eff.raised();
         int open = (int) s.commitments.values().stream().filter(c -> c.status == CommitmentStatus.OPEN).count();
         int ofCurrent = (int) s.commitments.values().stream()
@@ -388,7 +320,7 @@ final class CommentHistory {
         return c;
     }
 
-    private static Map<String, Object> commitmentColumns(Effective eff, Commitment m) {
+    private static Map<String, Object> commitmentColumns(CorrectedComment eff, Commitment m) {
         CommitmentMade made = m.made;
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("comment_id", made.commentId());
@@ -423,79 +355,5 @@ final class CommentHistory {
             }
         }
         return commitmentId;
-    }
-
-    private String summary(DeliberationEvent event, Effective eff) {
-        String ref = eff.raised().reference();
-        if (event instanceof CommentRaised r) {
-            return name(eff.authorId()) + " raised " + ref + " (" + eff.kind() + ") on v" + r.draftVersion() + " "
-                    + eff.anchor().describe() + ": " + eff.text();
-        }
-        if (event instanceof CommentResponded r) {
-            Response resp = eff.responses().get(r.responseId());
-            return name(resp.responderId()) + " answered " + ref + ": " + resp.disposition() + " — " + resp.text();
-        }
-        if (event instanceof CommitmentMade e) {
-            return "Commitment " + e.reference() + " (" + e.kind() + ") owned by " + name(e.ownerId()) + ": "
-                    + e.description() + (e.dueDate() != null ? ", due " + e.dueDate() : "");
-        }
-        if (event instanceof ResponseAcknowledged e) {
-            return name(e.participantId()) + (e.satisfied() ? " is satisfied with" : " is not satisfied with")
-                    + " the response to " + ref + (e.note() != null ? ": " + e.note() : "");
-        }
-        if (event instanceof CommentWithdrawn e) {
-            return name(e.participantId()) + " withdrew " + ref + (e.reason() != null ? ": " + e.reason() : "");
-        }
-        if (event instanceof CommentReopened e) {
-            return name(e.participantId()) + " reopened " + ref + (e.reason() != null ? ": " + e.reason() : "");
-        }
-        if (event instanceof CommitmentFulfilled e) {
-            return "Commitment " + commitmentReference(e.commitmentId()) + " fulfilled by v" + e.version()
-                    + (e.location() != null ? " at " + e.location().describe() : "");
-        }
-        if (event instanceof CommitmentConcluded e) {
-            return name(e.participantId()) + " concluded " + commitmentReference(e.commitmentId()) + ": " + e.outcome();
-        }
-        if (event instanceof CommitmentWaived e) {
-            return name(e.participantId()) + " waived " + commitmentReference(e.commitmentId()) + ": " + e.reason();
-        }
-        if (event instanceof RecordCorrected e) {
-            return name(e.correctedBy()) + " corrected " + (e.responseId() == null ? ref : "a response to " + ref)
-                    + (e.reason() != null ? ": " + e.reason() : "");
-        }
-        return event.getClass().getSimpleName();
-    }
-
-    /** For the corrections table: each field a correction changes, with its value before and after. */
-    static Map<String, String[]> changes(Effective before, RecordCorrected c) {
-        Map<String, String[]> changes = new LinkedHashMap<>();
-        if (c.responseId() == null) {
-            put(changes, "author", before.authorId(), c.authorId());
-            put(changes, "anchor", before.anchor().describe(), c.anchor() == null ? null : c.anchor().describe());
-            put(changes, "kind", name(before.kind()), name(c.kind()));
-            put(changes, "text", before.text(), c.text());
-            put(changes, "occurredAt", str(before.occurredAt()), str(c.recordOccurredAt()));
-        } else {
-            Response r = before.responses().get(c.responseId());
-            put(changes, "responder", r.responderId(), c.authorId());
-            put(changes, "disposition", name(r.disposition()), name(c.disposition()));
-            put(changes, "text", r.text(), c.text());
-            put(changes, "occurredAt", str(r.occurredAt()), str(c.recordOccurredAt()));
-        }
-        return changes;
-    }
-
-    private static void put(Map<String, String[]> changes, String field, String before, String after) {
-        if (after != null) {
-            changes.put(field, new String[]{before, after});
-        }
-    }
-
-    private static String name(Enum<?> e) {
-        return e == null ? null : e.name();
-    }
-
-    private static String str(Instant i) {
-        return i == null ? null : i.toString();
     }
 }

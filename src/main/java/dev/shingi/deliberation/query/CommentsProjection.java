@@ -125,7 +125,7 @@ class CommentsProjection {
                     millis(a.occurredAt()), position, entry.recordedAt());
         }
         if (event instanceof RecordCorrected c) {
-            CommentHistory.changes(CommentHistory.effective(before), c).forEach((field, values) -> writes.add("""
+            CorrectedComment.of(before).changes(c).forEach((field, values) -> writes.add("""
                     INSERT INTO correction_v (event_id, field, comment_id, response_id, corrected_by, reason, old_value,
                                               new_value, occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
