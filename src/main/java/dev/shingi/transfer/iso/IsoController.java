@@ -21,13 +21,6 @@ import dev.shingi.security.AccessPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -47,10 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -111,7 +101,7 @@ class IsoController {
         String name = id + "-iso-comments-v" + v + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok().contentType(xlsx ? XLSX : CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(xlsx ? xlsx(rows) : csv(rows).getBytes(StandardCharsets.UTF_8));
+                .body(xlsx ? TemplateWriter.xlsx(rows) : TemplateWriter.csv(rows).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean xlsx(String format, String accept) {
@@ -137,57 +127,6 @@ class IsoController {
             }
         }
         return false;
-    }
-
-    /** RFC 4180, UTF-8 with a BOM (Excel), the template's columns in its order. */
-    static String csv(List<Map<Column, String>> rows) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord(Template.COLUMNS.stream().map(c -> c.title).toList());
-            for (Map<Column, String> row : rows) {
-                csv.printRecord(Template.COLUMNS.stream().map(row::get).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** Streaming (SXSSF): 100 rows in memory at a time, the rest on disk until written, however long the table. */
-    static byte[] xlsx(List<Map<Column, String>> rows) {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        try {
-            SXSSFSheet sheet = workbook.createSheet("Comments");
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle wrap = workbook.createCellStyle();
-            wrap.setWrapText(true);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < Template.COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(Template.COLUMNS.get(i).title);
-                header.getCell(i).setCellStyle(bold);
-                sheet.setColumnWidth(i, 256 * (i >= 5 ? 50 : 16));
-            }
-            sheet.createFreezePane(0, 1);
-            int r = 1;
-            for (Map<Column, String> row : rows) {
-                Row x = sheet.createRow(r++);
-                for (int i = 0; i < Template.COLUMNS.size(); i++) {
-                    x.createCell(i).setCellValue(row.get(Template.COLUMNS.get(i)));
-                    x.getCell(i).setCellStyle(wrap);
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            workbook.dispose();
-        }
     }
 
     // ---- import ----
