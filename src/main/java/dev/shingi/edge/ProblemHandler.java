@@ -28,7 +28,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -108,6 +110,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return s.toString();
+    }
+
+    /** Not a problem: the write is stored; 202 with where to read it once the views show it. */
+    @ExceptionHandler(RecordedNotShown.class)
+    ResponseEntity<Map<String, Object>> recordedNotShown(RecordedNotShown e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", HttpStatus.ACCEPTED.value());
+        body.put("recorded", true);
+        body.put("detail", e.getMessage());
+        body.put("location", e.location());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(e.location()))
+                .header(HttpHeaders.RETRY_AFTER, e.rebuilding() ? "30" : "1").body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -50,9 +50,9 @@ class CommentController {
         Instant received = edge.now();
         List<NewCommitment> commitments = r.commitments() == null ? List.of() : r.commitments().stream()
                 .map(c -> new NewCommitment(c.kind(), c.description(), c.ownerId(), c.dueDate())).toList();
-        edge.record(new RespondToComment(commentId, r.responseId() != null ? r.responseId() : UUID.randomUUID().toString(),
+        boolean shown = edge.record(new RespondToComment(commentId, r.responseId() != null ? r.responseId() : UUID.randomUUID().toString(),
                 r.responderId(), r.disposition(), r.text(), commitments, edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId)));
     }
 
     @PostMapping("/api/comments/{commentId}/acknowledgements")
@@ -61,9 +61,9 @@ class CommentController {
                                        HttpServletRequest request) {
         edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
-        edge.record(new AcknowledgeResponse(commentId, r.responseId(), r.participantId(), r.satisfied(), r.note(),
+        boolean shown = edge.record(new AcknowledgeResponse(commentId, r.responseId(), r.participantId(), r.satisfied(), r.note(),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId)));
     }
 
     @PostMapping("/api/comments/{commentId}/withdrawal")
@@ -72,9 +72,9 @@ class CommentController {
                     HttpServletRequest request) {
         edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
-        edge.record(new WithdrawComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
+        boolean shown = edge.record(new WithdrawComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
-        return thread(commentId);
+        return edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId));
     }
 
     @PostMapping("/api/comments/{commentId}/reopening")
@@ -83,9 +83,9 @@ class CommentController {
                   HttpServletRequest request) {
         edge.access.requireActingAs(edge.deliberationOf(commentId), r.participantId());
         Instant received = edge.now();
-        edge.record(new ReopenComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
+        boolean shown = edge.record(new ReopenComment(commentId, r.participantId(), r.reason(), edge.occurredAt(r.occurredAt(), received)),
                 request);
-        return thread(commentId);
+        return edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId));
     }
 
     @PostMapping("/api/comments/{commentId}/corrections")
@@ -99,9 +99,9 @@ class CommentController {
         Anchor anchor = a == null ? null : a.toAnchor();
         Instant recordOccurredAt = r.recordOccurredAt() == null ? null
                 : edge.occurredAt("recordOccurredAt", r.recordOccurredAt(), received);
-        edge.record(new CorrectRecord(commentId, r.responseId(), r.authorId(), anchor, r.kind(), r.disposition(), r.text(),
+        boolean shown = edge.record(new CorrectRecord(commentId, r.responseId(), r.authorId(), anchor, r.kind(), r.disposition(), r.text(),
                 recordOccurredAt, r.reason(), r.correctedBy(), edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.status(HttpStatus.CREATED).body(thread(commentId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId)));
     }
 
     @PostMapping("/api/commitments/{commitmentId}/conclusion")
@@ -110,9 +110,9 @@ class CommentController {
         Instant received = edge.now();
         String commentId = commentOf(commitmentId);
         edge.access.requireSecretariat(edge.deliberationOf(commentId));
-        edge.record(new ConcludeCommitment(commentId, commitmentId, r.participantId(), r.outcome(),
+        boolean shown = edge.record(new ConcludeCommitment(commentId, commitmentId, r.participantId(), r.outcome(),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return thread(commentId);
+        return edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId));
     }
 
     @PostMapping("/api/commitments/{commitmentId}/waiver")
@@ -121,9 +121,9 @@ class CommentController {
         Instant received = edge.now();
         String commentId = commentOf(commitmentId);
         edge.access.requireSecretariat(edge.deliberationOf(commentId));
-        edge.record(new WaiveCommitment(commentId, commitmentId, r.participantId(), r.reason(),
+        boolean shown = edge.record(new WaiveCommitment(commentId, commitmentId, r.participantId(), r.reason(),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return thread(commentId);
+        return edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId));
     }
 
     private static String commentOf(String commitmentId) {

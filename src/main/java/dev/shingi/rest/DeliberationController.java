@@ -63,10 +63,10 @@ class DeliberationController {
     ResponseEntity<DeliberationDetail> open(@Valid @RequestBody OpenDeliberationRequest r, HttpServletRequest request) {
         edge.access.requireAdmin();
         Instant received = edge.now();
-        edge.record(new OpenDeliberation(r.deliberationId(), r.title(), r.body(), edge.occurredAt(r.occurredAt(), received)),
+        boolean shown = edge.record(new OpenDeliberation(r.deliberationId(), r.title(), r.body(), edge.occurredAt(r.occurredAt(), received)),
                 request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + r.deliberationId()))
-                .body(current(r.deliberationId()));
+                .body(edge.readBack(shown, "/api/deliberations/" + r.deliberationId(), () -> current(r.deliberationId())));
     }
 
     @PostMapping("/{id}/participants")
@@ -75,9 +75,10 @@ class DeliberationController {
                                                 HttpServletRequest request) {
         edge.access.requireAdmin();
         Instant received = edge.now();
-        edge.record(new RegisterParticipant(id, r.participantId(), r.name(), r.role(), r.title(), r.affiliation(),
+        boolean shown = edge.record(new RegisterParticipant(id, r.participantId(), r.name(), r.role(), r.title(), r.affiliation(),
                 Boolean.TRUE.equals(r.organisation()), edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(current(id));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id))
+                .body(edge.readBack(shown, "/api/deliberations/" + id, () -> current(id)));
     }
 
     @PostMapping("/{id}/meetings")
@@ -88,11 +89,12 @@ class DeliberationController {
         Instant received = edge.now();
         List<Material> materials = r.materials() == null ? List.of()
                 : r.materials().stream().map(m -> new Material(m.number(), m.title())).toList();
-        edge.record(new RecordMeeting(id, r.meetingId(), r.number(), r.title(), r.startsAt().toInstant(),
+        boolean shown = edge.record(new RecordMeeting(id, r.meetingId(), r.number(), r.title(), r.startsAt().toInstant(),
                 r.endsAt() == null ? null : r.endsAt().toInstant(), r.venue(),
                 r.attendeeIds() == null ? List.of() : r.attendeeIds(), materials,
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id)).body(current(id));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id))
+                .body(edge.readBack(shown, "/api/deliberations/" + id, () -> current(id)));
     }
 
     @PostMapping("/{id}/drafts")
@@ -101,9 +103,10 @@ class DeliberationController {
                                                  HttpServletRequest request) {
         edge.access.requireSecretariat(id);
         Instant received = edge.now();
-        edge.record(new PublishDraft(id, r.version(), r.title(), r.materialNumber(), r.pageCount(),
+        boolean shown = edge.record(new PublishDraft(id, r.version(), r.title(), r.materialNumber(), r.pageCount(),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.readBack(shown, "/api/deliberations/" + id + "/versions",
+                () -> edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class)));
     }
 
     @PostMapping("/{id}/revisions")
@@ -116,10 +119,11 @@ class DeliberationController {
                 .map(f -> new Fulfilment(null, commitmentId(id, f.commitment()),
                         new Location(f.page(), f.footnote(), f.section())))
                 .toList();
-        edge.record(new CommitRevision(id, r.version(), r.title(), r.materialNumber(), r.pageCount(), r.summary(),
+        boolean shown = edge.record(new CommitRevision(id, r.version(), r.title(), r.materialNumber(), r.pageCount(), r.summary(),
                 r.changes() == null ? List.of() : r.changes(), fulfils, r.committedBy(), Boolean.TRUE.equals(r.illustrative()),
                 edge.occurredAt(r.occurredAt(), received)), request);
-        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class));
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.readBack(shown, "/api/deliberations/" + id + "/versions",
+                () -> edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class)));
     }
 
     private String commitmentId(String deliberationId, String commitment) {
@@ -132,8 +136,8 @@ class DeliberationController {
                                   HttpServletRequest request) {
         edge.access.requireSecretariat(id);
         Instant received = edge.now();
-        edge.record(new SetVisibility(id, r.publiclyReadable(), edge.occurredAt(r.occurredAt(), received)), request);
-        return current(id);
+        boolean shown = edge.record(new SetVisibility(id, r.publiclyReadable(), edge.occurredAt(r.occurredAt(), received)), request);
+        return edge.readBack(shown, "/api/deliberations/" + id, () -> current(id));
     }
 
     @PostMapping("/{id}/comments")
@@ -146,10 +150,11 @@ class DeliberationController {
         String commentId = r.commentId() != null ? r.commentId() : UUID.randomUUID().toString();
         AnchorRequest a = r.anchor();
         Anchor anchor = a == null ? Anchor.NONE : a.toAnchor();
-        edge.record(new RaiseComment(commentId, id, r.authorId(), r.draftVersion(), anchor, r.kind(), r.text(),
+        boolean shown = edge.record(new RaiseComment(commentId, id, r.authorId(), r.draftVersion(), anchor, r.kind(), r.text(),
                 r.meetingId(), edge.occurredAt(r.occurredAt(), received), r.proposedChange()), request);
         return ResponseEntity.created(URI.create("/api/comments/" + commentId))
-                .body(edge.query(new FindThread(commentId, edge.current()), CommentThread.class));
+                .body(edge.readBack(shown, "/api/comments/" + commentId,
+                        () -> edge.query(new FindThread(commentId, edge.current()), CommentThread.class)));
     }
 
     @GetMapping("/{id}/comments")

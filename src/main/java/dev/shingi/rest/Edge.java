@@ -5,8 +5,10 @@ import dev.shingi.deliberation.api.CommentRegister;
 import dev.shingi.deliberation.api.Ids;
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.edge.ReadClock;
+import dev.shingi.edge.RecordedNotShown;
 import dev.shingi.edge.RequestMetadata;
 import dev.shingi.platform.Ledger;
+import dev.shingi.platform.ReadModelRebuild;
 import dev.shingi.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** What every controller does the same way: stamp times, record with read-your-writes, ask queries. */
+/** What every controller does the same way: stamp times, record with read-your-writes and read the answer back, ask queries. */
 @Component
 class Edge {
     private final Ledger ledger;
@@ -25,11 +28,13 @@ class Edge {
     private final RequestMetadata metadata;
     private final ReadClock clock;
     private final CommentRegister comments;
+    private final ReadModelRebuild rebuild;
     final AccessPolicy access;
 
     Edge(Ledger ledger, QueryGateway queries, RequestMetadata metadata, ReadClock clock, AccessPolicy access,
-         CommentRegister comments) {
+         CommentRegister comments, ReadModelRebuild rebuild) {
         this.comments = comments;
+        this.rebuild = rebuild;
         this.access = access;
         this.ledger = ledger;
         this.queries = queries;
@@ -86,8 +91,42 @@ class Edge {
         return clock.current();
     }
 
-    void record(Object command, HttpServletRequest request) {
-        ledger.recordAndCatchUp(command, metadata.of(request));
+    /**
+     * Stores the command durably; answers whether the views show it yet. While a rebuild refills the views their
+     * processor is stopped, so the write does not wait for them (it would wait out the read-your-writes timeout).
+     */
+    boolean record(Object command, HttpServletRequest request) {
+        if (rebuild.underWay().isPresent()) {
+            ledger.record(command, metadata.of(request));
+            return false;
+        }
+        return ledger.recordAndCatchUp(command, metadata.of(request)).projectionsCaughtUp();
+    }
+
+    /**
+     * A write's answer, read from the views; while they do not show the write yet, {@link RecordedNotShown} (202
+     * Accepted, {@code Location: location}) rather than a stale answer or a 404 for a record that is stored.
+     */
+    <R> R readBack(boolean shown, String location, Supplier<R> read) {
+        if (shown) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (!unknownRecord(e)) {
+                    throw e;
+                }
+            }
+        }
+        throw new RecordedNotShown(location, rebuild.underWay().isPresent());
+    }
+
+    private static boolean unknownRecord(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownRecord) {
+                return true;
+            }
+        }
+        return false;
     }
 
     <R> R query(Object query, Class<R> type) {

@@ -1,7 +1,6 @@
 package dev.shingi.admin;
 
 import dev.shingi.ShingiApplication;
-import dev.shingi.admin.Rebuild;
 import dev.shingi.demo.ReferenceDeliberation;
 import dev.shingi.platform.ReadModelRebuild;
 import dev.shingi.testing.HeldBulkReplay;
@@ -16,7 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * While the views are rebuilt from the log, what readers get may be incomplete, and they are told so: every page in
  * a notice, in the reader's language, with the rebuild's progress; every API answer in the {@code Shingi-Rebuilding}
- * header. Over real HTTP, on the demo, with the bulk replay held half-way ({@link HeldBulkReplay}).
+ * header; a write is stored and answers 202 with where to read it. Over real HTTP, on the demo, with the bulk
+ * replay held half-way ({@link HeldBulkReplay}).
  */
 class RebuildUnderWayTest {
     static final String PAGE = "/deliberations/" + ReferenceDeliberation.ID;
@@ -68,6 +70,16 @@ class RebuildUnderWayTest {
                 HttpResponse<String> api = get(API);
                 assertThat(api.statusCode()).isEqualTo(404);
                 assertThat(api.headers().firstValue(ReadModelRebuild.HEADER)).contains("0/" + total);
+
+                // a write is authorised against the write side and stored; its answer cannot be read back yet: 202
+                HttpResponse<String> raised = post("/api/deliberations/" + ReferenceDeliberation.ID + "/comments",
+                        "{\"commentId\":\"during-rebuild\",\"authorId\":\"tsuta\",\"draftVersion\":1,"
+                                + "\"kind\":\"QUESTION\",\"text\":\"Raised while the views are rebuilt\"}");
+                assertThat(raised.statusCode()).as(raised.body()).isEqualTo(202);
+                assertThat(raised.headers().firstValue("Location")).contains("/api/comments/during-rebuild");
+                assertThat(raised.headers().firstValue("Retry-After")).contains("30");
+                assertThat(raised.headers().firstValue(ReadModelRebuild.HEADER)).contains("0/" + total);
+                assertThat(raised.body()).contains("\"recorded\":true", "The views are being rebuilt from the event log");
             } finally {
                 HeldBulkReplay.release();
             }
@@ -77,7 +89,18 @@ class RebuildUnderWayTest {
             assertThat(after.statusCode()).isEqualTo(200);
             assertThat(after.body()).doesNotContain("being rebuilt");
             assertThat(get(API).headers().firstValue(ReadModelRebuild.HEADER)).isEmpty();
+            HttpResponse<String> stored = get("/api/comments/during-rebuild");
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(stored.body()).contains("Raised while the views are rebuilt");
         }
+    }
+
+    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ReferenceDeliberation.SECRETARY + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
