@@ -105,6 +105,15 @@ final class CommitmentsCalendar {
         return out.toString();
     }
 
+    /**
+     * RFC 5545 §3.3.11: a TEXT value holds no control character but HTAB, its line breaks escaped as {@code \\n}.
+     * ical4j escapes LF (and CRLF) only, so a lone CR — which some calendars take for the end of the line — becomes a
+     * line break first, and any other control character a space.
+     */
+    static String text(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\t\n]]", " ");
+    }
+
     private static VEvent event(Item i, Function<String, URI> threadUrl, DispositionTable.Text t) {
         CommitmentSummary k = i.commitment();
         var c = i.entry().comment();
@@ -117,12 +126,12 @@ final class CommitmentsCalendar {
         event.add(new LastModified(changed));
         event.add(new DtStart<>(due));
         event.add(new DtEnd<>(due.plusDays(1)));
-        event.add(new Summary(k.reference() + " " + k.description()));
-        event.add(new Description(String.join("\n",
+        event.add(new Summary(text(k.reference() + " " + k.description())));
+        event.add(new Description(text(String.join("\n",
                 t.get("reports.ics.comment", c.reference(), DispositionTable.person(c.author()), c.anchorText(), c.text()),
                 t.get("reports.ics.response", DispositionTable.person(i.response().responder()),
                         t.get("disposition." + i.response().disposition()), i.response().text()),
-                t.get("reports.ics.commitment", t.get("commitmentKind." + k.kind()), k.owner().name(), due.toString()))));
+                t.get("reports.ics.commitment", t.get("commitmentKind." + k.kind()), k.owner().name(), due.toString())))));
         event.add(new Url(threadUrl.apply(c.commentId())));
         event.add(new Categories(k.kind().name()));
         event.add(ImmutableStatus.VEVENT_CONFIRMED);

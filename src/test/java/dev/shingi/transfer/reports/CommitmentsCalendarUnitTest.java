@@ -126,6 +126,20 @@ class CommitmentsCalendarUnitTest {
     }
 
     @Test
+    void aLoneCarriageReturnOrAnotherControlCharacterNeverReachesTheFeedRaw() {
+        assertThat(CommitmentsCalendar.text("Fix\r\nit\rnow\u0007 ok\tthen")).isEqualTo("Fix\nit\nnow  ok\tthen");
+        CommitmentSummary k = commitment("1-1.1", "Fix\rit", SATO, LocalDate.of(2031, 1, 15), CommitmentStatus.OPEN, T0);
+        DispositionEntry e = new DispositionEntry(comment("1-1", TANAKA, 1, "p.12", CommentKind.CHANGE_REQUEST,
+                "a\rb", CommentStatus.AWAITING, null), List.of(response("r1", T0, k)));
+
+        String feed = CommitmentsCalendar.write("c", CommitmentsCalendar.open(List.of(e), null), THREAD, Lang.EN,
+                messages());
+
+        assertThat(feed.replace("\r\n", "")).doesNotContain("\r");
+        assertThat(feed).contains("SUMMARY:1-1.1 Fix\\nit\r\n", "p.12): a\\nb\\n");
+    }
+
+    @Test
     void withoutCommitmentsTheFeedIsACalendarWithoutEvents() {
         assertThat(CommitmentsCalendar.write("Commitments of sato", List.of(), THREAD, Lang.EN, messages()))
                 .isEqualTo("BEGIN:VCALENDAR\r\nPRODID:-//Shingi//Commitments//EN\r\nVERSION:2.0\r\n"
