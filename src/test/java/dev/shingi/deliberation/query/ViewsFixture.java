@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static dev.shingi.deliberation.query.TemporalFoldProperties.SERIALIZER;
 
@@ -28,6 +27,14 @@ final class ViewsFixture {
     static final String D = "views";
     /** When the ledger recorded its first event: after everything the tests say occurred. */
     static final Instant RECORDED = Instant.parse("2025-01-01T00:00:00Z");
+    /** Midnight (UTC) of the day the tests' stories start; {@link #day} counts from it. */
+    static final Instant T0 = Instant.parse("2024-04-01T00:00:00Z");
+    /** The participants {@link #open} registers, as the views name them. */
+    static final ParticipantRef M1 = new ParticipantRef("m1", "Member One", Role.MEMBER, null);
+    static final ParticipantRef M2 = new ParticipantRef("m2", "Member Two", Role.MEMBER, null);
+    static final ParticipantRef S1 = new ParticipantRef("s1", "Secretary", Role.SECRETARIAT, null);
+    /** As late as the ledger knows: every event recorded so far (and later). */
+    static final long ALL = Long.MAX_VALUE - 1;
 
     /** Every query handler of the read side, as Spring wires them. */
     record Queries(DeliberationSummaryQueries deliberations, CommentsQueries comments, OutstandingQueries outstanding,
@@ -63,10 +70,20 @@ final class ViewsFixture {
         return RECORDED.plusSeconds(60 * position);
     }
 
+    /** {@code n} days after {@link #T0}. */
+    static Instant day(int n) {
+        return T0.plusSeconds(86_400L * n);
+    }
+
+    /** The id the fixture gives the event it records at {@code position} (the timeline's {@code eventId}). */
+    static String eventId(long position) {
+        return "event-" + position;
+    }
+
     /** Records the event at the next log position; returns that position. */
     long record(DeliberationEvent event) {
         long at = ++position;
-        var message = new GenericEventMessage<>(new GenericMessage<>(UUID.randomUUID().toString(), event,
+        var message = new GenericEventMessage<>(new GenericMessage<>(eventId(at), event,
                 MetaData.with("recordedBy", "test")), () -> recordedAt(at));
         String commentId = CommentsProjection.commentIdOf(event);
         if (commentId != null) {
