@@ -39,10 +39,12 @@ class AnswersQueries {
         AsOf asOf = query.asOf();
         rows.requireDeliberation(query.deliberationId());
         Map<String, ParticipantRef> people = rows.participants(query.deliberationId(), asOf);
+        // a response id is unique within its comment only: the commitments are the comment's response's
         Map<String, List<String>> commitmentsByResponse = new LinkedHashMap<>();
-        jdbc.query("SELECT response_id, reference FROM commitment_v WHERE deliberation_id = ? AND" + HOLDS,
+        jdbc.query("SELECT comment_id, response_id, reference FROM commitment_v WHERE deliberation_id = ? AND" + HOLDS,
                 (ResultSet rs) -> {
-                    commitmentsByResponse.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    commitmentsByResponse.computeIfAbsent(responseKey(rs.getString(1), rs.getString(2)),
+                            k -> new ArrayList<>()).add(rs.getString(3));
                 }, args(query.deliberationId(), holds(asOf)));
         commitmentsByResponse.values().forEach(list -> list.sort(Comparator.comparingInt(
                 r -> numberAfter(r, r.lastIndexOf('.')))));
@@ -65,7 +67,7 @@ class AnswersQueries {
             for (Answer r : responses) {
                 lines.add(new AnswerLine(c.commentId(), c.reference(), c.author(), ref(people, r.responderId()),
                         c.kind(), c.anchorText(), r.disposition(), c.status(),
-                        commitmentsByResponse.getOrDefault(r.responseId(), List.of())));
+                        commitmentsByResponse.getOrDefault(responseKey(c.commentId(), r.responseId()), List.of())));
             }
         }
         List<ResponderAnswers> byResponder = group(lines.stream().filter(l -> l.responder() != null).toList(),
@@ -74,6 +76,10 @@ class AnswersQueries {
         List<MemberAnswers> byMember = group(lines, AnswerLine::member).entrySet().stream()
                 .map(e -> new MemberAnswers(e.getKey(), e.getValue())).toList();
         return new Answers(byResponder, byMember);
+    }
+
+    private static String responseKey(String commentId, String responseId) {
+        return commentId + "\u0000" + responseId;
     }
 
     private static <K> Map<K, List<AnswerLine>> group(List<AnswerLine> lines, Function<AnswerLine, K> key) {

@@ -2,7 +2,6 @@ package dev.shingi.deliberation.query;
 
 import dev.shingi.deliberation.api.*;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -102,8 +101,6 @@ class AnswersQueriesTest {
     }
 
     @Test
-    @Disabled("AnswersQueries groups commitments by response_id alone, so a comment's line shows the commitments of "
-            + "another comment's response of the same id: this gets [\"#1.2\", \"#1.10\"]")
     void aResponseIdUsedByTwoCommentsKeepsEachCommentsCommitments() {
         // response ids are unique within their comment only (docs/api.md): #3's answer may also be called "c1-r1"
         fixture.record(new CommentResponded(D, "c3", "c1-r1", "s1", Disposition.NOTED, "noted", day(6)));
