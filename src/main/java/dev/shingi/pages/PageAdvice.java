@@ -71,6 +71,7 @@ class PageAdvice {
         // hundreds of links of a long list (a classpath lookup per link), which was most of the dashboard's time
         model.addAttribute("ctx", request.getContextPath());
         model.addAttribute("lang", PagesConfig.supported(locale).getLanguage());
+        model.addAttribute("words", new Words(messages, PagesConfig.supported(locale)));
         Map<String, String> switchTo = new LinkedHashMap<>();
         for (String lang : new String[]{"ja", "en"}) {
             StringJoiner q = new StringJoiner("&");

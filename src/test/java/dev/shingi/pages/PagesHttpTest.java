@@ -174,6 +174,15 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(kept.html.select("html").attr("lang")).isEqualTo("ja");
         assertThat(kept.text("h1")).isEqualTo("案の変遷");
         assertThat(kept.html.select(".lang a[hreflang=en]").attr("href")).isEqualTo(D + "/versions?lang=en");
+        // the history's sentences too, from the bundles; the comment's own words stay as recorded
+        Page thread = r.get("/comments/ict-cyber-2024-c1");
+        assertThat(thread.html.select("#history li .event-type").eachText()).startsWith("意見", "回答", "対応事項");
+        assertThat(thread.text("#history li:eq(0)")).contains("蔦が#1（修正意見）を第1版 p.15 について提出：The Economic");
+        assertThat(thread.text("#history li:eq(1)")).contains("佐藤が#1に回答（反映）：We will add a footnote");
+        assertThat(thread.text("#history li:eq(2)")).contains("対応事項 #1.1（案の修正、担当 佐藤）：Footnote on");
+        r.get(D + "?lang=en");
+        assertThat(r.get("/comments/ict-cyber-2024-c1").text("#history li:eq(0)"))
+                .contains("蔦 raised #1 (Change request) on v1 p.15: The Economic");
     }
 
     @Test

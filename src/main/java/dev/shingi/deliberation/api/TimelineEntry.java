@@ -2,7 +2,10 @@ package dev.shingi.deliberation.api;
 
 import java.time.Instant;
 
-/** One event in words. {@code position} is its place in the ledger. */
+/**
+ * One event in words: {@code summary} in English, {@code wording} the same sentence as the bundles' messages, for
+ * the pages to say in the reader's language. {@code position} is its place in the ledger.
+ */
 public record TimelineEntry(
         long position,
         String eventId,
@@ -11,5 +14,6 @@ public record TimelineEntry(
         String commentId,
         String recordedBy,
         Instant occurredAt,
-        Instant recordedAt) {
+        Instant recordedAt,
+        Phrase wording) {
 }

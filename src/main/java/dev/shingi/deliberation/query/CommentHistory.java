@@ -160,7 +160,9 @@ final class CommentHistory {
             c.put("position", e.position());
             c.put("event_type", e.event().getClass().getSimpleName());
             c.put("comment_id", eff.raised().commentId());
-            c.put("summary", TimelineSentence.of(e.event(), eff, this::name, this::commitmentReference));
+            Phrase sentence = TimelineSentence.of(e.event(), eff, this::name, this::commitmentReference);
+            c.put("summary", TimelineEnglish.of(sentence));
+            c.put("wording", EventJson.write(sentence));
             c.put("recorded_by", e.recordedBy());
             c.put("occurred_at", at);
             c.put("recorded_at", e.recordedAt());

@@ -65,12 +65,10 @@ class DeliberationsProjection {
         ObjectMapper json = EventJson.MAPPER;
         sink.insert(LEDGER_CLOCK, position, recordedAt);
         long occurredAt = millis(event.occurredAt());
-        String summary = null;
         if (event instanceof DeliberationOpened e) {
             sink.insert("""
                     INSERT INTO deliberation_v (deliberation_id, title, body, occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?)""", e.deliberationId(), e.title(), e.body(), occurredAt, position, recordedAt);
-            summary = "Deliberation opened: " + e.title();
         } else if (event instanceof ParticipantRegistered e) {
             sink.insert("""
                     INSERT INTO participant_v (deliberation_id, participant_id, name, role, title, affiliation, organisation,
@@ -78,7 +76,6 @@ class DeliberationsProjection {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     e.deliberationId(), e.participantId(), e.name(), e.role().name(), e.title(), e.affiliation(),
                     e.organisation(), occurredAt, position, recordedAt);
-            summary = e.name() + (e.title() != null ? " (" + e.title() + ")" : "") + " registered as " + e.role();
         } else if (event instanceof MeetingRecorded e) {
             sink.insert("""
                     INSERT INTO meeting_v (deliberation_id, meeting_id, number, title, starts_at, ends_at, venue,
@@ -87,32 +84,23 @@ class DeliberationsProjection {
                     e.deliberationId(), e.meetingId(), e.number(), e.title(), millis(e.startsAt()),
                     e.endsAt() == null ? null : millis(e.endsAt()), e.venue(), json.writeValueAsString(e.attendeeIds()),
                     json.writeValueAsString(e.materials()), occurredAt, position, recordedAt);
-            summary = "Meeting " + (e.number() != null ? "#" + e.number() + " " : "") + (e.title() != null ? e.title() : "")
-                    + (e.venue() != null ? " at " + e.venue() : "") + " with " + e.attendeeIds().size() + " attendees";
-        } else if (event instanceof VisibilityChanged e) {
-            summary = e.publiclyReadable() ? "Deliberation made public: anyone may read it"
-                    : "Deliberation made members-only";
         } else if (event instanceof DraftPublished e) {
             insertVersion(sink, e.deliberationId(), e.version(), null, e.title(), e.materialNumber(), e.pageCount(), null,
                     List.of(), null, false, false, occurredAt, position, recordedAt);
-            summary = "Draft v" + e.version() + " published: " + e.title()
-                    + (e.pageCount() != null ? " (" + e.pageCount() + " pages)" : "");
         } else if (event instanceof RevisionCommitted e) {
             insertVersion(sink, e.deliberationId(), e.version(), e.basedOnVersion(), e.title(), e.materialNumber(),
                     e.pageCount(), e.summary(), e.changes(), e.committedBy(), e.illustrative(), true, occurredAt,
                     position, recordedAt);
-            summary = (e.illustrative() ? "[ILLUSTRATIVE EXAMPLE] " : "") + nameOf.apply(e.committedBy())
-                    + " committed v" + e.version() + " (from v" + e.basedOnVersion() + "), keeping "
-                    + (e.fulfils() == null ? 0 : e.fulfils().size()) + " commitment(s)"
-                    + (e.summary() != null ? ": " + e.summary() : "");
         }
-        if (summary != null) {
+        Phrase sentence = TimelineSentence.ofDeliberation(event, nameOf);
+        if (sentence != null) {
             sink.insert("""
-                    INSERT INTO timeline_v (row_key, deliberation_id, position, event_type, comment_id, summary, recorded_by,
-                                            occurred_at, recorded_at, valid_from, valid_to, known_from, known_to)
-                    VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    eventId, event.deliberationId(), position, event.getClass().getSimpleName(), summary,
-                    recordedBy, occurredAt, recordedAt, occurredAt, FOREVER, position, FOREVER);
+                    INSERT INTO timeline_v (row_key, deliberation_id, position, event_type, comment_id, summary, wording,
+                                            recorded_by, occurred_at, recorded_at, valid_from, valid_to, known_from, known_to)
+                    VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    eventId, event.deliberationId(), position, event.getClass().getSimpleName(),
+                    TimelineEnglish.of(sentence), EventJson.write(sentence), recordedBy, occurredAt, recordedAt,
+                    occurredAt, FOREVER, position, FOREVER);
         }
     }
 

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import dev.shingi.deliberation.api.DeliberationEvent;
+import dev.shingi.deliberation.api.Phrase;
 
-/** JSON for the projections' own copies of events and list columns (not the event store's format). */
+/** JSON for the projections' own copies of events and the views' JSON columns (not the event store's format). */
 final class EventJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -17,6 +18,24 @@ final class EventJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private EventJson() {
+    }
+
+    /** A view's JSON column: a list, or a timeline sentence ({@code timeline_v.wording}). */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** A timeline sentence as stored, or null for a row stored without one. */
+    static Phrase phrase(String json) {
+        try {
+            return json == null ? null : MAPPER.readValue(json, Phrase.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored timeline sentence", e);
+        }
     }
 
     static DeliberationEvent read(String simpleName, JsonNode payload) {

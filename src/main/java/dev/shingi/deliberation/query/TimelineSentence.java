@@ -5,56 +5,96 @@ import dev.shingi.deliberation.api.*;
 import java.util.function.Function;
 
 /**
- * The English sentence a comment's event shows in the timeline ({@code timeline_v.summary}), said of the comment as
- * corrected. (English only for now: the pages' Japanese timeline wants these from the message bundles, #19.)
+ * The sentence an event shows in the timeline, as a {@link Phrase} of the bundles' {@code timeline.*} messages: the
+ * pages say it in the reader's language, the API in English ({@link TimelineEnglish}, {@code timeline_v.summary}).
+ * A comment's events are said of the comment as corrected.
  */
 final class TimelineSentence {
     private TimelineSentence() {
     }
 
     /**
-     * The sentence for {@code event}; {@code name} gives a participant's name, {@code commitmentReference} a
-     * commitment's reference (#12.1) from its id.
+     * The sentence for a comment's {@code event}; {@code name} gives a participant's name, {@code commitmentReference}
+     * a commitment's reference (#12.1) from its id.
      */
-    static String of(DeliberationEvent event, CorrectedComment eff, Function<String, String> name,
+    static Phrase of(DeliberationEvent event, CorrectedComment eff, Function<String, String> name,
                      Function<String, String> commitmentReference) {
         String ref = eff.raised().reference();
         if (event instanceof CommentRaised r) {
-            return name.apply(eff.authorId()) + " raised " + ref + " (" + eff.kind() + ") on v" + r.draftVersion() + " "
-                    + eff.anchor().describe() + ": " + eff.text();
+            return Phrase.of("timeline.raised", name.apply(eff.authorId()), ref, Phrase.word("kind", eff.kind()),
+                    String.valueOf(r.draftVersion()), eff.anchor().describe(), eff.text());
         }
         if (event instanceof CommentResponded r) {
             CorrectedComment.Response resp = eff.responses().get(r.responseId());
-            return name.apply(resp.responderId()) + " answered " + ref + ": " + resp.disposition() + " — " + resp.text();
+            return Phrase.of("timeline.responded", name.apply(resp.responderId()), ref,
+                    Phrase.word("disposition", resp.disposition()), resp.text());
         }
         if (event instanceof CommitmentMade e) {
-            return "Commitment " + e.reference() + " (" + e.kind() + ") owned by " + name.apply(e.ownerId()) + ": "
-                    + e.description() + (e.dueDate() != null ? ", due " + e.dueDate() : "");
+            return Phrase.of("timeline.committed", e.reference(), Phrase.word("commitmentKind", e.kind()),
+                    name.apply(e.ownerId()), e.description(), Phrase.ifPresent(e.dueDate(), "timeline.due"));
         }
         if (event instanceof ResponseAcknowledged e) {
-            return name.apply(e.participantId()) + (e.satisfied() ? " is satisfied with" : " is not satisfied with")
-                    + " the response to " + ref + (e.note() != null ? ": " + e.note() : "");
+            return Phrase.of(e.satisfied() ? "timeline.satisfied" : "timeline.notSatisfied", name.apply(e.participantId()),
+                    ref, Phrase.ifPresent(e.note(), "timeline.detail"));
         }
         if (event instanceof CommentWithdrawn e) {
-            return name.apply(e.participantId()) + " withdrew " + ref + (e.reason() != null ? ": " + e.reason() : "");
+            return Phrase.of("timeline.withdrawn", name.apply(e.participantId()), ref,
+                    Phrase.ifPresent(e.reason(), "timeline.detail"));
         }
         if (event instanceof CommentReopened e) {
-            return name.apply(e.participantId()) + " reopened " + ref + (e.reason() != null ? ": " + e.reason() : "");
+            return Phrase.of("timeline.reopened", name.apply(e.participantId()), ref,
+                    Phrase.ifPresent(e.reason(), "timeline.detail"));
         }
         if (event instanceof CommitmentFulfilled e) {
-            return "Commitment " + commitmentReference.apply(e.commitmentId()) + " fulfilled by v" + e.version()
-                    + (e.location() != null ? " at " + e.location().describe() : "");
+            return Phrase.of("timeline.fulfilled", commitmentReference.apply(e.commitmentId()), String.valueOf(e.version()),
+                    Phrase.ifPresent(e.location() == null ? null : e.location().describe(), "timeline.at"));
         }
         if (event instanceof CommitmentConcluded e) {
-            return name.apply(e.participantId()) + " concluded " + commitmentReference.apply(e.commitmentId()) + ": " + e.outcome();
+            return Phrase.of("timeline.concluded", name.apply(e.participantId()),
+                    commitmentReference.apply(e.commitmentId()), e.outcome());
         }
         if (event instanceof CommitmentWaived e) {
-            return name.apply(e.participantId()) + " waived " + commitmentReference.apply(e.commitmentId()) + ": " + e.reason();
+            return Phrase.of("timeline.waived", name.apply(e.participantId()), commitmentReference.apply(e.commitmentId()),
+                    e.reason());
         }
         if (event instanceof RecordCorrected e) {
-            return name.apply(e.correctedBy()) + " corrected " + (e.responseId() == null ? ref : "a response to " + ref)
-                    + (e.reason() != null ? ": " + e.reason() : "");
+            return Phrase.of("timeline.corrected", name.apply(e.correctedBy()),
+                    e.responseId() == null ? Phrase.text(ref) : Phrase.of("timeline.responseTo", ref),
+                    Phrase.ifPresent(e.reason(), "timeline.detail"));
         }
-        return event.getClass().getSimpleName();
+        return Phrase.text(event.getClass().getSimpleName());
+    }
+
+    /**
+     * The sentence for an event of the deliberation as a whole, or null for one the timeline does not show;
+     * {@code name} gives a participant's name as the ledger knew it right before the event.
+     */
+    static Phrase ofDeliberation(DeliberationEvent event, Function<String, String> name) {
+        if (event instanceof DeliberationOpened e) {
+            return Phrase.of("timeline.opened", e.title());
+        }
+        if (event instanceof ParticipantRegistered e) {
+            return Phrase.of("timeline.registered", e.name(), Phrase.ifPresent(e.title(), "timeline.title"),
+                    Phrase.word("role", e.role()));
+        }
+        if (event instanceof MeetingRecorded e) {
+            return Phrase.of("timeline.meeting", Phrase.ifPresent(e.number(), "timeline.meetingNumber"),
+                    e.title() != null ? e.title() : "", Phrase.ifPresent(e.venue(), "timeline.venue"),
+                    String.valueOf(e.attendeeIds().size()));
+        }
+        if (event instanceof VisibilityChanged e) {
+            return Phrase.of(e.publiclyReadable() ? "timeline.madePublic" : "timeline.madeMembersOnly");
+        }
+        if (event instanceof DraftPublished e) {
+            return Phrase.of("timeline.published", String.valueOf(e.version()), e.title(),
+                    Phrase.ifPresent(e.pageCount(), "timeline.pages"));
+        }
+        if (event instanceof RevisionCommitted e) {
+            return Phrase.of("timeline.revised", e.illustrative() ? Phrase.of("timeline.illustrative") : Phrase.NONE,
+                    name.apply(e.committedBy()), String.valueOf(e.version()), String.valueOf(e.basedOnVersion()),
+                    String.valueOf(e.fulfils() == null ? 0 : e.fulfils().size()),
+                    Phrase.ifPresent(e.summary(), "timeline.detail"));
+        }
+        return null;
     }
 }

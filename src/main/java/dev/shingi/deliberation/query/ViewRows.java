@@ -82,7 +82,8 @@ class ViewRows {
 
     static final RowMapper<TimelineEntry> TIMELINE = (rs, i) -> new TimelineEntry(rs.getLong("position"),
             rs.getString("row_key"), rs.getString("event_type"), rs.getString("summary"), rs.getString("comment_id"),
-            rs.getString("recorded_by"), instant(rs, "occurred_at"), instant(rs, "recorded_at"));
+            rs.getString("recorded_by"), instant(rs, "occurred_at"), instant(rs, "recorded_at"),
+            EventJson.phrase(rs.getString("wording")));
 
     static CommentSummary comment(ResultSet rs, Map<String, ParticipantRef> people) throws SQLException {
         Anchor anchor = new Anchor(integer(rs, "page_from"), integer(rs, "page_to"), rs.getString("footnote"),

@@ -83,8 +83,8 @@ class CorrectedCommentTest {
         add(made);
         CorrectedComment c = CorrectedComment.of(entries);
         Map<String, String> names = Map.of("m1", "Member One", "s1", "Secretary");
-        var sentence = (java.util.function.Function<DeliberationEvent, String>) e -> TimelineSentence.of(e, c,
-                names::get, id -> id.equals("d-c1.1") ? "#1.1" : id);
+        var sentence = (java.util.function.Function<DeliberationEvent, String>) e -> TimelineEnglish.of(
+                TimelineSentence.of(e, c, names::get, id -> id.equals("d-c1.1") ? "#1.1" : id));
         assertThat(sentence.apply(entries.get(0).event())).isEqualTo("Member One raised #1 (QUESTION) on v1 p.3: Why?");
         assertThat(sentence.apply(entries.get(1).event())).isEqualTo("Secretary answered #1: ACCEPTED — Will do.");
         assertThat(sentence.apply(made))
@@ -93,5 +93,8 @@ class CorrectedCommentTest {
                 .isEqualTo("Secretary waived #1.1: No longer needed");
         assertThat(sentence.apply(new CommentWithdrawn("d", "d-c1", "m1", null, LATER)))
                 .isEqualTo("Member One withdrew #1");
+        assertThat(TimelineSentence.of(made, c, names::get, id -> "#1.1")).isEqualTo(Phrase.of("timeline.committed",
+                "#1.1", Phrase.word("commitmentKind", CommitmentKind.REVISE_DRAFT), "Secretary", "Add the source",
+                Phrase.of("timeline.due", "2024-07-31")));
     }
 }

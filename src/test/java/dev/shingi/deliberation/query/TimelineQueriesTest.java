@@ -3,10 +3,12 @@ package dev.shingi.deliberation.query;
 import dev.shingi.deliberation.api.*;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.shingi.deliberation.query.ViewsFixture.ALL;
 import static dev.shingi.deliberation.query.ViewsFixture.D;
@@ -34,10 +36,16 @@ class TimelineQueriesTest {
 
     static TimelineEntry entry(long position, String type, String summary, String commentId, Instant occurredAt) {
         return new TimelineEntry(position, eventId(position), type, summary, commentId, "test", occurredAt,
-                recordedAt(position));
+                recordedAt(position), null);
     }
 
+    /** The timeline, its sentences in English only (their phrases are {@link #theSentencesAreSaidInJapaneseToo}'s). */
     List<TimelineEntry> timeline(AsOf asOf, Long afterPosition, Integer limit) {
+        return phrased(asOf, afterPosition, limit).stream().map(e -> new TimelineEntry(e.position(), e.eventId(),
+                e.type(), e.summary(), e.commentId(), e.recordedBy(), e.occurredAt(), e.recordedAt(), null)).toList();
+    }
+
+    List<TimelineEntry> phrased(AsOf asOf, Long afterPosition, Integer limit) {
         return fixture.queries.timeline().handle(new FindTimeline(D, asOf, afterPosition, limit));
     }
 
@@ -58,6 +66,31 @@ class TimelineQueriesTest {
                 entry(9, "CommitmentMade",
                         "Commitment #1.1 (REVISE_DRAFT) owned by Secretary: do k1, due 2024-04-30", "c1", day(3)),
                 entry(7, "CommentRaised", "Member Two raised #2 (QUESTION) on v1 p.2: text of c2", "c2", day(4)));
+    }
+
+    @Test
+    void theSentencesAreSaidInJapaneseToo() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        List<TimelineEntry> entries = phrased(new AsOf(day(60), ALL), null, null);
+
+        assertThat(entries.get(5).wording()).isEqualTo(Phrase.of("timeline.raised", "Member One", "#1",
+                Phrase.word("kind", CommentKind.CHANGE_REQUEST), "1", "p.1", "text of c1"));
+        assertThat(entries).extracting(e -> e.wording().say((key, args) -> messages.getMessage(key, args, null,
+                Locale.JAPANESE))).containsExactly(
+                "審議開始：Views",
+                "Member Oneを構成員として登録",
+                "Member Twoを構成員として登録",
+                "Secretaryを事務局として登録",
+                "第1版を配布：Draft 1（10 頁）",
+                "Member Oneが#1（修正意見）を第1版 p.1 について提出：text of c1",
+                "Secretaryが#1に回答（反映）：answer r1",
+                "対応事項 #1.1（案の修正、担当 Secretary）：do k1（期限 2024-04-30）",
+                "Member Twoが#2（質問）を第1版 p.2 について提出：text of c2");
+        assertThat(entries.get(7).wording().say((key, args) -> messages.getMessage(key, args, null, Locale.ENGLISH)))
+                .isEqualTo("Commitment #1.1 (Revise the draft) owned by Secretary: do k1, due 2024-04-30");
     }
 
     @Test
