@@ -83,6 +83,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String message;
             if (cause instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
+            } else if (cause instanceof InvalidFormatException ife && ife.getTargetType().isEnum()) {
+                message = "'" + ife.getValue() + "' is not a " + ife.getTargetType().getSimpleName() + "; use one of "
+                        + valuesOf(ife.getTargetType());
             } else if (cause instanceof InvalidFormatException ife) {
                 message = "cannot read '" + ife.getValue() + "' as " + ife.getTargetType().getSimpleName()
                         + (ife.getTargetType().getSimpleName().contains("Time") ? " (ISO-8601 with an offset, e.g. 2024-06-24T14:00+09:00)" : "");
@@ -126,10 +129,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                e.getName() + ": cannot read '" + e.getValue() + "'");
-        p.setProperty("errors", List.of(new FieldError(e.getName(), "cannot read '" + e.getValue() + "'")));
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "'" + e.getValue() + "' is not a " + type.getSimpleName() + "; use one of " + valuesOf(type)
+                : "cannot read '" + e.getValue() + "'";
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getName() + ": " + message);
+        p.setProperty("errors", List.of(new FieldError(e.getName(), message)));
         return p;
+    }
+
+    /** An enum's values as a client sends them: {@code CHANGE_REQUEST, QUESTION, …}. */
+    static String valuesOf(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getEnumConstants()).map(v -> ((Enum<?>) v).name())
+                .collect(Collectors.joining(", "));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -108,6 +108,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a report link on a members-only deliberation's page works with the page's own session (reads only)
+                .securityContext(c -> c.securityContextRepository(new SessionOnSafeReads()))
                 // stateless: nothing to sign out of, no request to save for after a sign-in page
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())

@@ -267,6 +267,13 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(shown.text("[data-comment-text]")).isEqualTo(typed);
         assertThat(shown.raw()).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
         assertThat(shown.text("[data-anchor]")).isEqualTo("p.3 fn.2");
+        // the page's report links work with the page's own session; the API's writes never do (they take no CSRF token)
+        String report = "/api" + base + "/disposition?version=1&format=csv";
+        assertThat(tsuta.get(report).status()).isEqualTo(200);
+        assertThat(tsuta.get(report).raw()).contains("脚注の出典は？");
+        assertThat(new Reader().get(report).status()).isEqualTo(401);
+        assertThat(outsider.get(report).status()).isEqualTo(403);
+        assertThat(tsuta.post("/api" + base + "/visibility", Map.of("publiclyReadable", "true")).status()).isEqualTo(401);
         assertThat(shown.text("[data-comment-text]")).isEqualTo(get("/api/comments/" + thread.substring(thread.lastIndexOf('/') + 1))
                 .body().get("comment").get("text").asText());
 
@@ -289,6 +296,11 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.text("[data-error-for=text]")).isEqualTo("入力してください。");
         assertThat(empty.text("[data-error-for=disposition]")).isEqualTo("選択してください。");
+        Page badKind = sato.submit(thread + "/respond", thread + "/respond", Map.of("responderId", "sato",
+                "disposition", "MAYBE", "text", "x"));
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.text("[data-error-for=disposition]"))
+                .isEqualTo("回答の区分を「反映」「検討」「回答（修正不要）」「承知」「反映せず」から選んでください。");
         Page answered = sato.submit(thread + "/respond", thread + "/respond", Map.of("responderId", "sato",
                 "disposition", "ACCEPTED", "text", "出典を追記します。",
                 "commitments[0].kind", "REVISE_DRAFT", "commitments[0].description", "脚注2に出典を追記",

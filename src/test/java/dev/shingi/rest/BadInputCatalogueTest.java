@@ -152,6 +152,15 @@ class BadInputCatalogueTest extends LedgerHttp {
     }
 
     @org.junit.jupiter.api.Test
+    void anUnknownEnumValueIsRefusedListingTheValidOnes() {
+        Reply r = post(D + "/comments", "{\"authorId\":\"tsuta\",\"draftVersion\":1,\"kind\":\"RANT\",\"text\":\"x\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("detail").asText())
+                .isEqualTo("kind: 'RANT' is not a CommentKind; use one of CHANGE_REQUEST, QUESTION, EDITORIAL, REMARK, ENDORSEMENT");
+        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+    }
+
+    @org.junit.jupiter.api.Test
     void htmlInTextIsStoredVerbatim() {
         String script = "<script>alert('x')</script> & <b>bold</b>";
         Reply r = post(D + "/comments", comment("").replace("Fine text", script.replace("'", "\\u0027")));
