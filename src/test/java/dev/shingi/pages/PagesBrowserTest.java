@@ -240,6 +240,21 @@ class PagesBrowserTest {
         Browser b = browser();
         String url = raise("goto", "CHANGE_REQUEST", "30", "", "Mention the regional SECUNITY hubs.");
         b.clickAndWait("a[href$='/respond']");
+        // every date box is as wide as what it shows (the date and the picker's button), in both languages
+        for (String lang : List.of("ja", "en")) {
+            b.driver.get(b.url().replaceAll("[?].*$", "") + "?lang=" + lang);
+            Number cut = (Number) b.script("""
+                    let worst = 0;
+                    for (const input of document.querySelectorAll('input[type=date]')) {
+                      const free = input.cloneNode();
+                      free.style.cssText = 'max-width:none;width:auto;position:absolute;visibility:hidden';
+                      document.body.appendChild(free);
+                      worst = Math.max(worst, free.getBoundingClientRect().width - input.getBoundingClientRect().width);
+                      free.remove();
+                    }
+                    return worst;""");
+            assertThat(cut.doubleValue()).as("pixels cut off a date box (" + lang + ")").isLessThanOrEqualTo(0.5);
+        }
         b.find("input[name=disposition][value=CONSIDERING]").click();
         b.type("#text", "検討します。");
         b.select("select[name='commitments[0].kind']", "CONSIDER");

@@ -112,6 +112,8 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=open]")).isEqualTo("8");
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=overdue]")).isEqualTo("0");
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] th a")).isEqualTo("ICT サイバーセキュリティ政策の中期重点方針（案）");
+        assertThat(home.html.select("link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
+        assertThat(new Reader().get("/favicon.ico").status()).isEqualTo(200);
     }
 
     @Test
