@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 import jakarta.validation.ConstraintViolationException;
@@ -177,6 +178,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         rule.getMessage());
                 p.setProperty("rule", rule.rule());
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
+            }
+            if (t instanceof InvalidField invalid) {
+                ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                        invalid.field() + ": " + invalid.getMessage());
+                p.setProperty("rule", invalid.rule());
+                p.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
+                return ResponseEntity.badRequest().body(p);
             }
             if (t instanceof UnknownRecord unknown) {
                 ProblemDetail p = problem(HttpStatus.NOT_FOUND, "unknown-record", "Not found", unknown.getMessage());

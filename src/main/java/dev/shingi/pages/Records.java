@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.edge.InvalidInput;
@@ -66,6 +67,12 @@ class Records {
                 }
                 if (t instanceof UnknownRecord unknown) {
                     reject(errors, ruleFields.get(unknown.field()), "unknown." + unknown.field(), unknown.getMessage());
+                    return false;
+                }
+                if (t instanceof InvalidField invalid) {
+                    String field = ruleFields.containsKey(invalid.rule()) ? ruleFields.get(invalid.rule())
+                            : ruleFields.getOrDefault(invalid.field(), invalid.field());
+                    reject(errors, field, "rule." + invalid.rule(), invalid.getMessage());
                     return false;
                 }
                 if (t instanceof InvalidInput invalid) {

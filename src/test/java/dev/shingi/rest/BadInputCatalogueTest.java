@@ -125,6 +125,10 @@ class BadInputCatalogueTest extends LedgerHttp {
                 post("NFC/NFD duplicate of a name", D + "/participants", "{\"participantId\":\"gataro2\",\"name\":\"\\u30ab\\u3099太郎\",\"role\":\"MEMBER\"}", 409, "participant.name-once").asAdmin(),
                 post("correction changing nothing", "/api/comments/" + C + "/corrections", "{\"reason\":\"x\",\"correctedBy\":\"sato\"}", 409, "correction.changes-something"),
                 post("response time before the comment", "/api/comments/" + C + "/reopening", "{\"participantId\":\"tsuta\",\"reason\":\"x\",\"occurredAt\":\"2001-01-01T00:00Z\"}", 409, "time.in-order"),
+                post("comment dated before the deliberation opened", comments, comment(",\"occurredAt\":\"2001-01-01T00:00Z\""), 400, "time.after-opening"),
+                post("meeting starting before the deliberation opened", D + "/meetings", "{\"meetingId\":\"m-early\",\"title\":\"Early\",\"startsAt\":\"2001-01-01T10:00+09:00\"}", 400, "time.after-opening"),
+                post("draft published before the deliberation opened", D + "/drafts", "{\"version\":7,\"title\":\"Old\",\"occurredAt\":\"2001-01-01T00:00Z\"}", 400, "time.after-opening"),
+                post("participant registered before the deliberation opened", D + "/participants", "{\"participantId\":\"early\",\"name\":\"Early\",\"role\":\"MEMBER\",\"occurredAt\":\"2001-01-01T00:00Z\"}", 400, "time.after-opening").asAdmin(),
                 new Case("wrong content type", "POST", comments, "authorId=tsuta", "text/plain", 415, null),
                 new Case("XML content type", "POST", comments, "<comment/>", "application/xml", 415, null),
                 new Case("oversize request body", "POST", comments, comment("").replace("Fine text", "x".repeat(1_100_000)), "application/json", 413, null),
@@ -149,6 +153,15 @@ class BadInputCatalogueTest extends LedgerHttp {
             assertThat(named).as(c.name() + ": " + r.raw()).contains(c.names());
         }
         assertThat(storedEvents()).as(c.name() + " stored nothing").isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMeetingBeforeTheOpeningIsRefusedNamingItsField() {
+        Reply r = post(D + "/meetings", "{\"meetingId\":\"m-early\",\"title\":\"Early\",\"startsAt\":\"2001-01-01T10:00+09:00\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("rule").asText()).isEqualTo("time.after-opening");
+        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("startsAt");
+        assertThat(r.body().get("detail").asText()).startsWith("startsAt: '2001-01-01T01:00:00Z' is before the deliberation opened ('");
     }
 
     @org.junit.jupiter.api.Test

@@ -81,6 +81,7 @@ class Comment {
     @CommandHandler
     Comment(RaiseComment command, Directory directory, CommentNumbers numbers) {
         directory.requireDeliberation(command.deliberationId());
+        directory.requireAfterOpening(command.deliberationId(), "occurredAt", command.occurredAt());
         if (directory.roleOf(command.deliberationId(), command.authorId()).isEmpty()) {
             throw new RuleViolation("comment.author-registered",
                     "Only registered participants raise comments; '" + command.authorId()

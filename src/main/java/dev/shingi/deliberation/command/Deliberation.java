@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,7 @@ class Deliberation {
     private final Set<String> meetings = new HashSet<>();
     private boolean publiclyReadable;
     private final Set<String> names = new HashSet<>();
+    private Instant openedAt;
 
     Deliberation() {
         // for event sourcing
@@ -44,6 +46,7 @@ class Deliberation {
 
     @CommandHandler
     void handle(RegisterParticipant command) {
+        Rules.requireNotBefore(openedAt, "occurredAt", command.occurredAt());
         if (participants.contains(command.participantId())) {
             throw new RuleViolation("participant.registered-once",
                     "Participant '" + command.participantId() + "' is already registered in '" + deliberationId + "'.");
@@ -58,6 +61,8 @@ class Deliberation {
 
     @CommandHandler
     void handle(RecordMeeting command) {
+        Rules.requireNotBefore(openedAt, "startsAt", command.startsAt());
+        Rules.requireNotBefore(openedAt, "occurredAt", command.occurredAt());
         if (meetings.contains(command.meetingId())) {
             throw new RuleViolation("meeting.recorded-once",
                     "Meeting '" + command.meetingId() + "' is already recorded in '" + deliberationId + "'.");
@@ -76,6 +81,7 @@ class Deliberation {
 
     @CommandHandler
     void handle(SetVisibility command) {
+        Rules.requireNotBefore(openedAt, "occurredAt", command.occurredAt());
         if (command.publiclyReadable() != publiclyReadable) {
             apply(new VisibilityChanged(deliberationId, command.publiclyReadable(), command.occurredAt()));
         }
@@ -89,6 +95,7 @@ class Deliberation {
     @EventSourcingHandler
     void on(DeliberationOpened event) {
         deliberationId = event.deliberationId();
+        openedAt = event.occurredAt();
     }
 
     /** Names compare in Unicode NFC, so "ガ" typed as one character or as カ + ゙ is one name. */

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ class Directory implements ParticipantDirectory {
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
     private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
     private final Set<String> deliberations = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> openings = new ConcurrentHashMap<>();
     private final Set<String> meetings = ConcurrentHashMap.newKeySet();
 
     /** A draft version as far as rules care. {@code pageCount} is null when unknown. */
@@ -53,8 +55,8 @@ class Directory implements ParticipantDirectory {
 
     @EventHandler
     void on(DeliberationOpened e) {
-        jdbc.update("INSERT INTO directory_deliberation (deliberation_id, next_comment_number) VALUES (?, 1)",
-                e.deliberationId());
+        jdbc.update("INSERT INTO directory_deliberation (deliberation_id, next_comment_number, opened_at) VALUES (?, 1, ?)",
+                e.deliberationId(), e.occurredAt().toEpochMilli());
     }
 
     @EventHandler
@@ -103,6 +105,17 @@ class Directory implements ParticipantDirectory {
     private void insertDraft(String deliberationId, int version, Integer pageCount) {
         jdbc.update("INSERT INTO directory_draft (deliberation_id, version, page_count) VALUES (?, ?, ?)",
                 deliberationId, version, pageCount);
+    }
+
+    /**
+     * Rule time.after-opening: nothing of a deliberation is dated before it opened (the ledger would hold it at a
+     * moment when, by its own record, the deliberation did not exist). {@code field} names the moment in the command.
+     */
+    void requireAfterOpening(String deliberationId, String field, Instant at) {
+        Instant opened = openings.computeIfAbsent(deliberationId, id -> jdbc.query(
+                "SELECT opened_at FROM directory_deliberation WHERE deliberation_id = ?",
+                rs -> rs.next() && rs.getObject(1) != null ? Instant.ofEpochMilli(rs.getLong(1)) : null, id));
+        Rules.requireNotBefore(opened, field, at);
     }
 
     void requireDeliberation(String deliberationId) {

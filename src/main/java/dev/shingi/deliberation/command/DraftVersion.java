@@ -32,6 +32,7 @@ class DraftVersion {
     @CommandHandler
     DraftVersion(PublishDraft command, Directory directory) {
         directory.requireDeliberation(command.deliberationId());
+        directory.requireAfterOpening(command.deliberationId(), "occurredAt", command.occurredAt());
         Rules.requireVersionFree(directory, command.deliberationId(), command.version());
         apply(new DraftPublished(command.deliberationId(), command.version(), command.title(), command.materialNumber(),
                 command.pageCount(), command.occurredAt()));

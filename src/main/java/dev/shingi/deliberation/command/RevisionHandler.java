@@ -38,6 +38,7 @@ class RevisionHandler {
     void handle(CommitRevision command) throws Exception {
         String deliberationId = command.deliberationId();
         directory.requireDeliberation(deliberationId);
+        directory.requireAfterOpening(deliberationId, "occurredAt", command.occurredAt());
         directory.requireSecretariat(deliberationId, command.committedBy(), "committedBy", "commit revisions");
         Rules.requireVersionFree(directory, deliberationId, command.version());
         int basedOn = directory.previousVersion(deliberationId, command.version()).orElseThrow(() -> new RuleViolation(

@@ -1,9 +1,11 @@
 package dev.shingi.deliberation.command;
 
 import dev.shingi.deliberation.api.Anchor;
+import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /** Checks shared by more than one aggregate. */
@@ -23,6 +25,14 @@ final class Rules {
             throw new RuleViolation("draft.version-increasing",
                     "Version " + latest + " of '" + deliberationId + "' exists; a new version must come after it.");
         });
+    }
+
+    /** Rule time.after-opening, for a moment {@code at} of field {@code field}: not before {@code opened}. */
+    static void requireNotBefore(Instant opened, String field, Instant at) {
+        if (opened != null && at != null && at.isBefore(opened)) {
+            throw new InvalidField(field, "time.after-opening", "'" + at + "' is before the deliberation opened ('"
+                    + opened + "'): nothing of a deliberation is dated before it opened.");
+        }
     }
 
     static Directory.Draft requireDraft(Directory directory, String deliberationId, int version) {

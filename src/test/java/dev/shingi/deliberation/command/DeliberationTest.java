@@ -111,6 +111,24 @@ class DeliberationTest {
     }
 
     @Test
+    void nothingIsDatedBeforeTheDeliberationOpened() {
+        Instant before = OPENED.minusSeconds(1);
+        fixture.given(opened())
+                .when(new RecordMeeting(ID, "meeting-0", 0, "前回", before, null, null, List.of(), List.of(), STARTS))
+                .expectNoEvents()
+                .expectException(dev.shingi.deliberation.api.InvalidField.class)
+                .expectExceptionMessage("'2024-05-31T23:59:59Z' is before the deliberation opened ('2024-06-01T00:00:00Z'): "
+                        + "nothing of a deliberation is dated before it opened.");
+        fixture.given(opened())
+                .when(new RegisterParticipant(ID, "early", "Early", Role.MEMBER, null, null, false, before))
+                .expectNoEvents()
+                .expectException(dev.shingi.deliberation.api.InvalidField.class);
+        fixture.given(opened())
+                .when(new RegisterParticipant(ID, "onTime", "On time", Role.MEMBER, null, null, false, OPENED))
+                .expectEvents(new ParticipantRegistered(ID, "onTime", "On time", Role.MEMBER, null, null, false, OPENED));
+    }
+
+    @Test
     void cannotRecordMeetingAttendedByUnregisteredParticipant() {
         fixture.given(opened(), registered("goto", Role.CHAIR))
                 .when(meeting("meeting-10", List.of("goto", "nobody")))
