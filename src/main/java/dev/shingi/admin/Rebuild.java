@@ -162,10 +162,12 @@ public class Rebuild implements ReadModelRebuild {
                 log.error("Bulk replay of {} failed; the processor replays the log itself instead", p.getName(), e);
                 try {
                     p.resetTokens();
-                } finally {
-                    run.replaying.add(p);
-                    p.start();
+                } catch (RuntimeException resetFailed) {
+                    // the next groups still get their own replay; this one goes on from the token it has
+                    log.error("{} could not be reset after its bulk replay failed", p.getName(), resetFailed);
                 }
+                run.replaying.add(p);
+                p.start();
             }
         }
     }

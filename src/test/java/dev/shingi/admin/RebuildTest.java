@@ -267,6 +267,45 @@ class RebuildTest {
     }
 
     @Test
+    void aGroupThatCannotBeResetAfterItsBulkReplayFailedDoesNotKeepTheNextGroupFromItsOwn() throws Exception {
+        StreamingEventProcessor views = processor("views", true);
+        StreamingEventProcessor other = processor("other", true);
+        // the rebuild's reset works; the second, after the failed bulk replay, throws
+        org.mockito.Mockito.doNothing().doThrow(new IllegalStateException("token store gone")).when(views).resetTokens();
+        HeldReplay bulk = new HeldReplay();
+        bulk.outcome = () -> {
+            throw new IllegalStateException("disk full");
+        };
+        TrackingToken otherToken = new GlobalSequenceTrackingToken(HEAD);
+        BulkReplay otherBulk = new BulkReplay() {
+            @Override
+            public String processingGroup() {
+                return "other";
+            }
+
+            @Override
+            public TrackingToken replay(long head, Progress progress) {
+                return otherToken;
+            }
+
+            @Override
+            public boolean interrupted() {
+                return false;
+            }
+        };
+        when(tokenStore.fetchSegments("other")).thenReturn(new int[]{0});
+        Rebuild rebuild = rebuild(true, bulk, otherBulk);
+
+        rebuild.start();
+        assertThat(bulk.awaitHeld()).isTrue();
+        bulk.release.countDown();
+
+        verify(views, timeout(10_000)).start();
+        verify(other, timeout(10_000)).start();
+        verify(tokenStore, timeout(10_000)).storeToken(otherToken, "other", 0);
+    }
+
+    @Test
     void atStartUpACutShortBulkReplayIsBegunAgainAndNothingHappensWhenNoneWasOrBulkReplayIsOff() throws Exception {
         StreamingEventProcessor views = processor("views", true);
         when(tokenStore.fetchSegments("views")).thenReturn(new int[]{0});
