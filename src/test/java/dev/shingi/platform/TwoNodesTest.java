@@ -167,7 +167,7 @@ class TwoNodesTest {
     /** Set up through both nodes in turn: each node's view of the deliberation is stale after the other's write. */
     private void setUp(Http[] http) {
         assertThat(http[0].asAdmin().postOrFail("/api/deliberations", """
-                {"deliberationId":"%s","title":"Two nodes","body":"Scale-out test"}""".formatted(D)).status()).isEqualTo(201);
+                {"deliberationId":"%s","title":"Two nodes","body":"Scale-out test","occurredAt":"2024-06-01T09:00+09:00"}""".formatted(D)).status()).isEqualTo(201);
         register(http[1], "clerk", "SECRETARIAT");
         for (int m = 0; m < 2 * THREADS_PER_NODE; m++) {
             register(http[m % 2], "m" + m, "MEMBER");

@@ -22,7 +22,7 @@ class CommandApiTest extends LedgerHttp {
     void openDeliberationWithPeopleAndADraftOfTwentyPages() {
         d = "t-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(admin("/api/deliberations", """
-                {"deliberationId":"%s","title":"Draft guideline","body":"Test committee"}""".formatted(d)).status())
+                {"deliberationId":"%s","title":"Draft guideline","body":"Test committee","occurredAt":"2024-06-01T09:00+09:00"}""".formatted(d)).status())
                 .isEqualTo(201);
         participant("chair", "CHAIR");
         participant("ann", "MEMBER");

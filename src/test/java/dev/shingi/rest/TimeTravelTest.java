@@ -105,7 +105,7 @@ class TimeTravelTest extends LedgerHttp {
     void aCorrectionShowsFromWhenItWasRecordedAndTheOldRecordBefore() {
         String d = "tt-" + UUID.randomUUID().toString().substring(0, 8);
         admin("/api/deliberations", """
-                {"deliberationId":"%s","title":"Correction test"}""".formatted(d));
+                {"deliberationId":"%s","title":"Correction test","occurredAt":"2024-06-01T09:00+09:00"}""".formatted(d));
         for (String[] p : new String[][]{{"ann", "MEMBER"}, {"bob", "MEMBER"}, {"sato", "SECRETARIAT"}}) {
             admin("/api/deliberations/" + d + "/participants", """
                     {"participantId":"%s","name":"%s","role":"%s"}""".formatted(p[0], p[0].toUpperCase(), p[1]));

@@ -31,7 +31,7 @@ class AccessMatrixTest extends LedgerHttp {
     @BeforeAll
     void membersOnlyDeliberation() {
         assertThat(admin("/api/deliberations", """
-                {"deliberationId":"%s","title":"Members only"}""".formatted(M)).status()).isEqualTo(201);
+                {"deliberationId":"%s","title":"Members only","occurredAt":"2024-06-01T09:00+09:00"}""".formatted(M)).status()).isEqualTo(201);
         for (String[] p : new String[][]{{"tsuta", "MEMBER"}, {"goto", "CHAIR"}, {"nisc", "OBSERVER"}, {"sato", "SECRETARIAT"}}) {
             assertThat(admin("/api/deliberations/" + M + "/participants", """
                     {"participantId":"%s","name":"%s","role":"%s"}""".formatted(p[0], p[0], p[1])).status()).isEqualTo(201);

@@ -163,6 +163,10 @@ public class MinutesImporter {
             if (start.isBefore(ReadClock.EARLIEST) || start.isAfter(now.plus(ReadClock.CLOCK_SLACK))) {
                 problems.add(new Problem("proposal.meeting.date", "must lie between 1900 and now; the ledger records what happened"));
             }
+            if (detail != null && start.isBefore(detail.summary().openedAt())) {
+                problems.add(new Problem("proposal.meeting.date", "is before '" + r.deliberationId() + "' opened ("
+                        + detail.summary().openedAt() + "): nothing of it is dated earlier (rule time.after-opening)"));
+            }
             if (m.number() != null && m.number() < 1) {
                 problems.add(new Problem("proposal.meeting.number", "must be positive"));
             }

@@ -216,6 +216,22 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void minutesOfAMeetingBeforeTheDeliberationOpenedAreRefusedAndNothingIsWritten() {
+        String id = "minutes-late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(postAs("admin", "/api/deliberations", """
+                {"deliberationId":"%s","title":"Opened after the meeting","occurredAt":"2024-07-01T00:00+09:00"}"""
+                .formatted(id), "application/json").status()).isEqualTo(201);
+        assertThat(postAs("admin", "/api/deliberations/" + id + "/drafts", """
+                {"version":1,"title":"v1"}""", "application/json").status()).isEqualTo(201);
+        long before = storedEvents();
+        Reply r = postAs("admin", IMPORT, importBody(id, preview()), "application/json");
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.body().get("errors").findValuesAsText("field")).containsExactly("proposal.meeting.date");
+        assertThat(r.raw()).contains("is before '" + id + "' opened (2024-06-30T15:00:00Z)");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     /** A browser without a browser: a cookie jar, form posts with the page's CSRF token, no redirects followed. */
     final class Browser {
         final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
