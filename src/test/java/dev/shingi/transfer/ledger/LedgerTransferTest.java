@@ -81,7 +81,7 @@ class LedgerTransferTest {
 
     static void recordHistory() throws Exception {
         ok(post(source, "admin", "/api/deliberations", """
-                {"deliberationId":"%s","title":"Round trip","body":"Backup committee","occurredAt":"2024-07-01T09:00+09:00"}""".formatted(D)));
+                {"deliberationId":"%s","title":"Round trip","body":"Backup committee","occurredAt":"2024-06-01T09:00+09:00"}""".formatted(D)));
         for (String[] p : new String[][]{{"ann", "MEMBER"}, {"bob", "MEMBER"}, {"sato", "SECRETARIAT"}}) {
             ok(post(source, "admin", "/api/deliberations/" + D + "/participants", """
                     {"participantId":"%s","name":"%s","role":"%s"}""".formatted(p[0], p[0].toUpperCase(), p[1])));
