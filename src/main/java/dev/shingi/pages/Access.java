@@ -43,6 +43,16 @@ class Access {
         policy.requireSecretariat(deliberationId);
     }
 
+    void requireAdmin() {
+        requireSignedIn();
+        policy.requireAdmin();
+    }
+
+    /** Whether the reader is an administrator (who opens deliberations and registers their people). */
+    boolean isAdmin() {
+        return policy.isAdmin();
+    }
+
     void requireActingAs(String deliberationId, String participantId) {
         requireSignedIn();
         policy.requireActingAs(deliberationId, participantId);

@@ -33,6 +33,7 @@ class HomePage {
         Instant first = present.stream()
                 .map(DeliberationSummary::openedAt).min(Comparator.naturalOrder()).orElse(views.now());
         model.addAttribute("deliberations", deliberations);
+        model.addAttribute("mayOpen", access.isAdmin());
         model.addAttribute("slider", new Slider(List.of(first.minus(Duration.ofDays(1)), views.now()), List.of(), Map.of()));
         return "home";
     }

@@ -80,7 +80,8 @@ class Records {
                     return false;
                 }
                 if (t instanceof AggregateStreamCreationException) {
-                    reject(errors, null, "rule.ledger.id-once", "A record with this id already exists.");
+                    reject(errors, ruleFields.get("ledger.id-once"), "rule.ledger.id-once",
+                            "A record with this id already exists.");
                     return false;
                 }
                 if (t instanceof ConcurrencyException) {

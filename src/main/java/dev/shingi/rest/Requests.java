@@ -4,6 +4,7 @@ import dev.shingi.deliberation.api.Anchor;
 import dev.shingi.deliberation.api.CommentKind;
 import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.Disposition;
+import dev.shingi.deliberation.api.Ids;
 import dev.shingi.deliberation.api.Role;
 import dev.shingi.edge.PlainText;
 import jakarta.validation.Valid;
@@ -23,7 +24,7 @@ import java.util.List;
  * the moment the request is received.
  */
 final class Requests {
-    static final String ID = "[A-Za-z0-9_-]{1,100}";
+    static final String ID = Ids.PATTERN;
     static final String ID_MESSAGE = "must be 1–100 letters, digits, '_' or '-'";
 
     private Requests() {

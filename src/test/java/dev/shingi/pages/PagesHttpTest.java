@@ -188,6 +188,46 @@ class PagesHttpTest extends LedgerHttp {
     }
 
     @Test
+    void anAdministratorOpensADeliberationFromThePagesAndMistakesComeBackBesideTheirFields() throws Exception {
+        assertThat(new Reader().get("/deliberations/new").location()).endsWith("/login");
+        assertThat(new Reader().signedInAs("tsuta").get("/deliberations/new").status()).isEqualTo(403);
+        assertThat(new Reader().signedInAs("sato").get("/").html.select("a[href=/deliberations/new]")).isEmpty();
+
+        Reader admin = new Reader().signedInAs("admin");
+        admin.language = "ja";
+        assertThat(admin.get("/").html.select("a[href=/deliberations/new]").text()).isEqualTo("審議を開始する");
+        Page form = admin.get("/deliberations/new");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.text("h1")).isEqualTo("審議の開始");
+        long stored = storedEvents();
+        Page bad = admin.submit("/deliberations/new", "/deliberations/new",
+                Map.of("deliberationId", "has space", "title", " ", "occurredAt", ""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("[data-error-for=deliberationId]")).isEqualTo("半角英数字と「_」「-」だけを使ってください（100文字以内）。");
+        assertThat(bad.text("[data-error-for=title]")).isEqualTo("入力してください。");
+        assertThat(bad.html.select("#deliberationId").val()).isEqualTo("has space");
+        Page taken = admin.submit("/deliberations/new", "/deliberations/new",
+                Map.of("deliberationId", "ict-cyber-2024", "title", "同じID", "occurredAt", ""));
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.text("[data-error-for=deliberationId]")).isEqualTo("このIDの記録はすでにあります。");
+        assertThat(storedEvents()).isEqualTo(stored);
+
+        String id = "opened-" + UUID.randomUUID().toString().substring(0, 8);
+        Page opened = admin.submit("/deliberations/new", "/deliberations/new", Map.of("deliberationId", id,
+                "title", "地域防災計画（素案）", "body", "市防災会議", "occurredAt", "2024-06-01T10:00"));
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(opened.location()).isEqualTo("/deliberations/" + id);
+        Page dashboard = admin.get(opened.location());
+        assertThat(dashboard.text(".notice")).isEqualTo("審議を開始しました。続いて出席者を登録してください。");
+        assertThat(dashboard.text("h1")).contains("地域防災計画（素案）");
+        // members-only until the secretariat says otherwise: read with the administrator's own session
+        var detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(admin.get("/api/deliberations/" + id).raw())
+                .get("summary");
+        assertThat(detail.get("openedAt").asText()).isEqualTo("2024-06-01T01:00:00Z");
+        assertThat(detail.get("body").asText()).isEqualTo("市防災会議");
+    }
+
+    @Test
     void theIllustrativeRevisionIsLabelledAsAnExampleWhereverItAppears() {
         Reader r = new Reader();
         Page versions = r.get(D + "/versions");

@@ -2,6 +2,9 @@ package dev.shingi.deliberation.api;
 
 /** The identifier schemes the ledger relies on. Changing any of them would orphan stored events. */
 public final class Ids {
+    /** What an id given by a client may be (deliberations, participants, comments, meetings…): 1–100 of these. */
+    public static final String PATTERN = "[A-Za-z0-9_-]{1,100}";
+
     private Ids() {
     }
 
