@@ -177,6 +177,13 @@ public class Ledger {
         return await(ProcessingProgress.reached(target), "position " + target);
     }
 
+    /** Whether every streaming processor, on every node, has processed everything stored so far: one look, no wait. */
+    public boolean projectionsCaughtUp() {
+        TrackingToken head = eventStore.createHeadToken();
+        long target = head == null ? -1 : head.position().orElse(-1);
+        return target < 0 || progress.check(ProcessingProgress.reached(target)) == ProcessingProgress.Answer.DONE;
+    }
+
     private boolean await(ProcessingProgress.Target target, String what) {
         long deadline = System.nanoTime() + catchUpTimeout.toNanos();
         long pause = 200_000; // ns; grows to 5 ms, or to 10 ms while other nodes' tokens are read from the database

@@ -169,5 +169,9 @@ class ReferenceDeliberationTest extends LedgerHttp {
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.body().get("paths").has("/api/deliberations/{id}/outstanding")).isTrue();
         assertThat(get("/actuator/health").body().get("status").asText()).isEqualTo("UP");
+        Reply ready = get("/actuator/health/readiness");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body().get("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness").body().get("status").asText()).isEqualTo("UP");
     }
 }
