@@ -38,6 +38,8 @@ public class ReadClock {
     public static final String TOO_LATE = "occurredAt.tooLate";
     public static final String FUTURE = "occurredAt.future";
     public static final String NOT_A_TIME = "typeMismatch";
+    public static final String BOTH_CLOCKS = "afterEvent.withKnownAt";
+    public static final String PAST_THE_LOG = "afterEvent.pastTheLog";
 
     /**
      * A read's moment as asked ({@code at}, {@code knownAt}, {@code afterEvent}: null when not given, i.e. "now") and
@@ -85,12 +87,13 @@ public class ReadClock {
         Instant known = blank(knownAt) ? null : instant("knownAt", knownAt);
         Instant effective = occurred == null ? now : occurred;
         if (known != null && afterEvent != null) {
-            throw new InvalidInput("afterEvent", "give either knownAt or afterEvent, not both");
+            throw new InvalidInput("afterEvent", BOTH_CLOCKS, "give either knownAt or afterEvent, not both");
         }
         if (afterEvent != null) {
             long head = ledger.headPosition();
             if (afterEvent < 0 || afterEvent > head) {
-                throw new InvalidInput("afterEvent", "must be between 0 and the last event's position (" + head + ")");
+                throw new InvalidInput("afterEvent", PAST_THE_LOG,
+                        "must be between 0 and the last event's position (" + head + ")");
             }
             return new Reading(occurred, null, afterEvent, new AsOf(effective, afterEvent));
         }

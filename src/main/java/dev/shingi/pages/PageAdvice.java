@@ -92,12 +92,14 @@ class PageAdvice {
 
     @ExceptionHandler(UnknownRecord.class)
     ModelAndView unknown(UnknownRecord e, HttpServletRequest request, HttpServletResponse response, Principal principal) {
-        return error(HttpStatus.NOT_FOUND, "error.notFound", e.getMessage(), request, principal);
+        return error(HttpStatus.NOT_FOUND, "error.notFound", detail("error.detail.unknown." + e.field(),
+                "error.detail.unknown"), request, principal);
     }
 
     @ExceptionHandler(InvalidInput.class)
     ModelAndView invalid(InvalidInput e, HttpServletRequest request, Principal principal) {
-        return error(HttpStatus.BAD_REQUEST, "error.invalidParameter", e.field() + ": " + e.getMessage(), request, principal);
+        return error(HttpStatus.BAD_REQUEST, "error.invalidParameter", detail("error.detail." + e.code(),
+                "error.detail.invalid", e.field()), request, principal);
     }
 
     /** An anonymous reader refused: to the sign-in page, and back here afterwards. */
@@ -109,7 +111,7 @@ class PageAdvice {
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView denied(AccessDeniedException e, HttpServletRequest request, Principal principal) {
-        return error(HttpStatus.FORBIDDEN, "error.forbidden", e.getMessage(), request, principal);
+        return error(HttpStatus.FORBIDDEN, "error.forbidden", detail("error.detail.forbidden", null), request, principal);
     }
 
     /** A query parameter of the wrong type (a page number that is no number, a status that does not exist). */
@@ -117,8 +119,8 @@ class PageAdvice {
     ModelAndView mismatch(org.springframework.beans.TypeMismatchException e, HttpServletRequest request, Principal principal) {
         String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
                 ? m.getName() : e.getPropertyName();
-        return error(HttpStatus.BAD_REQUEST, "error.invalidParameter", name + ": cannot read '" + e.getValue() + "'",
-                request, principal);
+        return error(HttpStatus.BAD_REQUEST, "error.invalidParameter", detail("error.detail.unreadable", null, name,
+                String.valueOf(e.getValue())), request, principal);
     }
 
     @ExceptionHandler(Exception.class)
@@ -132,10 +134,21 @@ class PageAdvice {
             }
         }
         if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
-            return error(HttpStatus.valueOf(r.getStatusCode().value()), "error.badRequest", e.getMessage(), request, principal);
+            return error(HttpStatus.valueOf(r.getStatusCode().value()), "error.badRequest",
+                    detail("error.detail.badRequest", null), request, principal);
         }
         log.error("Page failed: {}", request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", null, request, principal);
+    }
+
+    /**
+     * An error's detail in the reader's language, from the bundles (message {@code key}, else {@code fallback}); the
+     * exception's own English message is for the log and the API, never for a page.
+     */
+    private String detail(String key, String fallback, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String said = messages.getMessage(key, args, null, locale);
+        return said != null || fallback == null ? said : messages.getMessage(fallback, args, null, locale);
     }
 
     private ModelAndView error(HttpStatus status, String titleKey, String detail, HttpServletRequest request,

@@ -245,15 +245,21 @@ class PagesHttpTest extends LedgerHttp {
         Page bad = r.get(D + "?at=yesterday");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).startsWith("<!DOCTYPE html>");
-        assertThat(bad.text(".detail")).startsWith("at: 'yesterday' is not an ISO-8601 instant");
+        assertThat(bad.text(".detail")).isEqualTo("at: not a date and time; write it as 2024-06-24T14:00+09:00.");
         r.language = "ja";
         Page unknown = r.get("/comments/nope");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.text("h1")).isEqualTo("見つかりません");
+        // the details too are the bundles', never the exception's English
+        assertThat(unknown.text(".detail")).isEqualTo("指定された意見はありません。");
+        assertThat(r.get(D + "?at=yesterday").text(".detail"))
+                .isEqualTo("at：日時として読み取れません。2024-06-24T14:00+09:00 の形で指定してください。");
+        assertThat(r.get(D + "?knownAt=2024-06-24T14:00%2B09:00&afterEvent=3").text(".detail"))
+                .isEqualTo("afterEvent：「記録時点」とログ位置は、どちらか一方だけを指定してください。");
         assertThat(r.get("/deliberations/nope").status()).isEqualTo(404);
         Page wrongType = r.get(D + "/comments?status=LOST&p=x");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.text(".detail")).contains("cannot read");
+        assertThat(wrongType.text(".detail")).isEqualTo("status：「LOST」を読み取れません。");
     }
 
     @Test
