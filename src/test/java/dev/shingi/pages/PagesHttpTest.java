@@ -225,6 +225,32 @@ class PagesHttpTest extends LedgerHttp {
                 .get("summary");
         assertThat(detail.get("openedAt").asText()).isEqualTo("2024-06-01T01:00:00Z");
         assertThat(detail.get("body").asText()).isEqualTo("市防災会議");
+
+        // then its people, on the page the notice points to
+        String people = "/deliberations/" + id + "/participants";
+        assertThat(dashboard.html.select("a[href=" + people + "]").text()).isEqualTo("出席者");
+        assertThat(admin.get(people).text(".empty")).isEqualTo("まだ誰も登録されていません。");
+        Page early = admin.submit(people, people, Map.of("participantId", "yamada", "name", "山田", "role", "CHAIR",
+                "occurredAt", "2024-05-01T10:00"));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.text("[data-error-for=occurredAt]")).isEqualTo("審議の開始より前の日時です。審議の記録は開始以降の日時でなければなりません。");
+        Page registered = admin.submit(people, people, Map.of("participantId", "yamada", "name", "山田", "role", "CHAIR",
+                "title", "座長", "affiliation", "市立大学", "occurredAt", "2024-06-01T10:00"));
+        assertThat(registered.status()).isEqualTo(302);
+        Page list = admin.get(people);
+        assertThat(list.text(".notice")).isEqualTo("出席者を登録しました。");
+        assertThat(list.text("tr[data-participant=yamada]")).isEqualTo("山田 主査 座長 市立大学 yamada");
+        Page twice = admin.submit(people, people, Map.of("participantId", "yamada2", "name", "山田", "role", "MEMBER",
+                "occurredAt", ""));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.text("[data-error-for=name]")).isEqualTo("同じ氏名の出席者がすでに登録されています。");
+        Page badId = admin.submit(people, people, Map.of("participantId", "山田", "name", "別の山田", "role", "MEMBER",
+                "occurredAt", ""));
+        assertThat(badId.text("[data-error-for=participantId]")).isEqualTo("半角英数字と「_」「-」だけを使ってください（100文字以内）。");
+        // the secretariat reads the list but is offered no form: registering people is the administrator's
+        Reader sato = new Reader().signedInAs("sato");
+        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html.select("form.record")).isEmpty();
+        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html.select("tr[data-participant=sato]")).hasSize(1);
     }
 
     @Test
