@@ -394,18 +394,33 @@ class PagesBrowserTest {
                 "/comments/ict-cyber-2024-c4/acknowledge", DASHBOARD + "/revisions/new",
                 "/commitments/ict-cyber-2024-c8.1/conclude", "/commitments/ict-cyber-2024-c8.1/waive")) {
             b.open(path);
-            @SuppressWarnings("unchecked")
-            List<String> unlabelled = (List<String>) b.script("""
-                    return [...document.querySelectorAll('input, select, textarea')]
-                      .filter(e => e.type !== 'hidden' && !e.hidden && e.getAttribute('aria-hidden') !== 'true')
-                      .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
-                      .map(e => e.name || e.id);""");
-            assertThat(unlabelled).as("controls without a label on " + path).isEmpty();
+            assertThat(unlabelled(b)).as("controls without a label on " + path).isEmpty();
             b.find("body").sendKeys(Keys.TAB);
             assertThat(b.driver.switchTo().activeElement().getAttribute("class")).as(path).isEqualTo("skip");
         }
+        // the administrator's pages too, in both languages
+        b.logOut();
+        b.logIn("admin", "demo");
+        for (String path : List.of("/deliberations/new?lang=ja", "/deliberations/new?lang=en",
+                DASHBOARD + "/participants?lang=ja", DASHBOARD + "/participants?lang=en")) {
+            b.open(path);
+            assertThat(unlabelled(b)).as("controls without a label on " + path).isEmpty();
+            assertThat(b.all("form.record input, form.record select")).as("a form on " + path).isNotEmpty();
+        }
+        b.logOut();
+        b.logIn("sato", "demo");
         b.open(DASHBOARD + "/comments/new");
         b.screenshot("form-raise");
+    }
+
+    /** The visible form controls of the page that no label names. */
+    @SuppressWarnings("unchecked")
+    private static List<String> unlabelled(Browser b) {
+        return (List<String>) b.script("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                  .filter(e => e.type !== 'hidden' && !e.hidden && e.getAttribute('aria-hidden') !== 'true')
+                  .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+                  .map(e => e.name || e.id);""");
     }
 
     @Test
@@ -415,7 +430,7 @@ class PagesBrowserTest {
         try {
             b.resize(390, 844);
             for (String path : List.of("/", DASHBOARD, "/comments/ict-cyber-2024-c3", DASHBOARD + "/versions",
-                    DASHBOARD + "/replay", DASHBOARD + "/comments/new")) {
+                    DASHBOARD + "/replay", DASHBOARD + "/comments/new", DASHBOARD + "/participants")) {
                 b.open(path);
                 Number overflow = (Number) b.script(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
