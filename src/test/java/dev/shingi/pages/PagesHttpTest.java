@@ -247,6 +247,27 @@ class PagesHttpTest extends LedgerHttp {
         Page badId = admin.submit(people, people, Map.of("participantId", "山田", "name", "別の山田", "role", "MEMBER",
                 "occurredAt", ""));
         assertThat(badId.text("[data-error-for=participantId]")).isEqualTo("半角英数字と「_」「-」だけを使ってください（100文字以内）。");
+        // its secretariat publishes the draft as circulated
+        assertThat(admin.submit(people, people, Map.of("participantId", "sato", "name", "佐藤", "role", "SECRETARIAT",
+                "occurredAt", "2024-06-01T10:00")).status()).isEqualTo(302);
+        Reader secretary = new Reader().signedInAs("sato");
+        secretary.language = "ja";
+        String drafts = "/deliberations/" + id + "/drafts/new";
+        assertThat(secretary.get("/deliberations/" + id + "/versions").html.select("a[href=" + drafts + "]").text())
+                .isEqualTo("案を配布する");
+        assertThat(secretary.get(drafts).html.select("#version").val()).isEqualTo("1");
+        Page published = secretary.submit(drafts, drafts, Map.of("version", "1", "title", "素案", "materialNumber",
+                "資料1", "pageCount", "40", "occurredAt", "2024-06-10T10:00"));
+        assertThat(published.status()).isEqualTo(302);
+        assertThat(published.location()).isEqualTo("/deliberations/" + id + "/versions");
+        Page versions = secretary.get(published.location());
+        assertThat(versions.text(".notice")).isEqualTo("案を配布として記録しました。");
+        assertThat(versions.all("li.version", "data-version")).containsExactly("1");
+        Page again = secretary.submit(drafts, drafts, Map.of("version", "1", "title", "再び", "occurredAt", ""));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.text("[data-error-for=version]")).isEqualTo("この版の番号はすでに使われています。");
+        assertThat(new Reader().signedInAs("tsuta").get(drafts).status()).isEqualTo(403);
+
         // the secretariat reads the list but is offered no form: registering people is the administrator's
         Reader sato = new Reader().signedInAs("sato");
         assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html.select("form.record")).isEmpty();

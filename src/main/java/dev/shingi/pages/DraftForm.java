@@ -1,0 +1,32 @@
+package dev.shingi.pages;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Publish a draft (PublishDraft): the version as circulated, its title, material number and page count. */
+public class DraftForm {
+    @NotNull
+    @Positive
+    private Integer version;
+    @NotBlank
+    @Size(max = 500)
+    private String title;
+    @Size(max = 100)
+    private String materialNumber;
+    @Positive
+    private Integer pageCount;
+    private String occurredAt;
+
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getMaterialNumber() { return materialNumber; }
+    public void setMaterialNumber(String materialNumber) { this.materialNumber = materialNumber; }
+    public Integer getPageCount() { return pageCount; }
+    public void setPageCount(Integer pageCount) { this.pageCount = pageCount; }
+    public String getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(String occurredAt) { this.occurredAt = occurredAt; }
+}
