@@ -9,9 +9,9 @@ import java.util.Locale;
 /** The timeline's sentences in the page's language, from the message bundles ({@code ${words.say(e)}}). */
 public record Words(MessageSource messages, Locale locale) {
 
-    /** The event's sentence; a row stored before sentences were phrases (none since V17) in its English summary. */
+    /** The event's sentence (V17 gave every timeline row its phrase). */
     public String say(TimelineEntry entry) {
-        return entry.wording() == null ? entry.summary() : say(entry.wording());
+        return say(entry.wording());
     }
 
     public String say(Phrase phrase) {
