@@ -2,8 +2,6 @@ package dev.shingi.pages;
 
 import dev.shingi.testing.LedgerHttp;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.shingi.pages.PageReader.Page;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,73 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PagesHttpTest extends LedgerHttp {
     static final String D = "/deliberations/ict-cyber-2024";
 
-    record Page(int status, String location, Document html, String raw) {
-        List<String> all(String css, String attribute) {
-            return html.select(css).eachAttr(attribute);
-        }
-
-        String text(String css) {
-            return html.select(css).text();
-        }
-    }
-
-    /** A reader with a cookie jar (the session, the language), who follows no redirect by himself. */
-    final class Reader {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String language = "en";
-
-        Page get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).GET().build());
-        }
-
-        /** Posts a form the way a browser would: the CSRF token comes from the page the form is on. */
-        Page submit(String formPage, String action, Map<String, String> fields) {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("_csrf", get(formPage).html.select("form.record input[name=_csrf], form input[name=_csrf]").last().val());
-            return post(action, all);
-        }
-
-        Page post(String path, Map<String, String> fields) {
-            String body = fields.entrySet().stream()
-                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        }
-
-        Reader signedInAs(String user) {
-            Page login = get("/login");
-            Page done = post("/login", Map.of("username", user, "password", "demo",
-                    "_csrf", login.html.select("input[name=_csrf]").val()));
-            assertThat(done.status()).isEqualTo(302);
-            assertThat(done.location()).doesNotContain("error");
-            return this;
-        }
-
-        private Page send(HttpRequest request) {
-            try {
-                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                // a redirect's target as a path of this server, the way links on the pages are written
-                String location = r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", ""))
-                        .orElse(null);
-                return new Page(r.statusCode(), location,
-                        Jsoup.parse(r.body()), r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    /** A reader of this server's pages with a cookie jar of his own. */
+    PageReader reader() {
+        return new PageReader(port);
     }
 
     private static List<String> openCommitments(Page page) {
@@ -106,19 +42,19 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void theHomePageListsThePublicDemoWithWhatItStillNeeds() {
-        Page home = new Reader().get("/");
+        Page home = reader().get("/");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=unanswered]")).isEqualTo("0");
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=open]")).isEqualTo("8");
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] td[data-count=overdue]")).isEqualTo("0");
         assertThat(home.text("tr[data-deliberation=ict-cyber-2024] th a")).isEqualTo("ICT サイバーセキュリティ政策の中期重点方針（案）");
-        assertThat(home.html.select("link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
-        assertThat(new Reader().get("/favicon.ico").status()).isEqualTo(200);
+        assertThat(home.html().select("link[rel=icon]").attr("href")).isEqualTo("/favicon.ico");
+        assertThat(reader().get("/favicon.ico").status()).isEqualTo(200);
     }
 
     @Test
     void theDashboardShowsWhatIsOutstandingWhoRaisedAndAnsweredWhatAndWhereTheDraftDrewComments() {
-        Page p = new Reader().get(D);
+        Page p = reader().get(D);
         assertThat(openCommitments(p)).containsExactly("#5.1", "#6.1", "#8.1", "#9.1", "#12.1", "#15.1", "#16.1", "#17.1");
         assertThat(p.text("tr[data-commitment='#12.1']")).contains("Revise the draft", "Describe the ISMAP-LIU direction",
                 "佐藤 企画官");
@@ -132,7 +68,7 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void theMomentInTheUrlTurnsTheDashboardBackOnBothClocks() {
-        Reader r = new Reader();
+        PageReader r = reader();
         assertThat(openCommitments(r.get(D + "?at=2024-06-24T13:00%2B09:00"))).isEmpty();
         assertThat(openCommitments(r.get(D + "?at=2024-06-24T17:00%2B09:00"))).hasSize(14);
         Page midMeeting = r.get(D + "?at=2024-06-24T14:20%2B09:00");
@@ -140,7 +76,7 @@ class PagesHttpTest extends LedgerHttp {
         Page before = r.get(D + "?knownAt=2020-01-01T00:00Z");
         assertThat(before.text("#not-yet")).isEqualTo("At this moment the ledger had no record of this deliberation.");
         // links on a page keep its moment
-        assertThat(midMeeting.html.select("a[href^=/comments/ict-cyber-2024-c1?]").attr("href"))
+        assertThat(midMeeting.html().select("a[href^=/comments/ict-cyber-2024-c1?]").attr("href"))
                 .isEqualTo("/comments/ict-cyber-2024-c1?at=2024-06-24T14:20%2B09:00");
         Page thread = r.get("/comments/ict-cyber-2024-c1?at=2024-06-24T14:00%2B09:00");
         assertThat(thread.text("#not-yet")).isEqualTo("At this moment the ledger had no record of comment #1.");
@@ -148,7 +84,7 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void theSliderFormLeadsToAShareableUrlWithTheApisParameters() {
-        Reader r = new Reader();
+        PageReader r = reader();
         Page moved = r.get(D + "/comments?author=tsuta&atLocal=2024-06-24T13%3A00&knownAtLocal=&p=3");
         assertThat(moved.status()).isEqualTo(302);
         assertThat(moved.location()).isEqualTo(D + "/comments?at=2024-06-24T13:00%2B09:00&author=tsuta");
@@ -163,22 +99,22 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void pagesSpeakJapaneseOrEnglishAsTheReaderAsksAndKeepTheChoice() {
-        Reader r = new Reader();
+        PageReader r = reader();
         r.language = "ja,en;q=0.8";
         Page ja = r.get(D);
-        assertThat(ja.html.select("html").attr("lang")).isEqualTo("ja");
+        assertThat(ja.html().select("html").attr("lang")).isEqualTo("ja");
         assertThat(ja.text("#commitments-title")).startsWith("未了の対応事項");
         assertThat(ja.text("tr[data-commitment='#5.1'] .kind")).isEqualTo("案外の対応");
         r.language = "fr";
-        assertThat(r.get(D).html.select("html").attr("lang")).isEqualTo("en");
+        assertThat(r.get(D).html().select("html").attr("lang")).isEqualTo("en");
         r.get(D + "?lang=ja"); // the switch
         Page kept = r.get(D + "/versions");
-        assertThat(kept.html.select("html").attr("lang")).isEqualTo("ja");
+        assertThat(kept.html().select("html").attr("lang")).isEqualTo("ja");
         assertThat(kept.text("h1")).isEqualTo("案の変遷");
-        assertThat(kept.html.select(".lang a[hreflang=en]").attr("href")).isEqualTo(D + "/versions?lang=en");
+        assertThat(kept.html().select(".lang a[hreflang=en]").attr("href")).isEqualTo(D + "/versions?lang=en");
         // the history's sentences too, from the bundles; the comment's own words stay as recorded
         Page thread = r.get("/comments/ict-cyber-2024-c1");
-        assertThat(thread.html.select("#history li .event-type").eachText()).startsWith("意見", "回答", "対応事項");
+        assertThat(thread.html().select("#history li .event-type").eachText()).startsWith("意見", "回答", "対応事項");
         assertThat(thread.text("#history li:eq(0)")).contains("蔦が#1（修正意見）を第1版 p.15 について提出：The Economic");
         assertThat(thread.text("#history li:eq(1)")).contains("佐藤が#1に回答（反映）：We will add a footnote");
         assertThat(thread.text("#history li:eq(2)")).contains("対応事項 #1.1（案の修正、担当 佐藤）：Footnote on");
@@ -189,13 +125,13 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void anAdministratorOpensADeliberationFromThePagesAndMistakesComeBackBesideTheirFields() throws Exception {
-        assertThat(new Reader().get("/deliberations/new").location()).endsWith("/login");
-        assertThat(new Reader().signedInAs("tsuta").get("/deliberations/new").status()).isEqualTo(403);
-        assertThat(new Reader().signedInAs("sato").get("/").html.select("a[href=/deliberations/new]")).isEmpty();
+        assertThat(reader().get("/deliberations/new").location()).endsWith("/login");
+        assertThat(reader().signedInAs("tsuta").get("/deliberations/new").status()).isEqualTo(403);
+        assertThat(reader().signedInAs("sato").get("/").html().select("a[href=/deliberations/new]")).isEmpty();
 
-        Reader admin = new Reader().signedInAs("admin");
+        PageReader admin = reader().signedInAs("admin");
         admin.language = "ja";
-        assertThat(admin.get("/").html.select("a[href=/deliberations/new]").text()).isEqualTo("審議を開始する");
+        assertThat(admin.get("/").html().select("a[href=/deliberations/new]").text()).isEqualTo("審議を開始する");
         Page form = admin.get("/deliberations/new");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.text("h1")).isEqualTo("審議の開始");
@@ -205,7 +141,7 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text("[data-error-for=deliberationId]")).isEqualTo("半角英数字と「_」「-」だけを使ってください（100文字以内）。");
         assertThat(bad.text("[data-error-for=title]")).isEqualTo("入力してください。");
-        assertThat(bad.html.select("#deliberationId").val()).isEqualTo("has space");
+        assertThat(bad.html().select("#deliberationId").val()).isEqualTo("has space");
         Page taken = admin.submit("/deliberations/new", "/deliberations/new",
                 Map.of("deliberationId", "ict-cyber-2024", "title", "同じID", "occurredAt", ""));
         assertThat(taken.status()).isEqualTo(400);
@@ -228,7 +164,7 @@ class PagesHttpTest extends LedgerHttp {
 
         // then its people, on the page the notice points to
         String people = "/deliberations/" + id + "/participants";
-        assertThat(dashboard.html.select("a[href=" + people + "]").text()).isEqualTo("出席者");
+        assertThat(dashboard.html().select("a[href=" + people + "]").text()).isEqualTo("出席者");
         assertThat(admin.get(people).text(".empty")).isEqualTo("まだ誰も登録されていません。");
         Page early = admin.submit(people, people, Map.of("participantId", "yamada", "name", "山田", "role", "CHAIR",
                 "occurredAt", "2024-05-01T10:00"));
@@ -250,12 +186,12 @@ class PagesHttpTest extends LedgerHttp {
         // its secretariat publishes the draft as circulated
         assertThat(admin.submit(people, people, Map.of("participantId", "sato", "name", "佐藤", "role", "SECRETARIAT",
                 "occurredAt", "2024-06-01T10:00")).status()).isEqualTo(302);
-        Reader secretary = new Reader().signedInAs("sato");
+        PageReader secretary = reader().signedInAs("sato");
         secretary.language = "ja";
         String drafts = "/deliberations/" + id + "/drafts/new";
-        assertThat(secretary.get("/deliberations/" + id + "/versions").html.select("a[href=" + drafts + "]").text())
+        assertThat(secretary.get("/deliberations/" + id + "/versions").html().select("a[href=" + drafts + "]").text())
                 .isEqualTo("案を配布する");
-        assertThat(secretary.get(drafts).html.select("#version").val()).isEqualTo("1");
+        assertThat(secretary.get(drafts).html().select("#version").val()).isEqualTo("1");
         Page published = secretary.submit(drafts, drafts, Map.of("version", "1", "title", "素案", "materialNumber",
                 "資料1", "pageCount", "40", "occurredAt", "2024-06-10T10:00"));
         assertThat(published.status()).isEqualTo(302);
@@ -266,21 +202,21 @@ class PagesHttpTest extends LedgerHttp {
         Page again = secretary.submit(drafts, drafts, Map.of("version", "1", "title", "再び", "occurredAt", ""));
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.text("[data-error-for=version]")).isEqualTo("この版の番号はすでに使われています。");
-        assertThat(new Reader().signedInAs("tsuta").get(drafts).status()).isEqualTo(403);
+        assertThat(reader().signedInAs("tsuta").get(drafts).status()).isEqualTo(403);
 
         // the secretariat reads the list but is offered no form: registering people is the administrator's
-        Reader sato = new Reader().signedInAs("sato");
-        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html.select("form.record")).isEmpty();
-        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html.select("tr[data-participant=sato]")).hasSize(1);
+        PageReader sato = reader().signedInAs("sato");
+        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html().select("form.record")).isEmpty();
+        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html().select("tr[data-participant=sato]")).hasSize(1);
     }
 
     @Test
     void theIllustrativeRevisionIsLabelledAsAnExampleWhereverItAppears() {
-        Reader r = new Reader();
+        PageReader r = reader();
         Page versions = r.get(D + "/versions");
         assertThat(versions.text("#v2 .example-banner")).startsWith("Illustrative example — not part of the record.");
         assertThat(versions.text("#v2 h2 .badge.example")).isEqualTo("example");
-        assertThat(versions.html.select("#v1 .example-banner")).isEmpty();
+        assertThat(versions.html().select("#v1 .example-banner")).isEmpty();
         assertThat(r.get("/comments/ict-cyber-2024-c1").text("tr[data-commitment='#1.1'] .kept-by")).isEqualTo("v2example");
         assertThat(r.get(D + "/versions/1/disposition").text(".example-banner")).startsWith("v2 is an illustrative example");
         assertThat(r.get(D).text("#versions .badge.example")).isEqualTo("example");
@@ -288,7 +224,7 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void badMomentsAndUnknownRecordsArePagesInTheReadersLanguage() {
-        Reader r = new Reader();
+        PageReader r = reader();
         Page bad = r.get(D + "?at=yesterday");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).startsWith("<!DOCTYPE html>");
@@ -311,7 +247,7 @@ class PagesHttpTest extends LedgerHttp {
 
     @Test
     void formsAskAnonymousReadersToSignInAndRefuseAPostWithoutItsCsrfToken() {
-        Reader anonymous = new Reader();
+        PageReader anonymous = reader();
         Page form = anonymous.get("/comments/ict-cyber-2024-c8/respond");
         assertThat(form.status()).isEqualTo(302);
         assertThat(form.location()).endsWith("/login");
@@ -319,7 +255,7 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(post.status()).isIn(302, 403);
 
         long stored = storedEvents();
-        Reader sato = new Reader().signedInAs("sato");
+        PageReader sato = reader().signedInAs("sato");
         Page noToken = sato.post("/comments/ict-cyber-2024-c18/respond",
                 Map.of("responderId", "sato", "disposition", "NOTED", "text", "Thank you."));
         assertThat(noToken.status()).isEqualTo(403);
@@ -340,13 +276,13 @@ class PagesHttpTest extends LedgerHttp {
         String base = "/deliberations/" + id;
 
         // members-only: an anonymous reader is sent to sign in, an outsider is refused, and neither sees it listed
-        assertThat(new Reader().get(base).location()).endsWith("/login");
-        assertThat(new Reader().get("/").html.select("tr[data-deliberation=" + id + "]")).isEmpty();
-        Reader outsider = new Reader().signedInAs(OUTSIDER);
+        assertThat(reader().get(base).location()).endsWith("/login");
+        assertThat(reader().get("/").html().select("tr[data-deliberation=" + id + "]")).isEmpty();
+        PageReader outsider = reader().signedInAs(OUTSIDER);
         assertThat(outsider.get(base).status()).isEqualTo(403);
 
         // a member raises a comment; what was typed comes back as text
-        Reader tsuta = new Reader().signedInAs("tsuta");
+        PageReader tsuta = reader().signedInAs("tsuta");
         Page authors = tsuta.get(base + "/comments/new");
         assertThat(authors.all("#authorId option[value]:not([value=''])", "value")).containsExactly("tsuta");
         Page pastTheEnd = tsuta.submit(base + "/comments/new", base + "/comments/new", Map.of("authorId", "tsuta",
@@ -366,7 +302,7 @@ class PagesHttpTest extends LedgerHttp {
         String report = "/api" + base + "/disposition?version=1&format=csv";
         assertThat(tsuta.get(report).status()).isEqualTo(200);
         assertThat(tsuta.get(report).raw()).contains("脚注の出典は？");
-        assertThat(new Reader().get(report).status()).isEqualTo(401);
+        assertThat(reader().get(report).status()).isEqualTo(401);
         assertThat(outsider.get(report).status()).isEqualTo(403);
         assertThat(tsuta.post("/api" + base + "/visibility", Map.of("publiclyReadable", "true")).status()).isEqualTo(401);
         assertThat(shown.text("[data-comment-text]")).isEqualTo(get("/api/comments/" + thread.substring(thread.lastIndexOf('/') + 1))
@@ -385,7 +321,7 @@ class PagesHttpTest extends LedgerHttp {
 
         // a member may not answer; the secretariat may, and its mistakes come back next to the field
         assertThat(tsuta.get(thread + "/respond").status()).isEqualTo(403);
-        Reader sato = new Reader().signedInAs("sato");
+        PageReader sato = reader().signedInAs("sato");
         sato.language = "ja";
         Page empty = sato.submit(thread + "/respond", thread + "/respond", Map.of("responderId", "sato"));
         assertThat(empty.status()).isEqualTo(400);
@@ -408,7 +344,7 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(after.text(".response tr[data-commitment='#1.1']")).contains("脚注2に出典を追記", "2020-01-31", "期限超過");
         Page dashboard = sato.get(base);
         assertThat(openCommitments(dashboard)).containsExactly("#1.1");
-        assertThat(dashboard.html.select("tr.commitment.overdue")).hasSize(1);
+        assertThat(dashboard.html().select("tr.commitment.overdue")).hasSize(1);
         assertThat(dashboard.text("#commitments .alarm-text")).isEqualTo("期限超過 1 件");
     }
 }
