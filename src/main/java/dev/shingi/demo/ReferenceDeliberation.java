@@ -10,8 +10,11 @@ import java.util.List;
 
 /**
  * ICT サイバーセキュリティ政策分科会（第10回）, 2024-06-24, as transcribed in shared/demo/meeting-10.md: who, when, which
- * page and what was answered come from the public summary minutes; the texts are short paraphrases. Version 2 at the
- * end is ILLUSTRATIVE (the minutes end at the meeting) and is recorded with {@code illustrative = true}.
+ * page and what was answered come from the public summary minutes. The texts are short Japanese paraphrases of what
+ * the minutes record (the transcription gives each gist in English; these are the team's Japanese renderings of those
+ * gists, not quotations of the minutes), in the language the record was made in: the English pages show them as
+ * recorded, untranslated. Version 2 at the end is ILLUSTRATIVE (the minutes end at the meeting) and is recorded with
+ * {@code illustrative = true}.
  */
 public final class ReferenceDeliberation {
     public static final String ID = "ict-cyber-2024";
@@ -65,72 +68,72 @@ public final class ReferenceDeliberation {
 
     private static final List<Row> ROWS = List.of(
             new Row(1, "tsuta", Anchor.page(15), CommentKind.CHANGE_REQUEST,
-                    "The Economic Security Promotion Act was amended this year, adding port transport (港湾運送) as a critical-infrastructure sector; mention it, e.g. in a footnote.",
-                    Disposition.ACCEPTED, "We will add a footnote on the amendment.",
-                    CommitmentKind.REVISE_DRAFT, "Footnote on the amendment of the Economic Security Promotion Act (港湾運送)"),
+                    "本年、経済安全保障推進法が改正され、基幹インフラの対象に港湾運送が追加された。脚注等で言及してはどうか。",
+                    Disposition.ACCEPTED, "法改正について脚注で追記する。",
+                    CommitmentKind.REVISE_DRAFT, "経済安全保障推進法の改正（港湾運送の追加）について脚注を追記"),
             new Row(2, "tsuta", Anchor.page(21), CommentKind.CHANGE_REQUEST,
-                    "Beyond NOTICE, the IoT security-standard text should mention secure by design / secure by default / shift-left.",
-                    Disposition.ACCEPTED, "We will add these concepts to the text.",
-                    CommitmentKind.REVISE_DRAFT, "Add secure by design / secure by default / shift-left to the text"),
+                    "IoTのセキュリティ基準に関する記述では、NOTICEに加え、セキュア・バイ・デザイン、セキュア・バイ・デフォルト、シフトレフトの考え方にも言及すべき。",
+                    Disposition.ACCEPTED, "これらの考え方を本文に追記する。",
+                    CommitmentKind.REVISE_DRAFT, "セキュア・バイ・デザイン、セキュア・バイ・デフォルト、シフトレフトを本文に追記"),
             new Row(3, "tsuta", Anchor.footnote(44, "40"), CommentKind.CHANGE_REQUEST,
-                    "The AI security portal URL is a private company's domain; make clear it is a MIC-commissioned project.",
-                    Disposition.ACCEPTED, "We will state that it is a project commissioned by MIC.",
-                    CommitmentKind.REVISE_DRAFT, "State that the AI security portal is a joint/commissioned MIC project"),
+                    "AIセキュリティポータルのURLが民間企業のドメインになっている。総務省の委託事業であることを明確にすべき。",
+                    Disposition.ACCEPTED, "総務省の委託事業であることを明記する。",
+                    CommitmentKind.REVISE_DRAFT, "AIセキュリティポータルが総務省の委託事業であることを明記"),
             new Row(4, "tsuta", Anchor.NONE, CommentKind.QUESTION,
-                    "A newspaper reported NISC will check ministries' vulnerabilities 24/7; consider whether to mention it (relates to 新NOTICE, CYXROSS).",
-                    Disposition.NOTED, "This is still being designed at NISC; NICT can contribute.", null, null),
+                    "NISCが各府省庁の脆弱性を24時間体制で確認するとの報道があった。新NOTICEやCYXROSSとの関係で言及するか検討してはどうか。",
+                    Disposition.NOTED, "NISCにおいて制度を設計中であり、NICTとしても貢献できると考えている。", null, null),
             new Row(5, "uehara", Anchor.pages(18, 19), CommentKind.CHANGE_REQUEST,
-                    "新NOTICE should be presented as broader than IoT botnets (router vulnerabilities).",
-                    Disposition.NOTED, "We will pursue it with the view that the same vulnerability serves many attacks.",
-                    CommitmentKind.ACTION, "Pursue 新NOTICE with the view that the same vulnerability serves many attacks"),
+                    "新NOTICEは、IoTボットネット対策にとどまらず、ルーター等の脆弱性への対策を含むより広い取組として示すべき。",
+                    Disposition.NOTED, "同じ脆弱性が様々な攻撃に悪用されるという観点で取り組んでいく。",
+                    CommitmentKind.ACTION, "同一の脆弱性が多様な攻撃に悪用されるとの観点で新NOTICEに取り組む"),
             new Row(6, "uehara", Anchor.page(19), CommentKind.REMARK,
-                    "Push cooperation with IoT makers and system integrators strongly.",
-                    Disposition.NOTED, "We will expand the new NOTICE council with makers.",
-                    CommitmentKind.ACTION, "Expand the new NOTICE council with makers"),
+                    "IoT機器メーカーやシステムインテグレーターとの連携を強力に進めてほしい。",
+                    Disposition.NOTED, "新NOTICEの協議会へのメーカーの参加を拡大していく。",
+                    CommitmentKind.ACTION, "新NOTICEの協議会へのメーカーの参加を拡大"),
             new Row(7, "uehara", Anchor.page(24), CommentKind.CHANGE_REQUEST,
-                    "DMARC/DNSSEC: go beyond adoption — visualise results for users/admins, raise DMARC policy stepwise, in guidelines.",
-                    Disposition.ANSWERED, "The text was already written with this in mind.", null, null),
+                    "DMARCやDNSSECは導入にとどまらず、利用者・管理者への結果の可視化やDMARCポリシーの段階的な引上げをガイドライン等に盛り込むべき。",
+                    Disposition.ANSWERED, "御指摘の点を念頭に置いて記載している。", null, null),
             new Row(8, "uehara", Anchor.page(29), CommentKind.CHANGE_REQUEST,
-                    "Local governments: LG.JP migration lags, odd domains are abused; re-check that policies are really applied.",
-                    Disposition.CONSIDERING, "We will consider measures with the bureaus concerned.",
-                    CommitmentKind.CONSIDER, "Consider measures with the bureaus concerned"),
+                    "地方公共団体ではLG.JPドメインへの移行が遅れ、紛らわしいドメインが悪用されている。ポリシーが実際に適用されているか改めて確認すべき。",
+                    Disposition.CONSIDERING, "関係部局と連携して対策を検討する。",
+                    CommitmentKind.CONSIDER, "関係部局と連携した対策の検討"),
             new Row(9, "koyama", Anchor.page(52), CommentKind.QUESTION,
-                    "Does 「国家安全保障戦略等」 include the ACD expert panel's output? Revise the policy once it is out.",
-                    Disposition.DECLINED, "The wording stays; we will review the mid-term policy when the government's policy appears.",
-                    CommitmentKind.ACTION, "Review the mid-term policy when the government's policy appears"),
+                    "「国家安全保障戦略等」には、能動的サイバー防御に関する有識者会議の取りまとめも含まれるのか。取りまとめが出た際には方針を見直すべき。",
+                    Disposition.DECLINED, "記載はこのままとし、政府の方針が示された際に中期重点方針を見直す。",
+                    CommitmentKind.ACTION, "政府の方針が示された際に中期重点方針を見直す"),
             new Row(10, "yoshioka", Anchor.page(20), CommentKind.REMARK,
-                    "NOTICE know-how is valuable well beyond IoT; but it needs substantial resources.",
-                    Disposition.ANSWERED, "Covered; resources are addressed at p.41.", null, null),
+                    "NOTICEで得られた知見はIoTに限らず価値が高いが、それには相応のリソースが必要である。",
+                    Disposition.ANSWERED, "御指摘の点は記載済みであり、リソースについては41ページで触れている。", null, null),
             new Row(11, "goto", Anchor.page(26), CommentKind.CHANGE_REQUEST,
-                    "Relate secure by default to SBOM and design-stage practice.",
-                    Disposition.CONSIDERING, "We will consider reflecting it in the final text.",
-                    CommitmentKind.CONSIDER, "Consider reflecting SBOM and design-stage practice in the final text"),
+                    "セキュア・バイ・デフォルトについて、SBOMや設計段階での取組と関連付けて記載してはどうか。",
+                    Disposition.CONSIDERING, "最終版への反映を検討する。",
+                    CommitmentKind.CONSIDER, "SBOMや設計段階の取組の最終版への反映を検討"),
             new Row(12, "goto", Anchor.page(29), CommentKind.CHANGE_REQUEST,
-                    "ISMAP fits local-government SaaS poorly; grow ISMAP-LIU and SaaS that many municipalities can use.",
-                    Disposition.ACCEPTED, "We will describe the ISMAP-LIU direction.",
-                    CommitmentKind.REVISE_DRAFT, "Describe the ISMAP-LIU direction"),
+                    "ISMAPは地方公共団体向けのSaaSになじみにくい。ISMAP-LIUや、多くの自治体が利用できるSaaSを育てていくべき。",
+                    Disposition.ACCEPTED, "ISMAP-LIUの方向性について記載する。",
+                    CommitmentKind.REVISE_DRAFT, "ISMAP-LIUの方向性を記載"),
             new Row(13, "moriai", Anchor.footnote(13, "14"), CommentKind.EDITORIAL,
-                    "The cited reference is very old; cite e.g. the CRYPTREC guideline on post-quantum cryptography.",
-                    Disposition.ACCEPTED, "We will replace the citation.",
-                    CommitmentKind.REVISE_DRAFT, "Replace the citation with the CRYPTREC post-quantum guideline"),
+                    "引用されている文献が非常に古い。耐量子計算機暗号に関するCRYPTRECのガイドライン等を引用してはどうか。",
+                    Disposition.ACCEPTED, "引用文献を差し替える。",
+                    CommitmentKind.REVISE_DRAFT, "引用をCRYPTRECの耐量子計算機暗号ガイドラインに差替え"),
             new Row(14, "moriai", Anchor.footnote(11, "12"), CommentKind.EDITORIAL,
-                    "A closing parenthesis is missing.",
-                    Disposition.ACCEPTED, "We will fix the typo.",
-                    CommitmentKind.REVISE_DRAFT, "Fix the missing closing parenthesis"),
+                    "閉じ括弧が抜けている。",
+                    Disposition.ACCEPTED, "誤記を修正する。",
+                    CommitmentKind.REVISE_DRAFT, "閉じ括弧の脱落を修正"),
             new Row(15, "arai", Anchor.NONE, CommentKind.CHANGE_REQUEST,
-                    "Generative AI moves fast; state that trends will be tracked continuously to 2030.",
-                    Disposition.CONSIDERING, "We will consider stating it more clearly.",
-                    CommitmentKind.CONSIDER, "Consider stating more clearly that AI trends are tracked to 2030"),
+                    "生成AIは動きが速いので、2030年に向けて継続的に動向を注視していく旨を記載すべき。",
+                    Disposition.CONSIDERING, "より明確に記載することを検討する。",
+                    CommitmentKind.CONSIDER, "2030年に向けAIの動向を継続的に注視する旨をより明確に記載することを検討"),
             new Row(16, "goto", Anchor.section("おわりに"), CommentKind.CHANGE_REQUEST,
-                    "Stress using primary data (CYNEX, CYXROSS, NOTICE) across fields such as disinformation and AI.",
-                    Disposition.CONSIDERING, "We will consult the chair on the wording.",
-                    CommitmentKind.CONSIDER, "Consult the chair on the wording about primary data"),
+                    "偽・誤情報やAIなど様々な分野で、CYNEX、CYXROSS、NOTICEといった一次データを活用することを強調してほしい。",
+                    Disposition.CONSIDERING, "記載ぶりについて主査と相談する。",
+                    CommitmentKind.CONSIDER, "一次データの活用に関する記載ぶりを主査と相談"),
             new Row(17, "kurihara", Anchor.NONE, CommentKind.REMARK,
-                    "Broadcasting: support such as CYDER and regional SECUNITY would help local stations.",
-                    Disposition.NOTED, "We will work with industry bodies on training and awareness.",
-                    CommitmentKind.ACTION, "Work with industry bodies on training and awareness for local broadcasters"),
+                    "放送分野では、CYDERや地域SECUNITYのような支援が地方局の助けになる。",
+                    Disposition.NOTED, "業界団体と連携して研修や普及啓発に取り組む。",
+                    CommitmentKind.ACTION, "地方放送局向けの研修・普及啓発に業界団体と連携して取り組む"),
             new Row(18, "shinoda", Anchor.NONE, CommentKind.ENDORSEMENT,
-                    "International cooperation is described just right.", null, null, null, null));
+                    "国際連携に関する記載はちょうどよい。", null, null, null, null));
 
     /** Every command of the reference deliberation, in the order a secretary would enter them. */
     public static List<Object> commands() {
@@ -166,13 +169,12 @@ public final class ReferenceDeliberation {
 
         Instant revised = jst(7, 22, 10, 0);
         c.add(new CommitRevision(ID, 2, "ICT サイバーセキュリティ政策の中期重点方針（案）［例示の改訂版］", "資料11-1", null,
-                "ILLUSTRATIVE EXAMPLE: a revision as the secretariat might commit it after the 10th meeting. "
-                        + "The minutes end at the meeting; this version is not part of the record.",
-                List.of("Footnote on the 2024 amendment of the Economic Security Promotion Act (p.15)",
-                        "Secure by design / secure by default / shift-left added (p.21)",
-                        "AI security portal described as a MIC-commissioned project (p.44, footnote 40)",
-                        "Citation replaced with the CRYPTREC post-quantum guideline (p.13, footnote 14)",
-                        "Missing parenthesis restored (p.11, footnote 12)"),
+                "例示：第10回会合の後に事務局が確定しうる改訂の例。議事要旨は会合で終わっており、この版は記録の一部ではない。",
+                List.of("経済安全保障推進法の2024年改正に関する脚注を追記（15ページ）",
+                        "セキュア・バイ・デザイン、セキュア・バイ・デフォルト、シフトレフトを追記（21ページ）",
+                        "AIセキュリティポータルを総務省の委託事業として記載（44ページ、脚注40）",
+                        "引用をCRYPTRECの耐量子計算機暗号ガイドラインに差替え（13ページ、脚注14）",
+                        "脱落していた閉じ括弧を補記（11ページ、脚注12）"),
                 List.of(fulfil(1, new Location(15, null, null)),
                         fulfil(2, new Location(21, null, null)),
                         fulfil(3, new Location(44, "40", null)),
@@ -180,7 +182,7 @@ public final class ReferenceDeliberation {
                         fulfil(14, new Location(11, "12", null))),
                 SECRETARY, true, revised));
         c.add(new ConcludeCommitment(commentId(11), Ids.commitment(commentId(11), 1), SECRETARY,
-                "Accepted: SBOM and design-stage practice are reflected in v2 (illustrative example).", revised));
+                "反映済み：SBOMと設計段階の取組を第2版に反映（例示）。", revised));
         return c;
     }
 

@@ -56,7 +56,7 @@ class PagesHttpTest extends LedgerHttp {
     void theDashboardShowsWhatIsOutstandingWhoRaisedAndAnsweredWhatAndWhereTheDraftDrewComments() {
         Page p = reader().get(D);
         assertThat(openCommitments(p)).containsExactly("#5.1", "#6.1", "#8.1", "#9.1", "#12.1", "#15.1", "#16.1", "#17.1");
-        assertThat(p.text("tr[data-commitment='#12.1']")).contains("Revise the draft", "Describe the ISMAP-LIU direction",
+        assertThat(p.text("tr[data-commitment='#12.1']")).contains("Revise the draft", "ISMAP-LIUの方向性を記載",
                 "佐藤 企画官");
         assertThat(p.text("#unanswered .empty")).isEqualTo("Every comment that needs an answer has one.");
         assertThat(p.text("#members tbody tr:contains(蔦 構成員) td:eq(1)")).isEqualTo("4");
@@ -115,12 +115,12 @@ class PagesHttpTest extends LedgerHttp {
         // the history's sentences too, from the bundles; the comment's own words stay as recorded
         Page thread = r.get("/comments/ict-cyber-2024-c1");
         assertThat(thread.html().select("#history li .event-type").eachText()).startsWith("意見", "回答", "対応事項");
-        assertThat(thread.text("#history li:eq(0)")).contains("蔦が#1（修正意見）を第1版 p.15 について提出：The Economic");
-        assertThat(thread.text("#history li:eq(1)")).contains("佐藤が#1に回答（反映）：We will add a footnote");
-        assertThat(thread.text("#history li:eq(2)")).contains("対応事項 #1.1（案の修正、担当 佐藤）：Footnote on");
+        assertThat(thread.text("#history li:eq(0)")).contains("蔦が#1（修正意見）を第1版 p.15 について提出：本年、経済安全保障推進法");
+        assertThat(thread.text("#history li:eq(1)")).contains("佐藤が#1に回答（反映）：法改正について脚注で追記する。");
+        assertThat(thread.text("#history li:eq(2)")).contains("対応事項 #1.1（案の修正、担当 佐藤）：経済安全保障推進法の改正");
         r.get(D + "?lang=en");
         assertThat(r.get("/comments/ict-cyber-2024-c1").text("#history li:eq(0)"))
-                .contains("蔦 raised #1 (Change request) on v1 p.15: The Economic");
+                .contains("蔦 raised #1 (Change request) on v1 p.15: 本年、経済安全保障推進法");
     }
 
     @Test

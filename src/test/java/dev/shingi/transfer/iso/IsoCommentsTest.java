@@ -123,13 +123,12 @@ class IsoCommentsTest extends TransferHttp {
         List<List<String>> rows = csv(raw(null, "/api/deliberations/ict-cyber-2024/iso-comments?version=1").text());
         assertThat(rows).hasSize(19);
         assertThat(rows.get(1)).containsExactly("蔦", "", "", "p.15", "te",
-                "The Economic Security Promotion Act was amended this year, adding port transport (港湾運送) as a "
-                        + "critical-infrastructure sector; mention it, e.g. in a footnote.", "",
-                "ACCEPTED: We will add a footnote on the amendment.");
+                "本年、経済安全保障推進法が改正され、基幹インフラの対象に港湾運送が追加された。脚注等で言及してはどうか。", "",
+                "ACCEPTED: 法改正について脚注で追記する。");
         assertThat(rows.get(3).subList(0, 5)).containsExactly("蔦", "", "", "p.44 fn.40", "te");
         assertThat(rows.get(9).subList(0, 5)).containsExactly("小山", "", "", "p.52", "ge");
         assertThat(rows.get(16).subList(0, 5)).containsExactly("後藤", "", "おわりに", "", "te");
-        assertThat(rows.get(18)).containsExactly("篠田", "", "", "", "ge", "International cooperation is described just right.", "", "");
+        assertThat(rows.get(18)).containsExactly("篠田", "", "", "", "ge", "国際連携に関する記載はちょうどよい。", "", "");
     }
 
     @Test

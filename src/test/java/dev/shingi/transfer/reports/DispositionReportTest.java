@@ -23,16 +23,16 @@ class DispositionReportTest extends TransferHttp {
             "Commitments", "Reflected in");
 
     static final List<String> ROW_1_NOW = List.of("#1", "蔦 構成員", "p.15", "修正意見",
-            "The Economic Security Promotion Act was amended this year, adding port transport (港湾運送) as a critical-infrastructure sector; mention it, e.g. in a footnote.",
-            "反映", "佐藤 企画官: We will add a footnote on the amendment.",
-            "#1.1 案の修正: Footnote on the amendment of the Economic Security Promotion Act (港湾運送)（担当: 佐藤、反映済み）",
+            "本年、経済安全保障推進法が改正され、基幹インフラの対象に港湾運送が追加された。脚注等で言及してはどうか。",
+            "反映", "佐藤 企画官: 法改正について脚注で追記する。",
+            "#1.1 案の修正: 経済安全保障推進法の改正（港湾運送の追加）について脚注を追記（担当: 佐藤、反映済み）",
             "#1.1 v2 p.15 （例示）");
     static final List<String> ROW_9 = List.of("#9", "小山 構成員", "p.52", "質問",
-            "Does 「国家安全保障戦略等」 include the ACD expert panel's output? Revise the policy once it is out.",
-            "反映せず", "佐藤 企画官: The wording stays; we will review the mid-term policy when the government's policy appears.",
-            "#9.1 案外の対応: Review the mid-term policy when the government's policy appears（担当: 佐藤、未了）", "");
+            "「国家安全保障戦略等」には、能動的サイバー防御に関する有識者会議の取りまとめも含まれるのか。取りまとめが出た際には方針を見直すべき。",
+            "反映せず", "佐藤 企画官: 記載はこのままとし、政府の方針が示された際に中期重点方針を見直す。",
+            "#9.1 案外の対応: 政府の方針が示された際に中期重点方針を見直す（担当: 佐藤、未了）", "");
     static final List<String> ROW_18 = List.of("#18", "篠田 構成員", "—", "賛同",
-            "International cooperation is described just right.", "回答不要", "", "", "");
+            "国際連携に関する記載はちょうどよい。", "回答不要", "", "", "");
 
     @BeforeAll
     void ownDeliberation() {
@@ -67,9 +67,8 @@ class DispositionReportTest extends TransferHttp {
         assertThat(byRef.get("#3").get(2)).isEqualTo("p.44 fn.40");
         assertThat(byRef.get("#5").get(2)).isEqualTo("pp.18–19");
         assertThat(byRef.get("#16").get(2)).isEqualTo("§おわりに");
-        assertThat(byRef.get("#11").get(7)).isEqualTo("#11.1 検討: Consider reflecting SBOM and design-stage practice in the "
-                + "final text（担当: 佐藤、結論済み） — Accepted: SBOM and design-stage practice are reflected in v2 "
-                + "(illustrative example).");
+        assertThat(byRef.get("#11").get(7)).isEqualTo("#11.1 検討: SBOMや設計段階の取組の最終版への反映を検討"
+                + "（担当: 佐藤、結論済み） — 反映済み：SBOMと設計段階の取組を第2版に反映（例示）。");
         assertThat(byRef.get("#11").get(8)).isEmpty();
     }
 
@@ -80,8 +79,8 @@ class DispositionReportTest extends TransferHttp {
         Map<String, List<String>> byRef = byReference(csv(r.text()));
         assertThat(byRef).hasSize(18);
         assertThat(byRef.get("#1")).containsExactly("#1", "蔦 構成員", "p.15", "修正意見", ROW_1_NOW.get(4), "反映",
-                "佐藤 企画官: We will add a footnote on the amendment.",
-                "#1.1 案の修正: Footnote on the amendment of the Economic Security Promotion Act (港湾運送)（担当: 佐藤、未了）",
+                "佐藤 企画官: 法改正について脚注で追記する。",
+                "#1.1 案の修正: 経済安全保障推進法の改正（港湾運送の追加）について脚注を追記（担当: 佐藤、未了）",
                 "");
         assertThat(byRef.get("#9")).containsExactlyElementsOf(ROW_9);
         assertThat(byRef.get("#18")).containsExactlyElementsOf(ROW_18);
@@ -98,8 +97,8 @@ class DispositionReportTest extends TransferHttp {
         List<List<String>> byParam = csv(raw(null, DEMO + "?version=1&format=csv&lang=en").text());
         assertThat(byParam.get(0)).containsExactlyElementsOf(EN);
         assertThat(byReference(byParam).get("#1")).containsExactly("#1", "蔦 構成員", "p.15", "Change request",
-                ROW_1_NOW.get(4), "Accepted", "佐藤 企画官: We will add a footnote on the amendment.",
-                "#1.1 Revise the draft: Footnote on the amendment of the Economic Security Promotion Act (港湾運送) "
+                ROW_1_NOW.get(4), "Accepted", "佐藤 企画官: 法改正について脚注で追記する。",
+                "#1.1 Revise the draft: 経済安全保障推進法の改正（港湾運送の追加）について脚注を追記 "
                         + "(owner: 佐藤, Fulfilled)", "#1.1 v2 p.15 (illustrative)");
         assertThat(byReference(byParam).get("#18")).containsExactly("#18", "篠田 構成員", "—", "Endorsement",
                 ROW_18.get(4), "No answer needed", "", "", "");
