@@ -1,10 +1,13 @@
 package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.AsOf;
+import dev.shingi.edge.ShownTime;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -21,8 +24,6 @@ public record Moment(Instant at, Instant knownAt, Long afterEvent, AsOf asOf, Zo
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter LOCAL_INPUT_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter SHOWN_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Nothing chosen: the present, as the ledger knows it now. */
     public boolean isNow() {
@@ -118,14 +119,19 @@ public record Moment(Instant at, Instant knownAt, Long afterEvent, AsOf asOf, Zo
         return instant.getEpochSecond() / 60;
     }
 
-    /** An instant as people read it, in the pages' zone. */
+    /** An instant as people read it, in the pages' zone and the reader's language (2024年6月24日 14:00). */
     public String show(Instant instant) {
-        return instant == null ? "—" : instant.atZone(zone).format(SHOWN);
+        return ShownTime.minutes(instant, zone, LocaleContextHolder.getLocale());
     }
 
     /** An instant to the second (recording times are seconds apart when a demo loads). */
     public String showSeconds(Instant instant) {
-        return instant == null ? "—" : instant.atZone(zone).format(SHOWN_SECONDS);
+        return ShownTime.seconds(instant, zone, LocaleContextHolder.getLocale());
+    }
+
+    /** A calendar date (a commitment's due date) in the reader's language. */
+    public String showDate(LocalDate date) {
+        return ShownTime.date(date, LocaleContextHolder.getLocale());
     }
 
     /** The time of day only, e.g. the end of a meeting that started the same day. */

@@ -2,10 +2,13 @@ package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.AsOf;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,28 @@ class MomentTest {
         assertThat(m.atInput()).isEqualTo("2024-06-24T17:00");
         assertThat(m.show(END_OF_MEETING)).isEqualTo("2024-06-24 17:00");
         assertThat(m.zoneName()).isEqualTo("JST");
+    }
+
+    @Test
+    void aJapaneseReaderReadsDatesTheJapaneseWay() {
+        Moment m = new Moment(END_OF_MEETING, null, null, new AsOf(END_OF_MEETING, 5), JST);
+        LocaleContextHolder.setLocale(Locale.JAPANESE);
+        try {
+            assertThat(m.show(END_OF_MEETING)).isEqualTo("2024年6月24日 17:00");
+            assertThat(m.showSeconds(END_OF_MEETING.plusSeconds(7))).isEqualTo("2024年6月24日 17:00:07");
+            assertThat(m.showDate(LocalDate.of(2024, 7, 1))).isEqualTo("2024年7月1日");
+            assertThat(m.showDate(null)).isEqualTo("—");
+            assertThat(m.atInput()).as("an input's value stays the browser's own format").isEqualTo("2024-06-24T17:00");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        try {
+            assertThat(m.show(END_OF_MEETING)).isEqualTo("2024-06-24 17:00");
+            assertThat(m.showDate(LocalDate.of(2024, 7, 1))).isEqualTo("2024-07-01");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     @Test

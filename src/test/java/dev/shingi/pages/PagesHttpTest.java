@@ -341,7 +341,7 @@ class PagesHttpTest extends LedgerHttp {
         Page after = sato.get(thread);
         assertThat(after.text(".notice")).isEqualTo("回答を記録しました。");
         assertThat(after.text(".response .text")).isEqualTo("出典を追記します。");
-        assertThat(after.text(".response tr[data-commitment='#1.1']")).contains("脚注2に出典を追記", "2020-01-31", "期限超過");
+        assertThat(after.text(".response tr[data-commitment='#1.1']")).contains("脚注2に出典を追記", "2020年1月31日", "期限超過");
         Page dashboard = sato.get(base);
         assertThat(openCommitments(dashboard)).containsExactly("#1.1");
         assertThat(dashboard.html().select("tr.commitment.overdue")).hasSize(1);

@@ -8,11 +8,11 @@ import dev.shingi.deliberation.api.DeliberationSummary;
 import dev.shingi.deliberation.api.DispositionEntry;
 import dev.shingi.deliberation.api.ParticipantRef;
 import dev.shingi.deliberation.api.ResponseDetail;
+import dev.shingi.edge.ShownTime;
 import org.springframework.context.MessageSource;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,6 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
                         Lang lang) {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     static final List<String> COLUMNS = List.of("reference", "author", "anchor", "kind", "comment", "disposition",
             "response", "commitments", "fulfilled");
 
@@ -41,7 +40,7 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
                 : t.get("reports.title.range", String.valueOf(from), String.valueOf(to));
         String subtitle = deliberation.title() + (deliberation.body() == null ? "" : " — " + deliberation.body());
         List<String> notes = new ArrayList<>();
-        notes.add(t.get("reports.asOf", SHOWN.format(moment.at()) + " (" + ZONE.getId() + ")"));
+        notes.add(t.get("reports.asOf", ShownTime.minutes(moment.at(), ZONE, lang.locale) + " (" + ZONE.getId() + ")"));
         if (moment.knownAt() != null) {
             notes.add(t.get("reports.knownAt", moment.knownAt()));
         }
@@ -86,7 +85,7 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
     }
 
     private static String commitment(CommitmentSummary k, Text t) {
-        String due = k.dueDate() == null ? "" : t.get("reports.due", k.dueDate().toString());
+        String due = k.dueDate() == null ? "" : t.get("reports.due", ShownTime.date(k.dueDate(), t.lang().locale));
         String line = t.get("reports.commitment", k.reference(), t.get("commitmentKind." + k.kind()), k.description(),
                 k.owner().name(), due, t.get("commitmentStatus." + k.status()));
         return k.closingNote() == null ? line : line + " — " + k.closingNote();

@@ -76,11 +76,11 @@ class DispositionTableTest {
 
         assertThat(t.title()).isEqualTo("第2版に対する意見と考え方");
         assertThat(t.subtitle()).isEqualTo("データ利活用検討会 — 第3回の資料");
-        assertThat(t.notes()).containsExactly("2024-06-24 14:00 (Asia/Tokyo) 時点");
+        assertThat(t.notes()).containsExactly("2024年6月24日 14:00 (Asia/Tokyo) 時点");
         assertThat(t.headings()).containsExactly("番号", "意見提出者", "該当箇所", "種別", "意見", "対応区分",
                 "回答（考え方）", "対応事項", "反映箇所");
         assertThat(t.rows()).containsExactly(List.of("2-1", "田中 委員", "p.12", "修正意見", "表3の合計が合いません。", "反映",
-                "佐藤 課長補佐: 修正します。", "2-1.1 案の修正: 表3を直す（担当: 佐藤、期限: 2024-07-01、反映済み）",
+                "佐藤 課長補佐: 修正します。", "2-1.1 案の修正: 表3を直す（担当: 佐藤、期限: 2024年7月1日、反映済み）",
                 "2-1.1 v3 p.12 §4.2"));
         assertThat(t.lang()).isEqualTo(Lang.JA);
     }
@@ -155,7 +155,7 @@ class DispositionTableTest {
                 new DispositionTable.Moment(AT, null, 7L), Lang.JA, messages());
 
         assertThat(t.title()).isEqualTo("第1版〜第2版に対する意見と考え方");
-        assertThat(t.notes()).containsExactly("2024-06-24 14:00 (Asia/Tokyo) 時点", "記録の時点: 第7件の記録の直後",
+        assertThat(t.notes()).containsExactly("2024年6月24日 14:00 (Asia/Tokyo) 時点", "記録の時点: 第7件の記録の直後",
                 "第2版は例示です。反映状況は説明のためのもので、記録ではありません。");
         assertThat(t.rows()).containsExactly(List.of("1-5", "田中 委員", "v1 §おわりに", "質問", "根拠は？\n修正案: 「必ず」とする",
                 "反映せず", "[検討] 佐藤 課長補佐: 検討します。\n[反映せず] 佐藤 課長補佐: 修正しません。",
