@@ -154,6 +154,9 @@ class CommentForms {
         model.addAttribute("secretariat", d.participants().stream().filter(p -> p.role() == Role.SECRETARIAT).toList());
         model.addAttribute("dispositions", Disposition.values());
         model.addAttribute("commitmentKinds", CommitmentKind.values());
+        // what the reopened (or superseded) answers promised stays open: the new answer does not take it over silently
+        model.addAttribute("earlierOpen", thread.responses().stream().flatMap(r -> r.commitments().stream())
+                .filter(k -> k.status() == CommitmentStatus.OPEN && k.ofEarlierAnswer()).toList());
         model.addAttribute("form", form);
         return "forms/respond";
     }

@@ -121,7 +121,7 @@ final class CommentHistory {
                 add(segments, "comment_v\u0000" + eff.raised().commentId(), t, commentColumns(eff, state));
             }
             for (Commitment c : state.commitments.values()) {
-                add(segments, "commitment_v\u0000" + c.made.commitmentId(), t, commitmentColumns(eff, c));
+                add(segments, "commitment_v\u0000" + c.made.commitmentId(), t, commitmentColumns(c, state));
             }
             // a key absent at t (not yet visible) ends its segment there
             for (Map.Entry<String, List<Segment>> s : segments.entrySet()) {
@@ -322,7 +322,7 @@ final class CommentHistory {
         return c;
     }
 
-    private static Map<String, Object> commitmentColumns(CorrectedComment eff, Commitment m) {
+    private static Map<String, Object> commitmentColumns(Commitment m, State s) {
         CommitmentMade made = m.made;
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("comment_id", made.commentId());
@@ -343,7 +343,16 @@ final class CommentHistory {
         c.put("closed_at", m.closedAt);
         c.put("occurred_at", m.madeAt);
         c.put("recorded_at", m.recordedAt);
+        c.put("answer_standing", standing(made.responseId(), s.currentResponseId).name());
         return c;
+    }
+
+    /** Where the answer that made a commitment stands: still the comment's answer, reopened, or answered again since. */
+    static AnswerStanding standing(String responseId, String currentResponseId) {
+        if (Objects.equals(responseId, currentResponseId)) {
+            return AnswerStanding.CURRENT;
+        }
+        return currentResponseId == null ? AnswerStanding.REOPENED : AnswerStanding.SUPERSEDED;
     }
 
     private String name(String participantId) {

@@ -112,7 +112,12 @@ class ViewRows {
                 CommitmentKind.valueOf(rs.getString("kind")), rs.getString("description"),
                 ref(people, rs.getString("owner_id")), due, status == CommitmentStatus.OPEN && due != null && due.isBefore(day),
                 Math.max(0, ChronoUnit.DAYS.between(day(made), day)), status, integer(rs, "fulfilled_version"), location,
-                rs.getString("closing_note"), made, instant(rs, "recorded_at"), instant(rs, "closed_at"));
+                rs.getString("closing_note"), made, instant(rs, "recorded_at"), instant(rs, "closed_at"),
+                standing(rs.getString("answer_standing")));
+    }
+
+    private static AnswerStanding standing(String value) {
+        return value == null ? AnswerStanding.CURRENT : AnswerStanding.valueOf(value);
     }
 
     /** By comment number, then commitment number ("#12.3": 12, then 3). */

@@ -87,7 +87,8 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
     private static String commitment(CommitmentSummary k, Text t) {
         String due = k.dueDate() == null ? "" : t.get("reports.due", ShownTime.date(k.dueDate(), t.lang().locale));
         String line = t.get("reports.commitment", k.reference(), t.get("commitmentKind." + k.kind()), k.description(),
-                k.owner().name(), due, t.get("commitmentStatus." + k.status()));
+                k.owner().name(), due, t.get("commitmentStatus." + k.status()))
+                + (k.ofEarlierAnswer() ? t.get("reports.earlierAnswer", t.get("answerStanding." + k.answerStanding())) : "");
         return k.closingNote() == null ? line : line + " — " + k.closingNote();
     }
 
