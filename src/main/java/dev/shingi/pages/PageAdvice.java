@@ -33,9 +33,10 @@ import java.util.StringJoiner;
 /**
  * What every page has: its moment (from {@code at}, {@code knownAt}, {@code afterEvent}), its language and the links
  * to switch it, who is signed in; and errors as pages in the reader's language, never as JSON (the API's
- * {@code ProblemHandler} answers for the API alone, this advice comes first for the pages).
+ * {@code ProblemHandler} answers for the API alone, this advice comes first for the pages, and for the pages that
+ * live elsewhere: {@link PageOutsidePages}).
  */
-@ControllerAdvice(basePackageClasses = PageAdvice.class)
+@ControllerAdvice(basePackageClasses = PageAdvice.class, annotations = PageOutsidePages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageAdvice {
     private static final Logger log = LoggerFactory.getLogger(PageAdvice.class);

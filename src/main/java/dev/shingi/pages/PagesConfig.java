@@ -26,7 +26,7 @@ import java.util.StringJoiner;
  */
 @Configuration
 class PagesConfig implements WebMvcConfigurer {
-    static final String[] PAGE_PATHS = {"/", "/deliberations/**", "/comments/**", "/commitments/**"};
+    static final String[] PAGE_PATHS = {"/", "/deliberations/**", "/comments/**", "/commitments/**", "/admin", "/admin/**"};
     static final Locale JAPANESE = Locale.JAPANESE;
     static final Locale ENGLISH = Locale.ENGLISH;
 

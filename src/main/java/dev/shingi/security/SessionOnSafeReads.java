@@ -12,7 +12,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * The API's security context: a GET or HEAD is read as the pages' signed-in user when the request carries the pages'
- * session (a report downloaded from a members-only deliberation's page: disposition table, ISO template, calendar);
+ * session (a report downloaded from a members-only deliberation's page: disposition table, ISO template, calendar;
+ * the administrator's backup from {@code /admin}, which {@code /api/admin/**} still grants to admins alone);
  * every other request stays stateless — a write needs its own credentials (a token or HTTP Basic), so the API's
  * writes, which take no CSRF token, can never ride on a browser's session. The API never writes to a session.
  */

@@ -1,19 +1,12 @@
 package dev.shingi.transfer.iso;
 
 import dev.shingi.deliberation.api.AsOf;
-import dev.shingi.deliberation.api.CommentSummary;
 import dev.shingi.deliberation.api.DeliberationDetail;
 import dev.shingi.deliberation.api.DispositionEntry;
-import dev.shingi.deliberation.api.FindComments;
 import dev.shingi.deliberation.api.FindDeliberation;
 import dev.shingi.deliberation.api.FindDisposition;
-import dev.shingi.deliberation.api.FindVersions;
 import dev.shingi.deliberation.api.Participant;
-import dev.shingi.deliberation.api.RaiseComment;
-import dev.shingi.deliberation.api.UnknownRecord;
-import dev.shingi.deliberation.api.VersionSummary;
 import dev.shingi.edge.InvalidInput;
-import dev.shingi.platform.Ledger;
 import dev.shingi.edge.ProblemHandler;
 import dev.shingi.edge.ReadClock;
 import dev.shingi.edge.RequestMetadata;
@@ -21,7 +14,6 @@ import dev.shingi.security.AccessPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
@@ -43,14 +35,11 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET|POST /api/deliberations/{id}/iso-comments?version=N}: a version's comments as the ISO/IEC commenting
@@ -65,17 +54,18 @@ class IsoController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final QueryGateway queries;
-    private final Ledger ledger;
     private final ReadClock clock;
     private final AccessPolicy access;
     private final RequestMetadata metadata;
+    private final IsoImport importer;
 
-    IsoController(QueryGateway queries, Ledger ledger, ReadClock clock, AccessPolicy access, RequestMetadata metadata) {
+    IsoController(QueryGateway queries, ReadClock clock, AccessPolicy access, RequestMetadata metadata,
+                  IsoImport importer) {
         this.queries = queries;
-        this.ledger = ledger;
         this.clock = clock;
         this.access = access;
         this.metadata = metadata;
+        this.importer = importer;
     }
 
     // ---- export ----
@@ -160,49 +150,21 @@ class IsoController {
 
     private ResponseEntity<Map<String, Object>> importTable(String id, Integer version, byte[] bytes, boolean xlsx,
                                                             Charset charset, HttpServletRequest request) {
-        int v = version(version);
-        access.requireSecretariat(id);
-        DeliberationDetail deliberation = deliberation(id);
-        VersionSummary draft = queries.query(new FindVersions(id, clock.current()),
-                        ResponseTypes.multipleInstancesOf(VersionSummary.class)).join().stream()
-                .filter(x -> x.version() == v).findFirst()
-                .orElseThrow(() -> new UnknownRecord("version", "Deliberation '" + id + "' has no version " + v + "."));
-        List<Sheet.Line> lines = xlsx ? Sheet.xlsx(bytes) : Sheet.csv(bytes, charset);
-        List<Template.Comment> comments = Template.check(Sheet.entries(lines), deliberation.participants(), draft.pageCount());
-
-        // every row is good: one RaiseComment each, then one wait for the read models
-        Instant received = clock.now();
-        MetaData meta = metadata.of(request);
-        Map<String, Integer> rowOf = new LinkedHashMap<>();
-        ledger.batch(() -> {
-            for (Template.Comment c : comments) {
-                String commentId = UUID.randomUUID().toString();
-                ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
-                        received, c.proposedChange()), meta);
-                rowOf.put(commentId, c.row());
-            }
-            return null;
-        });
-        ledger.awaitProjections();
-        Map<String, String> references = queries.query(new FindComments(id, clock.current()),
-                        ResponseTypes.multipleInstancesOf(CommentSummary.class)).join().stream()
-                .filter(c -> rowOf.containsKey(c.commentId()))
-                .collect(Collectors.toMap(CommentSummary::commentId, CommentSummary::reference));
+        IsoImport.Imported done = importer.importTable(id, version, bytes, xlsx, charset, metadata.of(request));
         List<Map<String, Object>> recorded = new ArrayList<>();
-        rowOf.forEach((commentId, row) -> {
+        for (IsoImport.Recorded c : done.comments()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("row", row);
-            r.put("commentId", commentId);
-            r.put("reference", references.get(commentId));
+            r.put("row", c.row());
+            r.put("commentId", c.commentId());
+            r.put("reference", c.reference());
             recorded.add(r);
-        });
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliberationId", id);
-        body.put("version", v);
-        body.put("imported", comments.size());
+        body.put("version", done.version());
+        body.put("imported", done.comments().size());
         body.put("comments", recorded);
-        body.put("observationsNotRecorded", comments.stream().filter(Template.Comment::hadObservations)
-                .map(Template.Comment::row).toList());
+        body.put("observationsNotRecorded", done.observationsNotRecorded());
         return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
@@ -211,16 +173,10 @@ class IsoController {
     }
 
     private static int version(Integer version) {
-        if (version == null) {
-            throw new InvalidInput("version", "is required: the draft version the comments are on");
-        }
-        if (version < 1) {
-            throw new InvalidInput("version", "must be 1 or more; versions count from 1");
-        }
-        return version;
+        return IsoImport.version(version);
     }
 
-    private static boolean zip(byte[] bytes) {
+    static boolean zip(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
     }
 

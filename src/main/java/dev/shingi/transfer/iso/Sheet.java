@@ -45,14 +45,14 @@ final class Sheet {
 
     static List<Line> csv(byte[] bytes, Charset declared) {
         if (bytes.length == 0) {
-            throw BadTable.file("the file is empty");
+            throw BadTable.file("empty", "the file is empty");
         }
         String text = decode(bytes, declared);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw BadTable.file("the file holds no text, only blanks");
+            throw BadTable.file("blank", "the file holds no text, only blanks");
         }
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
@@ -60,7 +60,7 @@ final class Sheet {
                 lines.add(new Line((int) r.getRecordNumber(), r.toList()));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw BadTable.file("not CSV (RFC 4180): " + e.getMessage());
+            throw BadTable.file("notCsv", "not CSV (RFC 4180): " + e.getMessage());
         }
         return lines;
     }
@@ -77,11 +77,11 @@ final class Sheet {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             if (charset.equals(StandardCharsets.UTF_8) && decodes(bytes, Charset.forName("windows-31j"))) {
-                throw BadTable.file("the file is not UTF-8: its bytes read as Shift_JIS (CP932), as Excel saves "
+                throw BadTable.file("shiftJis", "the file is not UTF-8: its bytes read as Shift_JIS (CP932), as Excel saves "
                         + "\"CSV\" in Japanese; save it as \"CSV UTF-8\", or send it with Content-Type "
                         + "text/csv; charset=Shift_JIS");
             }
-            throw BadTable.file("the file is not " + charset.name() + " text");
+            throw BadTable.file("notCharset", "the file is not " + charset.name() + " text", charset.name());
         }
     }
 
@@ -98,13 +98,13 @@ final class Sheet {
     /** The first sheet of an Office Open XML workbook; anything POI cannot open is the client's file, not our failure. */
     static List<Line> xlsx(byte[] bytes) {
         if (bytes.length == 0) {
-            throw BadTable.file("the file is empty");
+            throw BadTable.file("empty", "the file is empty");
         }
         List<Line> lines = new ArrayList<>();
         DataFormatter format = new DataFormatter();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
-                throw BadTable.file("the workbook has no sheet");
+                throw BadTable.file("noSheet", "the workbook has no sheet");
             }
             for (Row row : workbook.getSheetAt(0)) {
                 List<String> cells = new ArrayList<>();
@@ -118,9 +118,9 @@ final class Sheet {
             throw e;
         } catch (org.apache.poi.poifs.filesystem.OfficeXmlFileException
                  | org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException e) {
-            throw BadTable.file("not an XLSX workbook: it is an old binary Excel (.xls) file; save it as .xlsx");
+            throw BadTable.file("oldXls", "not an XLSX workbook: it is an old binary Excel (.xls) file; save it as .xlsx");
         } catch (Exception | LinkageError e) {
-            throw BadTable.file("not an XLSX workbook (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw BadTable.file("notXlsx", "not an XLSX workbook (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         return lines;
     }
@@ -147,7 +147,7 @@ final class Sheet {
             for (Column c : Column.values()) {
                 if (c.required) {
                     missing.add(new BadTable.Problem(row, c.title, "missing column: no header row names it "
-                            + "in the first " + HEADER_SEARCH_ROWS + " rows"));
+                            + "in the first " + HEADER_SEARCH_ROWS + " rows", "noHeader", List.of(HEADER_SEARCH_ROWS)));
                 }
             }
             throw new BadTable("The table has no header row of the ISO/IEC commenting template.", missing);
@@ -162,11 +162,12 @@ final class Sheet {
                 }
             }
             if (at.size() > 1) {
-                problems.add(new BadTable.Problem(header.number(), c.title, "the column appears " + at.size() + " times"));
+                problems.add(new BadTable.Problem(header.number(), c.title, "the column appears " + at.size() + " times",
+                        "columnTwice", List.of(at.size())));
             } else if (at.size() == 1) {
                 index.put(c, at.get(0));
             } else if (c.required) {
-                problems.add(new BadTable.Problem(header.number(), c.title, "missing column"));
+                problems.add(new BadTable.Problem(header.number(), c.title, "missing column", "missingColumn", List.of()));
             }
         }
         if (!problems.isEmpty()) {
@@ -187,7 +188,7 @@ final class Sheet {
             entries.add(new Entry(line.number(), cells));
         }
         if (entries.isEmpty()) {
-            throw BadTable.file("the table has a header row but no comment below it");
+            throw BadTable.file("noRows", "the table has a header row but no comment below it");
         }
         return entries;
     }

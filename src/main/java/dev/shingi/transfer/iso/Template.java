@@ -59,19 +59,19 @@ final class Template {
             Integer[] lines = lines(e, problems);
             String section = e.get(Column.CLAUSE);
             if (section.length() > MAX_SECTION) {
-                problems.add(problem(e, Column.CLAUSE, "longer than " + MAX_SECTION + " characters"));
+                problems.add(problem(e, Column.CLAUSE, "tooLong", "longer than " + MAX_SECTION + " characters", MAX_SECTION));
             }
             Anchor place = place(e, pageCount, problems);
             CommentKind kind = kind(e, problems);
             String text = e.get(Column.COMMENTS);
             if (text.isEmpty()) {
-                problems.add(problem(e, Column.COMMENTS, "must not be empty"));
+                problems.add(problem(e, Column.COMMENTS, "commentEmpty", "must not be empty"));
             } else if (text.length() > MAX_TEXT) {
-                problems.add(problem(e, Column.COMMENTS, "longer than " + MAX_TEXT + " characters"));
+                problems.add(problem(e, Column.COMMENTS, "tooLong", "longer than " + MAX_TEXT + " characters", MAX_TEXT));
             }
             String proposed = e.get(Column.PROPOSED);
             if (proposed.length() > MAX_TEXT) {
-                problems.add(problem(e, Column.PROPOSED, "longer than " + MAX_TEXT + " characters"));
+                problems.add(problem(e, Column.PROPOSED, "tooLong", "longer than " + MAX_TEXT + " characters", MAX_TEXT));
             }
             if (problems.size() == before) {
                 Anchor anchor = new Anchor(place.pageFrom(), place.pageTo(), place.footnote(), blankToNull(section), null,
@@ -89,7 +89,7 @@ final class Template {
     private static String author(Sheet.Entry e, List<Participant> participants, List<BadTable.Problem> problems) {
         String who = e.get(Column.MB_NC);
         if (who.isEmpty()) {
-            problems.add(problem(e, Column.MB_NC, "must name a participant (id, name or affiliation)"));
+            problems.add(problem(e, Column.MB_NC, "authorEmpty", "must name a participant (id, name or affiliation)"));
             return null;
         }
         List<Participant> found = participants.stream()
@@ -97,13 +97,14 @@ final class Template {
                         || (p.affiliation() != null && who.equalsIgnoreCase(p.affiliation())))
                 .toList();
         if (found.isEmpty()) {
-            problems.add(problem(e, Column.MB_NC, "'" + who + "' is no participant's id, name or affiliation in this deliberation"));
+            problems.add(problem(e, Column.MB_NC, "authorUnknown",
+                    "'" + who + "' is no participant's id, name or affiliation in this deliberation", who));
             return null;
         }
         if (found.size() > 1) {
-            problems.add(problem(e, Column.MB_NC, "'" + who + "' names " + found.size() + " participants ("
-                    + found.stream().map(Participant::participantId).collect(Collectors.joining(", "))
-                    + "); use a participant id"));
+            String ids = found.stream().map(Participant::participantId).collect(Collectors.joining(", "));
+            problems.add(problem(e, Column.MB_NC, "authorAmbiguous", "'" + who + "' names " + found.size()
+                    + " participants (" + ids + "); use a participant id", who, found.size(), ids));
             return null;
         }
         return found.get(0).participantId();
@@ -116,15 +117,15 @@ final class Template {
         }
         Matcher m = LINES.matcher(v);
         if (!m.matches()) {
-            problems.add(problem(e, Column.LINE, "'" + v + "' is not a line number or a range such as 120-125"));
+            problems.add(problem(e, Column.LINE, "lineUnreadable", "'" + v + "' is not a line number or a range such as 120-125", v));
             return new Integer[]{null, null};
         }
         int from = Integer.parseInt(m.group(1));
         int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
         if (from < 1) {
-            problems.add(problem(e, Column.LINE, "lines are numbered from 1"));
+            problems.add(problem(e, Column.LINE, "lineFromOne", "lines are numbered from 1"));
         } else if (to < from) {
-            problems.add(problem(e, Column.LINE, "the range ends before it starts (" + v + ")"));
+            problems.add(problem(e, Column.LINE, "lineRange", "the range ends before it starts (" + v + ")", v));
         }
         return new Integer[]{from, to};
     }
@@ -140,17 +141,17 @@ final class Template {
         Integer to = m.group(3) != null ? Integer.valueOf(m.group(3)) : from;
         if (from != null) {
             if (from < 1) {
-                problems.add(problem(e, Column.ELEMENT, "pages are numbered from 1 (rule anchor.page-positive)"));
+                problems.add(problem(e, Column.ELEMENT, "pageFromOne", "pages are numbered from 1 (rule anchor.page-positive)"));
             } else if (to < from) {
-                problems.add(problem(e, Column.ELEMENT, "the page range ends before it starts (rule anchor.page-range-ordered)"));
+                problems.add(problem(e, Column.ELEMENT, "pageRange", "the page range ends before it starts (rule anchor.page-range-ordered)"));
             } else if (pageCount != null && to > pageCount) {
-                problems.add(problem(e, Column.ELEMENT, "page " + to + " is past the draft's " + pageCount
-                        + " pages (rule anchor.page-within-draft)"));
+                problems.add(problem(e, Column.ELEMENT, "pagePastDraft", "page " + to + " is past the draft's "
+                        + pageCount + " pages (rule anchor.page-within-draft)", to, pageCount));
             }
         }
         String element = m.group(5).strip();
         if (element.length() > MAX_SECTION) {
-            problems.add(problem(e, Column.ELEMENT, "longer than " + MAX_SECTION + " characters"));
+            problems.add(problem(e, Column.ELEMENT, "tooLong", "longer than " + MAX_SECTION + " characters", MAX_SECTION));
         }
         return new Anchor(from, to, m.group(4), null, null, null, null, blankToNull(element));
     }
@@ -162,15 +163,16 @@ final class Template {
             case "te" -> CommentKind.CHANGE_REQUEST;
             case "ed" -> CommentKind.EDITORIAL;
             default -> {
-                problems.add(problem(e, Column.TYPE, v.isEmpty() ? "must be ge, te or ed"
-                        : "'" + e.get(Column.TYPE) + "' is not ge (general), te (technical) or ed (editorial)"));
+                problems.add(v.isEmpty() ? problem(e, Column.TYPE, "typeEmpty", "must be ge, te or ed")
+                        : problem(e, Column.TYPE, "typeUnknown", "'" + e.get(Column.TYPE)
+                        + "' is not ge (general), te (technical) or ed (editorial)", e.get(Column.TYPE)));
                 yield null;
             }
         };
     }
 
-    private static BadTable.Problem problem(Sheet.Entry e, Column column, String reason) {
-        return new BadTable.Problem(e.row(), column.title, reason);
+    private static BadTable.Problem problem(Sheet.Entry e, Column column, String code, String reason, Object... args) {
+        return new BadTable.Problem(e.row(), column.title, reason, code, List.of(args));
     }
 
     private static String blankToNull(String s) {

@@ -63,16 +63,16 @@ class TemplateTest {
                 entry(4, "nobody", "", "", "", "ge", "fine", "", "")), PEOPLE, 30));
 
         assertThat(bad.getMessage()).isEqualTo("9 problem(s) in the table; nothing was recorded.");
-        assertThat(bad.problems).containsExactly(
-                new BadTable.Problem(2, "MB/NC", "'DE' names 2 participants (de1, de2); use a participant id"),
-                new BadTable.Problem(2, "Line number", "the range ends before it starts (125-120)"),
-                new BadTable.Problem(2, "Paragraph/Figure/Table", "page 31 is past the draft's 30 pages (rule anchor.page-within-draft)"),
-                new BadTable.Problem(2, "Type of comment", "'xx' is not ge (general), te (technical) or ed (editorial)"),
-                new BadTable.Problem(2, "Comments", "must not be empty"),
-                new BadTable.Problem(3, "MB/NC", "must name a participant (id, name or affiliation)"),
-                new BadTable.Problem(3, "Line number", "'line 5' is not a line number or a range such as 120-125"),
-                new BadTable.Problem(3, "Paragraph/Figure/Table", "pages are numbered from 1 (rule anchor.page-positive)"),
-                new BadTable.Problem(4, "MB/NC", "'nobody' is no participant's id, name or affiliation in this deliberation"));
+        assertThat(bad.problems.stream().map(p -> p.row() + "|" + p.column() + "|" + p.reason()).toList()).containsExactly(
+                2 + "|" + "MB/NC" + "|" + "'DE' names 2 participants (de1, de2); use a participant id",
+                2 + "|" + "Line number" + "|" + "the range ends before it starts (125-120)",
+                2 + "|" + "Paragraph/Figure/Table" + "|" + "page 31 is past the draft's 30 pages (rule anchor.page-within-draft)",
+                2 + "|" + "Type of comment" + "|" + "'xx' is not ge (general), te (technical) or ed (editorial)",
+                2 + "|" + "Comments" + "|" + "must not be empty",
+                3 + "|" + "MB/NC" + "|" + "must name a participant (id, name or affiliation)",
+                3 + "|" + "Line number" + "|" + "'line 5' is not a line number or a range such as 120-125",
+                3 + "|" + "Paragraph/Figure/Table" + "|" + "pages are numbered from 1 (rule anchor.page-positive)",
+                4 + "|" + "MB/NC" + "|" + "'nobody' is no participant's id, name or affiliation in this deliberation");
     }
 
     @Test
