@@ -73,6 +73,7 @@ class DashboardPage {
         model.addAttribute("known", detail.isPresent());
         model.addAttribute("mayRaise", access.user() == null || access.mayAnswer(id) || access.mayActAs(id, access.user()));
         model.addAttribute("mayRevise", access.mayAnswer(id));
+        model.addAttribute("mayManage", access.user() != null && access.mayAnswer(id));
         if (detail.isEmpty()) {
             return "dashboard";
         }
