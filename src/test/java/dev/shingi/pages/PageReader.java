@@ -24,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forms posted with the CSRF token of the page they are on, and no redirect followed by itself. For the page tests
  * that need no Chromium.
  */
-final class PageReader {
-    record Page(int status, String location, Document html, String raw) {
-        List<String> all(String css, String attribute) {
+public final class PageReader {
+    public record Page(int status, String location, Document html, String raw) {
+        public List<String> all(String css, String attribute) {
             return html.select(css).eachAttr(attribute);
         }
 
-        String text(String css) {
+        public String text(String css) {
             return html.select(css).text();
         }
     }
@@ -38,24 +38,24 @@ final class PageReader {
     private final int port;
     final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    String language = "en";
+    public String language = "en";
 
-    PageReader(int port) {
+    public PageReader(int port) {
         this.port = port;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).GET().build());
     }
 
     /** Posts a form the way a browser would: the CSRF token comes from the page the form is on. */
-    Page submit(String formPage, String action, Map<String, String> fields) {
+    public Page submit(String formPage, String action, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", get(formPage).html().select("form.record input[name=_csrf], form input[name=_csrf]").last().val());
         return post(action, all);
     }
 
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language)
@@ -63,7 +63,7 @@ final class PageReader {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    PageReader signedInAs(String user) {
+    public PageReader signedInAs(String user) {
         Page login = get("/login");
         Page done = post("/login", Map.of("username", user, "password", "demo",
                 "_csrf", login.html().select("input[name=_csrf]").val()));
