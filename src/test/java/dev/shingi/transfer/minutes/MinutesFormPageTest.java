@@ -107,4 +107,26 @@ class MinutesFormPageTest extends LedgerHttp {
         assertThat(jdbc.queryForObject("select count(*) from comment_v", Long.class)).isEqualTo(comments);
         assertThat(getAs("admin", "/api/deliberations/" + id).status()).isEqualTo(404);
     }
+
+    @Test
+    void whatTheParserWasUnsureOfStaysHighlightedWithItsReasonAndRoundTrips() throws java.io.IOException {
+        String text;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/minutes/wg-ambiguous.txt")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        PageReader admin = new PageReader(port).signedInAs("admin");
+        PageReader.Page page = admin.submit("/import/minutes", "/import/minutes/preview", Map.of("text", text));
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        assertThat(page.html().select("tr.uncertain[data-kind]")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.select(".reason").text()).isNotBlank());
+        assertThat(page.html().select("tr.uncertain[data-kind=comment] .reason").eachText())
+                .anyMatch(r -> r.contains("author of c1 unclear"));
+        // the empty author is refused beside its field; the highlight and reasons survive the round trip
+        PageReader.Page refused = admin.submit("/import/minutes", "/import/minutes", fields(page, "minutes-unsure"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("tr.uncertain .reason").eachText())
+                .isEqualTo(page.html().select("tr.uncertain .reason").eachText());
+        assertThat(refused.html().select("select[name=\"comments[0].author\"]").first().parent().select(".field-error").text())
+                .startsWith("is empty");
+    }
 }
