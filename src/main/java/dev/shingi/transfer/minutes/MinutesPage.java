@@ -8,7 +8,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,6 +47,12 @@ class MinutesPage {
 
     /** The source lines of one proposed record, whether the parser was unsure of it, and why. */
     record Row(String kind, List<Integer> lines, String source, boolean uncertain, List<String> reasons) {
+    }
+
+    /** Spring grows a bound list to 256 entries at most; a long meeting's minutes have more participants and comments. */
+    @InitBinder("form")
+    void bindLongLists(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(5_000);
     }
 
     @GetMapping
