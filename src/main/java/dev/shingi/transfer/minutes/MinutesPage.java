@@ -1,7 +1,5 @@
 package dev.shingi.transfer.minutes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.edge.RequestMetadata;
 import dev.shingi.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +8,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,11 +19,15 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * /import/minutes: paste or upload the text of summary minutes, see the proposal with the source lines beside each
- * record and what the parser was unsure of highlighted, edit it if need be, and confirm to record it. For the
+ * record and what the parser was unsure of highlighted with its reason, correct it in a form of ordinary fields
+ * ({@link MinutesForm}), and confirm to record exactly what the form holds; the importer's problems come back beside
+ * the fields they name. For the
  * secretariat (and admins); CSRF protected like every form of the pages. It sits here, not in {@code pages}, because it
  * needs the parser; like the pages it records only through the importer's ordinary commands.
  */
@@ -33,17 +38,21 @@ class MinutesPage {
     private final MinutesImporter importer;
     private final AccessPolicy access;
     private final RequestMetadata metadata;
-    private final ObjectMapper json;
 
-    MinutesPage(MinutesImporter importer, AccessPolicy access, RequestMetadata metadata, ObjectMapper json) {
+    MinutesPage(MinutesImporter importer, AccessPolicy access, RequestMetadata metadata) {
         this.importer = importer;
         this.access = access;
         this.metadata = metadata;
-        this.json = json;
     }
 
-    /** One proposed record with the source lines it was read from. */
-    record Row(String kind, Object record, List<Integer> lines, String source, boolean uncertain) {
+    /** The source lines of one proposed record, whether the parser was unsure of it, and why. */
+    record Row(String kind, List<Integer> lines, String source, boolean uncertain, List<String> reasons) {
+    }
+
+    /** Spring grows a bound list to 256 entries at most; a long meeting's minutes have more participants and comments. */
+    @InitBinder("form")
+    void bindLongLists(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(5_000);
     }
 
     @GetMapping
@@ -75,13 +84,14 @@ class MinutesPage {
             return "import-minutes";
         }
         MinutesProposal proposal = parser.parse(source);
-        show(model, source, proposal, json.writerWithDefaultPrettyPrinter().writeValueAsString(proposal));
+        show(model, source, proposal, MinutesForm.of(proposal), Map.of());
         return "import-minutes";
     }
 
     @PostMapping
-    String confirm(@RequestParam String source, @RequestParam String proposal, @RequestParam String deliberationId,
-                   @RequestParam(required = false) String title, @RequestParam(required = false) Integer draftVersion,
+    String confirm(@RequestParam String source, @ModelAttribute("form") MinutesForm form,
+                   @RequestParam String deliberationId, @RequestParam(required = false) String title,
+                   @RequestParam(required = false) Integer draftVersion,
                    Model model, HttpServletRequest request, HttpServletResponse response) {
         String refusal = refusal(response);
         if (refusal != null) {
@@ -91,29 +101,41 @@ class MinutesPage {
         model.addAttribute("deliberationId", deliberationId);
         model.addAttribute("title", title);
         model.addAttribute("draftVersion", draftVersion);
-        MinutesProposal parsed;
-        try {
-            parsed = json.readValue(proposal, MinutesProposal.class);
-        } catch (JsonProcessingException e) {
+        MinutesProposal edited = form.toProposal();
+        List<MinutesImporter.Problem> problems = new ArrayList<>();
+        // text that is no date, number or choice: refused before the importer sees a proposal with a hole in it
+        form.unreadable.forEach((field, message) -> problems.add(new MinutesImporter.Problem("proposal." + field, message)));
+        if (problems.isEmpty()) {
+            try {
+                MinutesImporter.Imported done = importer.record(new MinutesImporter.ImportRequest(deliberationId.strip(),
+                        title, draftVersion, edited), metadata.of(request));
+                return "redirect:/deliberations/" + done.deliberationId();
+            } catch (MinutesImporter.Refused e) {
+                response.setStatus(400);
+                problems.addAll(e.problems());
+            } catch (AccessDeniedException e) {
+                response.setStatus(403);
+                problems.add(new MinutesImporter.Problem("deliberationId", e.getMessage()));
+            }
+        } else {
             response.setStatus(400);
-            model.addAttribute("errors", List.of(new MinutesImporter.Problem("proposal", "is not a readable proposal: "
-                    + e.getOriginalMessage())));
-            show(model, source, parser.parse(source), proposal);
-            return "import-minutes";
         }
-        try {
-            MinutesImporter.Imported done = importer.record(new MinutesImporter.ImportRequest(deliberationId.strip(),
-                    title, draftVersion, parsed), metadata.of(request));
-            return "redirect:/deliberations/" + done.deliberationId();
-        } catch (MinutesImporter.Refused e) {
-            response.setStatus(400);
-            model.addAttribute("errors", e.problems());
-        } catch (AccessDeniedException e) {
-            response.setStatus(403);
-            model.addAttribute("errors", List.of(new MinutesImporter.Problem("deliberationId", e.getMessage())));
-        }
-        show(model, source, parsed, proposal);
+        model.addAttribute("errors", problems);
+        show(model, source, edited, form, fieldErrors(problems));
         return "import-minutes";
+    }
+
+    /**
+     * The importer names a field of the proposal ({@code proposal.comments[2].author}); the form names it without the
+     * {@code proposal.} ({@code comments[2].author}). Two problems of one field are one message.
+     */
+    static Map<String, String> fieldErrors(List<MinutesImporter.Problem> problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (MinutesImporter.Problem p : problems) {
+            String field = p.field() == null ? "" : p.field().startsWith("proposal.") ? p.field().substring(9) : p.field();
+            out.merge(field, p.message(), (a, b) -> a + "; " + b);
+        }
+        return out;
     }
 
     /** Anonymous readers go to sign in; signed-in readers who are neither secretariat nor admin get a 403 page. */
@@ -130,34 +152,57 @@ class MinutesPage {
         }
     }
 
-    private void show(Model model, String source, MinutesProposal p, String proposalJson) {
+    private void show(Model model, String source, MinutesProposal p, MinutesForm form, Map<String, String> fieldErrors) {
         String[] lines = source.split("\r\n|\r|\n", -1);
-        List<Row> rows = new ArrayList<>();
+        List<Row> comments = new ArrayList<>();
         for (MinutesProposal.Comment c : p.comments()) {
-            rows.add(row("comment", c, c.lines(), lines, p, c.author() == null));
+            comments.add(row("comment", c.lines(), lines, p, c.author() == null));
         }
+        List<Row> responses = new ArrayList<>();
         for (MinutesProposal.Response r : p.responses()) {
-            rows.add(row("response", r, r.lines(), lines, p, r.commentRef() == null || r.disposition() == null || r.responder() == null));
+            responses.add(row("response", r.lines(), lines, p,
+                    r.commentRef() == null || r.disposition() == null || r.responder() == null));
         }
         List<Row> unsure = new ArrayList<>();
         for (MinutesProposal.Uncertain u : p.uncertain()) {
-            unsure.add(row("uncertain", u, u.lines(), lines, p, true));
+            unsure.add(row("uncertain", u.lines(), lines, p, true));
         }
+        List<String> people = new ArrayList<>();
+        p.participants().forEach(x -> people.add(x.name()));
+        // a name typed into the API's JSON, or still in the deliberation, stays choosable
+        p.comments().forEach(c -> { if (c.author() != null && !people.contains(c.author())) people.add(c.author()); });
+        p.responses().forEach(r -> { if (r.responder() != null && !people.contains(r.responder())) people.add(r.responder()); });
         model.addAttribute("source", source);
         model.addAttribute("proposal", p);
-        model.addAttribute("proposalJson", proposalJson);
-        model.addAttribute("rows", rows);
+        model.addAttribute("form", form);
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("people", people);
+        model.addAttribute("commentRefs", p.comments().stream().map(MinutesProposal.Comment::ref).toList());
+        model.addAttribute("commentKinds", dev.shingi.deliberation.api.CommentKind.values());
+        model.addAttribute("dispositions", dev.shingi.deliberation.api.Disposition.values());
+        model.addAttribute("commitmentKinds", dev.shingi.deliberation.api.CommitmentKind.values());
+        model.addAttribute("commentRows", comments);
+        model.addAttribute("responseRows", responses);
         model.addAttribute("unsure", unsure);
     }
 
-    private static Row row(String kind, Object record, List<Integer> at, String[] lines, MinutesProposal p, boolean unsure) {
+    /** The record's source lines; unsure when a field is missing or an entry of {@code uncertain} covers its lines. */
+    private static Row row(String kind, List<Integer> at, String[] lines, MinutesProposal p, boolean missing) {
         StringBuilder s = new StringBuilder();
         if (at != null && at.size() == 2) {
             for (int i = Math.max(1, at.get(0)); i <= Math.min(lines.length, at.get(1)); i++) {
                 s.append(i).append(": ").append(lines[i - 1].replace("\f", "")).append('\n');
             }
         }
-        boolean flagged = unsure || (at != null && p.uncertain().stream().anyMatch(u -> u.lines().equals(at)));
-        return new Row(kind, record, at, s.toString(), flagged);
+        List<String> reasons = new ArrayList<>();
+        if (at != null && at.size() == 2 && !kind.equals("uncertain")) {
+            for (MinutesProposal.Uncertain u : p.uncertain()) {
+                List<Integer> l = u.lines();
+                if (l != null && l.size() == 2 && l.get(0) <= at.get(1) && at.get(0) <= l.get(1) && u.reason() != null) {
+                    reasons.add(u.reason());
+                }
+            }
+        }
+        return new Row(kind, at, s.toString(), missing || !reasons.isEmpty(), reasons);
     }
 }

@@ -268,6 +268,14 @@ class MinutesImportTest extends LedgerHttp {
         }
     }
 
+    /** The confirm form's fields as a browser would send them (the CSRF token included). */
+    static Map<String, String> formFields(Document page) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ((org.jsoup.nodes.FormElement) page.select("form[action$=/import/minutes]").first()).formData()
+                .forEach(kv -> out.put(kv.key(), kv.value()));
+        return out;
+    }
+
     @Test
     void thePageShowsTheProposalBesideItsSourceAndRecordsItOnConfirmation() {
         assertThat(new Browser().get("/import/minutes").headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -289,23 +297,29 @@ class MinutesImportTest extends LedgerHttp {
                 .isEqualTo("35: 　１５ ページについて、今年、経済安全保障推進法が改正され、基幹インフラ事業に港湾運送が\n"
                         + "36: 追加された。この点を脚注などで記載してはどうか。\n");
 
-        Map<String, String> confirm = new LinkedHashMap<>();
-        confirm.put("_csrf", page.select("form[action$=/import/minutes] input[name=_csrf]").val());
-        confirm.put("source", page.select("input[name=source]").val());
-        confirm.put("proposal", page.select("textarea[name=proposal]").text());
+        assertThat(page.select("textarea[name=proposal]")).as("no JSON to edit any more").isEmpty();
+        Map<String, String> confirm = formFields(page);
+        assertThat(confirm).containsEntry("comments[0].author", "蔦").containsEntry("comments[0].anchor.pages", "15")
+                .containsEntry("comments[0].kind", "CHANGE_REQUEST").containsEntry("responses[0].commentRef", "c1")
+                .containsKey("participants[21].role");
         confirm.put("deliberationId", "minutes-page");
         confirm.put("title", "議事要旨の取込み（画面）");
         confirm.put("draftVersion", "1");
         long before = storedEvents();
         Map<String, String> broken = new LinkedHashMap<>(confirm);
-        broken.put("proposal", confirm.get("proposal").replace("\"author\" : \"蔦\"", "\"author\" : null"));
+        for (int i = 0; i < 4; i++) {
+            broken.put("comments[" + i + "].author", "");
+        }
         HttpResponse<String> refused = admin.post("/import/minutes", broken);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(refused.body()).select(".errors li").eachText())
+        Document again = Jsoup.parse(refused.body());
+        assertThat(again.select(".errors li").eachText())
                 .containsExactly("proposal.comments[0].author: is empty: say who raised c1 (or remove it)",
                         "proposal.comments[1].author: is empty: say who raised c2 (or remove it)",
                         "proposal.comments[2].author: is empty: say who raised c3 (or remove it)",
                         "proposal.comments[3].author: is empty: say who raised c4 (or remove it)");
+        assertThat(again.select("select[name=\"comments[2].author\"]").first().parent().select(".field-error").text())
+                .isEqualTo("is empty: say who raised c3 (or remove it)");
         assertThat(storedEvents()).isEqualTo(before);
 
         HttpResponse<String> recorded = admin.post("/import/minutes", confirm);
