@@ -105,11 +105,11 @@ public class Rebuild implements ReadModelRebuild {
         List<StreamingEventProcessor> processors = processors();
         Map<String, BulkReplay> bulkByGroup = bulkReplays.stream()
                 .collect(Collectors.toMap(BulkReplay::processingGroup, Function.identity()));
-        processors.forEach(p -> p.shutdownAsync().join());
+        processors.forEach(StreamingEventProcessor::shutDown);
         Run run;
         List<StreamingEventProcessor> bulk = new ArrayList<>();
         try {
-            processors.forEach(Rebuild::resetOnceReleased);
+            processors.forEach(StreamingEventProcessor::resetTokens);
             // the head after the reset: the processors are stopped, so nothing after it is in the tables
             run = new Run(ledger.headPosition());
             for (StreamingEventProcessor p : processors) {
@@ -134,30 +134,6 @@ public class Rebuild implements ReadModelRebuild {
         log.info("Rebuilding {} processor(s) over {} events ({} by bulk replay)", processors.size(), run.total,
                 bulk.size());
         return progress();
-    }
-
-    /**
-     * Resets a stopped processor's tokens. A processor that has just stopped may still hold its claim for a moment
-     * (its coordinator releases the segments after the workers end), so a claim still held by this very node is waited
-     * for, up to two seconds, rather than failing the rebuild.
-     */
-    private static void resetOnceReleased(StreamingEventProcessor p) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                p.resetTokens();
-                return;
-            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
-                if (attempt >= 40) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 
     private void bulkReplay(Run run, List<StreamingEventProcessor> processors, Map<String, BulkReplay> bulkByGroup) {
