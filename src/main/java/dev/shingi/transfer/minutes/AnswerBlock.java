@@ -56,9 +56,12 @@ record AnswerBlock(int turn, Turn by, Participant addressee, int from, int to, L
         }
         // after several members, 「いただいたご意見については」 answers no one in particular
         if (b.raised().isEmpty() || b.raisingTurns() != 1) {
-            Uncertain flag = new Uncertain(at, "what " + t.written() + " says names no one it answers, and "
-                    + (b.raisingTurns() > 1 ? b.raisingTurns() + " speakers raised points since the last answer" : "no member spoke just before")
-                    + "; not joined");
+            Uncertain flag = b.raisingTurns() > 1
+                    ? Uncertain.of(at, "what " + t.written() + " says names no one it answers, and " + b.raisingTurns()
+                            + " speakers raised points since the last answer; not joined",
+                            "answer-addressee-none-several", t.written(), b.raisingTurns())
+                    : Uncertain.of(at, "what " + t.written() + " says names no one it answers, and no member spoke just "
+                            + "before; not joined", "answer-addressee-none", t.written());
             return List.of(new AnswerBlock(b.turn(), t, null, 0, s.length(), at, Takes.NOTHING, List.of(), List.of(flag)));
         }
         return List.of(new AnswerBlock(b.turn(), t, b.previousSpeaker(), 0, s.length(), at, Takes.GIVEN_POINTS, b.raised(),
@@ -87,8 +90,9 @@ record AnswerBlock(int turn, Turn by, Participant addressee, int from, int to, L
         if (marks.get(0).start() > 0) {
             List<Parts.Part> before = Parts.points(s, 0, marks.get(0).start());
             if (!before.isEmpty()) {
-                leading.add(new Uncertain(t.said().lines(before.get(0).start(), before.get(before.size() - 1).end()),
-                        "text of " + t.written() + " before the first 「〇〇への回答」 is addressed to no one"));
+                leading.add(Uncertain.of(t.said().lines(before.get(0).start(), before.get(before.size() - 1).end()),
+                        "text of " + t.written() + " before the first 「〇〇への回答」 is addressed to no one",
+                        "answer-text-before-addressee", t.written()));
             }
         }
         List<AnswerBlock> out = new ArrayList<>();
@@ -99,8 +103,9 @@ record AnswerBlock(int turn, Turn by, Participant addressee, int from, int to, L
             List<Uncertain> flags = new ArrayList<>(k == 0 ? leading : List.of());
             Participant addressee = a.known().endingWith(mark.before(), mark.title());
             if (addressee == null) {
-                flags.add(new Uncertain(at, "answer addressed to '" + mark.title() + "' named '" + mark.before()
-                        + "': not exactly one attendee; not joined"));
+                flags.add(Uncertain.of(at, "answer addressed to '" + mark.title() + "' named '" + mark.before()
+                        + "': not exactly one attendee; not joined", "answer-addressee-ambiguous", mark.title(),
+                        mark.before()));
                 out.add(new AnswerBlock(a.turn(), t, null, mark.end(), end, at, Takes.NOTHING, List.of(), flags));
             } else {
                 List<Comment> theirs = a.raisedBefore().stream().filter(c -> addressee.name().equals(c.author())).toList();

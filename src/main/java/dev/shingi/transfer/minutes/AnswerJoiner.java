@@ -42,7 +42,8 @@ final class AnswerJoiner {
         List<Uncertain> unanswered = new ArrayList<>();
         for (Comment c : points.comments()) {
             if (c.kind().needsResponse() && !joiner.answered.contains(c.ref())) {
-                unanswered.add(new Uncertain(c.lines(), "no answer to " + c.ref() + " (" + c.kind() + ") was found"));
+                unanswered.add(Uncertain.of(c.lines(), "no answer to " + c.ref() + " (" + c.kind() + ") was found", "unanswered",
+                        c.ref(), c.kind()));
             }
         }
         return new Answers(joiner.responses, joiner.flags, unanswered);
@@ -57,22 +58,25 @@ final class AnswerJoiner {
         List<Uncertain> raised = new ArrayList<>();
         List<Comment> open = new ArrayList<>(b.points().stream().filter(c -> !answered.contains(c.ref())).toList());
         if (open.isEmpty() && b.takes() == AnswerBlock.Takes.GIVEN_POINTS) {
-            raised.add(new Uncertain(b.lines(), "the points this answer would take are answered already; not joined"));
+            raised.add(Uncertain.of(b.lines(), "the points this answer would take are answered already; not joined",
+                    "answer-points-answered"));
         } else if (open.isEmpty() && b.takes() == AnswerBlock.Takes.ADDRESSEES_POINTS) {
-            raised.add(new Uncertain(b.lines(), "answer to " + b.addressee().name()
-                    + ", who has no unanswered point at this place; not joined"));
+            raised.add(Uncertain.of(b.lines(), "answer to " + b.addressee().name()
+                    + ", who has no unanswered point at this place; not joined", "answer-addressee-no-open-point",
+                    b.addressee().name()));
         }
         Map<Integer, List<Integer>> joined = AnswerMatcher.match(b, parts, open, raised);
         String responder = t.speaker() == null ? null : t.speaker().name();
         if (t.speaker() == null) {
-            raised.add(new Uncertain(b.lines(), "responder '" + t.written() + "' is no single attendee; responder left empty"));
+            raised.add(Uncertain.of(b.lines(), "responder '" + t.written() + "' is no single attendee; responder left empty",
+                    "responder-unclear", t.written()));
         }
         for (int k = 0; k < parts.size(); k++) {
             Part p = parts.get(k);
             List<Integer> at = t.said().lines(p.start(), p.end());
             Phrases.Decision d = Phrases.decide(p.text());
             if (d == null) {
-                raised.add(new Uncertain(at, "no phrase of the answer decides its disposition"));
+                raised.add(Uncertain.of(at, "no phrase of the answer decides its disposition", "disposition-unclear"));
             }
             Commitment commitment = d == null || d.commitment() == null ? null : new Commitment(d.commitment(), d.commitmentSentence());
             List<Integer> targets = joined.get(k);

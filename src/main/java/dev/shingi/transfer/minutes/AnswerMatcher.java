@@ -49,8 +49,9 @@ final class AnswerMatcher {
                     Integer hit = byAnchor(a, open, used);
                     if (hit == null) {
                         failed.add(i);
-                        flags.add(new Uncertain(t.said().lines(p.start(), p.end()), "answer part about "
-                                + Anchors.describe(a) + " matches not exactly one open point of " + whose + "; not joined"));
+                        flags.add(Uncertain.of(t.said().lines(p.start(), p.end()), "answer part about "
+                                + Anchors.describe(a) + " matches not exactly one open point of " + whose + "; not joined",
+                                "answer-part-anchor-ambiguous", Anchors.describe(a), whose));
                         hits.clear();
                         break;
                     }
@@ -70,8 +71,9 @@ final class AnswerMatcher {
                     joined.put(i, List.of(n));
                 } else {
                     failed.add(i);
-                    flags.add(new Uncertain(t.said().lines(p.start(), p.end()),
-                            "answer part names point " + (n + 1) + " of " + whose + ", who has no such open point"));
+                    flags.add(Uncertain.of(t.said().lines(p.start(), p.end()),
+                            "answer part names point " + (n + 1) + " of " + whose + ", who has no such open point",
+                            "answer-part-order-missing", n + 1, whose));
                 }
             }
         }
@@ -137,9 +139,15 @@ final class AnswerMatcher {
             } else {
                 for (int k = i; k < j; k++) {
                     Part p = parts.get(k);
-                    flags.add(new Uncertain(b.by().said().lines(p.start(), p.end()), (j - i) + " answer part(s) of "
-                            + b.by().written() + " without a page or order, and " + window.size() + " open point(s) of "
-                            + (b.addressee() == null ? "no one" : b.addressee().name()) + " they could answer; not joined"));
+                    flags.add(b.addressee() == null
+                            ? Uncertain.of(b.by().said().lines(p.start(), p.end()), (j - i) + " answer part(s) of "
+                                    + b.by().written() + " without a page or order, and " + window.size()
+                                    + " open point(s) of no one they could answer; not joined",
+                                    "answer-parts-unplaced-no-one", j - i, b.by().written(), window.size())
+                            : Uncertain.of(b.by().said().lines(p.start(), p.end()), (j - i) + " answer part(s) of "
+                                    + b.by().written() + " without a page or order, and " + window.size()
+                                    + " open point(s) of " + b.addressee().name() + " they could answer; not joined",
+                                    "answer-parts-unplaced", j - i, b.by().written(), window.size(), b.addressee().name()));
                 }
             }
             i = j;

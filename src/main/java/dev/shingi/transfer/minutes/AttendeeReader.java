@@ -66,11 +66,15 @@ final class AttendeeReader {
             Role role = nt.title() != null && Titles.CHAIR_TITLES.contains(nt.title()) ? Role.CHAIR
                     : blockRole != null ? blockRole : Titles.roleOf(nt.title());
             if (role == null) {
-                flags.add(new Uncertain(SourceText.span(entries), "role of attendee '" + e + "' unknown: heading "
-                        + (heading == null ? "missing" : "【" + heading + "】 not understood")));
+                flags.add(heading == null
+                        ? Uncertain.of(SourceText.span(entries), "role of attendee '" + e + "' unknown: heading missing",
+                                "attendee-role-no-heading", e)
+                        : Uncertain.of(SourceText.span(entries), "role of attendee '" + e + "' unknown: heading 【"
+                                + heading + "】 not understood", "attendee-role-heading-unknown", e, heading));
             }
             if (nt.title() == null && blockRole != Role.OBSERVER) {
-                flags.add(new Uncertain(SourceText.span(entries), "could not tell name from title in '" + e + "'"));
+                flags.add(Uncertain.of(SourceText.span(entries), "could not tell name from title in '" + e + "'",
+                        "attendee-name-title", e));
             }
             out.add(new Participant(nt.name(), nt.title(), role));
         }

@@ -31,7 +31,8 @@ final class MaterialReader {
             } else if (number != null) {
                 title.append(l.text());
             } else {
-                flags.add(new Uncertain(List.of(l.number(), l.number()), "line in 配布資料 is no material (資料N-M …)"));
+                flags.add(Uncertain.of(List.of(l.number(), l.number()), "line in 配布資料 is no material (資料N-M …)",
+                        "material-unreadable"));
             }
         }
         add(number, title, out);

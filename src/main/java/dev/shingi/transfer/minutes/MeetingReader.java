@@ -60,10 +60,11 @@ final class MeetingReader {
             date = null;
         }
         if (date == null || start == null) {
-            flags.add(new Uncertain(SourceText.span(items.when()), "the date or the starting time of the meeting could not be read from 日時"));
+            flags.add(Uncertain.of(SourceText.span(items.when()),
+                    "the date or the starting time of the meeting could not be read from 日時", "meeting-when"));
         }
         if (t.isEmpty()) {
-            flags.add(new Uncertain(List.of(1, 1), "no meeting title before the numbered items"));
+            flags.add(Uncertain.of(List.of(1, 1), "no meeting title before the numbered items", "meeting-title"));
         }
         String venue = SourceText.text(items.where());
         return new Meeting(t.isEmpty() ? null : t, number, date, start, end, venue.isEmpty() ? null : venue);

@@ -87,9 +87,12 @@ public class MinutesForm {
     }
 
     public static class Uncertain {
-        private String lines, reason;
+        private String lines, reason, code;
+        private List<String> args = new ArrayList<>();
         public String getLines() { return lines; } public void setLines(String v) { lines = v; }
         public String getReason() { return reason; } public void setReason(String v) { reason = v; }
+        public String getCode() { return code; } public void setCode(String v) { code = v; }
+        public List<String> getArgs() { return args; } public void setArgs(List<String> v) { args = v; }
     }
 
     public Meeting getMeeting() { return meeting; } public void setMeeting(Meeting v) { meeting = v; }
@@ -156,6 +159,8 @@ public class MinutesForm {
             Uncertain y = new Uncertain();
             y.lines = ints(x.lines());
             y.reason = x.reason();
+            y.code = x.code();
+            y.args = new ArrayList<>(x.args());
             f.uncertain.add(y);
         }
         return f;
@@ -209,7 +214,7 @@ public class MinutesForm {
         for (int i = 0; i < nonNull(uncertain).size(); i++) {
             Uncertain x = uncertain.get(i);
             us.add(new MinutesProposal.Uncertain(read("uncertain[" + i + "].lines", x.lines, MinutesForm::parseInts),
-                    blank(x.reason)));
+                    blank(x.reason), blank(x.code), x.args == null ? List.of() : x.args.stream().map(a -> a == null ? "" : a).toList()));
         }
         return new MinutesProposal(mt, mats, people, cs, rs, us);
     }

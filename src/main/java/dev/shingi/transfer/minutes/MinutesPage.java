@@ -4,6 +4,7 @@ import dev.shingi.edge.RequestMetadata;
 import dev.shingi.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
@@ -21,7 +22,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * /import/minutes: paste or upload the text of summary minutes, see the proposal with the source lines beside each
@@ -38,11 +41,13 @@ class MinutesPage {
     private final MinutesImporter importer;
     private final AccessPolicy access;
     private final RequestMetadata metadata;
+    private final MessageSource messages;
 
-    MinutesPage(MinutesImporter importer, AccessPolicy access, RequestMetadata metadata) {
+    MinutesPage(MinutesImporter importer, AccessPolicy access, RequestMetadata metadata, MessageSource messages) {
         this.importer = importer;
         this.access = access;
         this.metadata = metadata;
+        this.messages = messages;
     }
 
     /** The source lines of one proposed record, whether the parser was unsure of it, and why. */
@@ -67,7 +72,7 @@ class MinutesPage {
 
     @PostMapping("/preview")
     String preview(@RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file,
-                   Model model, HttpServletResponse response) throws IOException {
+                   Model model, Locale locale, HttpServletResponse response) throws IOException {
         String refusal = refusal(response);
         if (refusal != null) {
             return refusal;
@@ -84,7 +89,7 @@ class MinutesPage {
             return "import-minutes";
         }
         MinutesProposal proposal = parser.parse(source);
-        show(model, source, proposal, MinutesForm.of(proposal), Map.of());
+        show(model, source, proposal, MinutesForm.of(proposal), Map.of(), locale);
         return "import-minutes";
     }
 
@@ -92,7 +97,7 @@ class MinutesPage {
     String confirm(@RequestParam String source, @ModelAttribute("form") MinutesForm form,
                    @RequestParam String deliberationId, @RequestParam(required = false) String title,
                    @RequestParam(required = false) Integer draftVersion,
-                   Model model, HttpServletRequest request, HttpServletResponse response) {
+                   Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         String refusal = refusal(response);
         if (refusal != null) {
             return refusal;
@@ -121,7 +126,7 @@ class MinutesPage {
             response.setStatus(400);
         }
         model.addAttribute("errors", problems);
-        show(model, source, edited, form, fieldErrors(problems));
+        show(model, source, edited, form, fieldErrors(problems), locale);
         return "import-minutes";
     }
 
@@ -152,20 +157,22 @@ class MinutesPage {
         }
     }
 
-    private void show(Model model, String source, MinutesProposal p, MinutesForm form, Map<String, String> fieldErrors) {
+    private void show(Model model, String source, MinutesProposal p, MinutesForm form, Map<String, String> fieldErrors,
+                      Locale locale) {
         String[] lines = source.split("\r\n|\r|\n", -1);
+        Function<MinutesProposal.Uncertain, String> say = u -> say(u, locale);
         List<Row> comments = new ArrayList<>();
         for (MinutesProposal.Comment c : p.comments()) {
-            comments.add(row("comment", c.lines(), lines, p, c.author() == null));
+            comments.add(row("comment", c.lines(), lines, p, c.author() == null, say));
         }
         List<Row> responses = new ArrayList<>();
         for (MinutesProposal.Response r : p.responses()) {
             responses.add(row("response", r.lines(), lines, p,
-                    r.commentRef() == null || r.disposition() == null || r.responder() == null));
+                    r.commentRef() == null || r.disposition() == null || r.responder() == null, say));
         }
         List<Row> unsure = new ArrayList<>();
         for (MinutesProposal.Uncertain u : p.uncertain()) {
-            unsure.add(row("uncertain", u.lines(), lines, p, true));
+            unsure.add(new Row("uncertain", u.lines(), source(u.lines(), lines), true, List.of(say.apply(u))));
         }
         List<String> people = new ArrayList<>();
         p.participants().forEach(x -> people.add(x.name()));
@@ -187,22 +194,51 @@ class MinutesPage {
     }
 
     /** The record's source lines; unsure when a field is missing or an entry of {@code uncertain} covers its lines. */
-    private static Row row(String kind, List<Integer> at, String[] lines, MinutesProposal p, boolean missing) {
+    private static Row row(String kind, List<Integer> at, String[] lines, MinutesProposal p, boolean missing,
+                           Function<MinutesProposal.Uncertain, String> say) {
+        List<String> reasons = new ArrayList<>();
+        if (at != null && at.size() == 2) {
+            for (MinutesProposal.Uncertain u : p.uncertain()) {
+                List<Integer> l = u.lines();
+                if (l != null && l.size() == 2 && l.get(0) <= at.get(1) && at.get(0) <= l.get(1)
+                        && (u.reason() != null || u.code() != null)) {
+                    reasons.add(say.apply(u));
+                }
+            }
+        }
+        return new Row(kind, at, source(at, lines), missing || !reasons.isEmpty(), reasons);
+    }
+
+    /** The numbered source lines {@code at} = [first, last]. */
+    private static String source(List<Integer> at, String[] lines) {
         StringBuilder s = new StringBuilder();
         if (at != null && at.size() == 2) {
             for (int i = Math.max(1, at.get(0)); i <= Math.min(lines.length, at.get(1)); i++) {
                 s.append(i).append(": ").append(lines[i - 1].replace("\f", "")).append('\n');
             }
         }
-        List<String> reasons = new ArrayList<>();
-        if (at != null && at.size() == 2 && !kind.equals("uncertain")) {
-            for (MinutesProposal.Uncertain u : p.uncertain()) {
-                List<Integer> l = u.lines();
-                if (l != null && l.size() == 2 && l.get(0) <= at.get(1) && at.get(0) <= l.get(1) && u.reason() != null) {
-                    reasons.add(u.reason());
-                }
+        return s.toString();
+    }
+
+    /**
+     * A flag in the reader's language: the message of its code, an argument that names a role or a comment kind
+     * shown by its label. A flag without a code (typed into the API's JSON) is shown as its reason was written.
+     */
+    private String say(MinutesProposal.Uncertain u, Locale locale) {
+        if (u.code() == null) {
+            return u.reason();
+        }
+        Object[] args = u.args().stream().map(a -> label(a, locale)).toArray();
+        return messages.getMessage("minutes.flag." + u.code(), args, u.reason() == null ? u.code() : u.reason(), locale);
+    }
+
+    private String label(String arg, Locale locale) {
+        for (String prefix : List.of("role.", "kind.")) {
+            String label = messages.getMessage(prefix + arg, null, null, locale);
+            if (label != null) {
+                return label;
             }
         }
-        return new Row(kind, at, s.toString(), missing || !reasons.isEmpty(), reasons);
+        return arg;
     }
 }

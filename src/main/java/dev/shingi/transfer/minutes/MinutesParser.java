@@ -43,7 +43,8 @@ public final class MinutesParser {
         Roster attendees = new Roster(AttendeeReader.read(items.attendees(), flags));
         List<Material> materials = MaterialReader.read(items.materials(), flags);
         if (items.proceedings() == null) {
-            flags.add(new Uncertain(SourceText.span(lines), "no 議事概要 (summary of proceedings) item found: no comments read"));
+            flags.add(Uncertain.of(SourceText.span(lines),
+                    "no 議事概要 (summary of proceedings) item found: no comments read", "no-proceedings"));
             return new MinutesProposal(meeting, materials, attendees.all(), List.of(), List.of(), flags);
         }
         Turns turns = TurnReader.read(items.proceedings(), attendees, flags);

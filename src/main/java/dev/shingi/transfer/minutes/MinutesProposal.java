@@ -61,7 +61,18 @@ public record MinutesProposal(
                            String evidence, String text, List<Integer> lines) {
     }
 
-    /** Something the parser could not decide; the reviewer should look at these lines. */
-    public record Uncertain(List<Integer> lines, String reason) {
+    /**
+     * Something the parser could not decide; the reviewer should look at these lines. {@code reason} says it in
+     * English; {@code code} and {@code args} say the same as the message {@code minutes.flag.<code>} of the bundles,
+     * which the pages show in the reader's language (an arg that is an enum's name is shown by its label).
+     */
+    public record Uncertain(List<Integer> lines, String reason, String code, List<String> args) {
+        public Uncertain {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        static Uncertain of(List<Integer> lines, String reason, String code, Object... args) {
+            return new Uncertain(lines, reason, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        }
     }
 }

@@ -80,7 +80,8 @@ final class PointReader {
             Comment c = new Comment(ref, t.speaker() == null ? null : t.speaker().name(), Anchors.ofPoint(p, s),
                     Phrases.kind(p.text()), p.text(), at);
             if (t.speaker() == null) {
-                flags.add(new TurnFlag(turn, new Uncertain(at, "author of " + ref + " unclear (speaker '" + t.written() + "')")));
+                flags.add(new TurnFlag(turn, Uncertain.of(at, "author of " + ref + " unclear (speaker '" + t.written() + "')",
+                        "author-unclear", ref, t.written())));
             }
             comments.add(c);
             made.add(c);
@@ -122,14 +123,14 @@ final class PointReader {
             return found.get(0);
         }
         if (found.size() > 1) {
-            flags.add(new TurnFlag(turn, new Uncertain(at, "written comments of '" + name + title + "' match " + found.size()
-                    + " attendees; author left empty")));
+            flags.add(new TurnFlag(turn, Uncertain.of(at, "written comments of '" + name + title + "' match " + found.size()
+                    + " attendees; author left empty", "written-author-ambiguous", name + title, found.size())));
             return null;
         }
         Participant p = new Participant(name, title, Titles.roleOf(title));
         roster.add(p);
-        flags.add(new TurnFlag(turn, new Uncertain(at, "written comments of '" + name + title + "', who is not in the attendee "
-                + "list (absent); added as " + p.role())));
+        flags.add(new TurnFlag(turn, Uncertain.of(at, "written comments of '" + name + title + "', who is not in the attendee "
+                + "list (absent); added as " + p.role(), "written-author-absent", name + title, p.role())));
         return p;
     }
 }

@@ -92,7 +92,8 @@ final class TurnReader {
             return new Turn(official, written, official == null, l, new Joined());
         }
         if (Titles.ANONYMOUS.contains(written)) {
-            flags.add(new Uncertain(at, "speaker given only as '" + written + "'; author left empty"));
+            flags.add(Uncertain.of(at, "speaker given only as '" + written + "'; author left empty", "speaker-title-only",
+                    written));
             return new Turn(null, written, false, l, new Joined());
         }
         Participant holder = roster.soleHolder(written);
@@ -104,20 +105,21 @@ final class TurnReader {
             return new Turn(found.get(0), written, false, l, new Joined());
         }
         if (found.size() > 1) {
-            flags.add(new Uncertain(at, "speaker '" + written + "' matches " + found.size()
-                    + " attendees; author left empty"));
+            flags.add(Uncertain.of(at, "speaker '" + written + "' matches " + found.size()
+                    + " attendees; author left empty", "speaker-ambiguous", written, found.size()));
             return new Turn(null, written, false, l, new Joined());
         }
         Titles.NameAndTitle nt = Titles.split(written);
         Role role = Titles.roleOf(nt.title());
         if (nt.title() == null || nt.name().isEmpty() || role == null) {
-            flags.add(new Uncertain(at, "speaker '" + written + "' is not an attendee and could not be read as name and title"));
+            flags.add(Uncertain.of(at, "speaker '" + written + "' is not an attendee and could not be read as name and title",
+                    "speaker-unreadable", written));
             return new Turn(null, written, false, l, new Joined());
         }
         Participant p = new Participant(nt.name(), nt.title(), role);
         roster.add(p);
-        flags.add(new Uncertain(at, "speaker '" + written + "' is not in the attendee list; added as "
-                + role + " from the turn's opening line"));
+        flags.add(Uncertain.of(at, "speaker '" + written + "' is not in the attendee list; added as "
+                + role + " from the turn's opening line", "speaker-added", written, role));
         return new Turn(p, written, false, l, new Joined());
     }
 }

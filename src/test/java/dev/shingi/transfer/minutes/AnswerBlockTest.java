@@ -35,7 +35,8 @@ class AnswerBlockTest {
         assertThat(tanaka.addressee()).isNull();
         assertThat(tanaka.takes()).isEqualTo(AnswerBlock.Takes.NOTHING);
         assertThat(tanaka.flags()).containsExactly(new Uncertain(List.of(27, 27),
-                "answer addressed to '構成員' named '田中': not exactly one attendee; not joined"));
+                "answer addressed to '構成員' named '田中': not exactly one attendee; not joined",
+                "answer-addressee-ambiguous", List.of("構成員", "田中")));
         assertThat(blocks.get(0).addressee()).isEqualTo(points.roster().all().get(3)); // 高木構成員
     }
 
@@ -47,7 +48,8 @@ class AnswerBlockTest {
         assertThat(blocks).hasSize(1);
         assertThat(blocks.get(0).takes()).isEqualTo(AnswerBlock.Takes.NOTHING);
         assertThat(blocks.get(0).flags()).containsExactly(new Uncertain(List.of(40, 40),
-                "what 山田課長 says names no one it answers, and no member spoke just before; not joined"));
+                "what 山田課長 says names no one it answers, and no member spoke just before; not joined",
+                "answer-addressee-none", List.of("山田課長")));
     }
 
     @Test

@@ -51,10 +51,11 @@ class AnswerJoinerTest {
         Answers answers = AnswerJoiner.join(Stages.points("wg-ambiguous"));
         assertThat(answers.flags()).extracting(TurnFlag::flag).contains(
                 new Uncertain(List.of(25, 25), "2 answer part(s) of 小池企画官 without a page or order, and 3 open point(s) "
-                        + "of 高木 they could answer; not joined"),
+                        + "of 高木 they could answer; not joined", "answer-parts-unplaced", List.of("2", "小池企画官", "3", "高木")),
                 new Uncertain(List.of(26, 26), "2 answer part(s) of 小池企画官 without a page or order, and 3 open point(s) "
-                        + "of 高木 they could answer; not joined"),
-                new Uncertain(List.of(33, 34), "no phrase of the answer decides its disposition"));
+                        + "of 高木 they could answer; not joined", "answer-parts-unplaced", List.of("2", "小池企画官", "3", "高木")),
+                new Uncertain(List.of(33, 34), "no phrase of the answer decides its disposition", "disposition-unclear",
+                        List.of()));
         // c1: its speaker is one of two 田中; c2–c4: 高木's, unjoined; c6: 佐々木 got no answer; c5 (江間) was joined
         assertThat(answers.unanswered()).extracting(Uncertain::reason).containsExactly(
                 "no answer to c1 (CHANGE_REQUEST) was found", "no answer to c2 (QUESTION) was found",

@@ -33,6 +33,7 @@ class AttendeeReaderTest {
                 new Participant("若林", "部会長代理", Role.MEMBER));
         assertThat(p).contains(new Participant("中島", "政策統括官（防災担当）付企画官", Role.SECRETARIAT));
         assertThat(p).contains(new Participant("総務省消防庁", null, Role.SECRETARIAT));
-        assertThat(flags).contains(new Uncertain(List.of(10, 10), "could not tell name from title in '総務省消防庁'"));
+        assertThat(flags).contains(new Uncertain(List.of(10, 10), "could not tell name from title in '総務省消防庁'",
+                "attendee-name-title", List.of("総務省消防庁")));
     }
 }

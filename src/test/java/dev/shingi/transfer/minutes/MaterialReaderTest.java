@@ -33,6 +33,7 @@ class MaterialReaderTest {
         List<SourceText.Line> item = SourceText.lines("WEB 開催\n資料 10－１ 『ICT サイバーセキュリティ政策の中期重点方針』（案）");
         List<Uncertain> flags = new ArrayList<>();
         assertThat(MaterialReader.read(item, flags)).extracting(Material::number).containsExactly("資料10-1");
-        assertThat(flags).containsExactly(new Uncertain(List.of(1, 1), "line in 配布資料 is no material (資料N-M …)"));
+        assertThat(flags).containsExactly(new Uncertain(List.of(1, 1), "line in 配布資料 is no material (資料N-M …)",
+                "material-unreadable", List.of()));
     }
 }

@@ -39,6 +39,6 @@ class MeetingReaderTest {
         Meeting m = MeetingReader.read(Items.of(SourceText.lines(text)), flags);
         assertThat(m.date()).isNull();
         assertThat(flags).containsExactly(new Uncertain(List.of(5, 5),
-                "the date or the starting time of the meeting could not be read from 日時"));
+                "the date or the starting time of the meeting could not be read from 日時", "meeting-when", List.of()));
     }
 }

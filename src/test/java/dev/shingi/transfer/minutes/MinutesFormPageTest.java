@@ -120,7 +120,7 @@ class MinutesFormPageTest extends LedgerHttp {
         assertThat(page.html().select("tr.uncertain[data-kind]")).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.select(".reason").text()).isNotBlank());
         assertThat(page.html().select("tr.uncertain[data-kind=comment] .reason").eachText())
-                .anyMatch(r -> r.contains("author of c1 unclear"));
+                .contains("Who raised c1 is unclear (speaker “田中構成員”).", "No answer to c1 (Change request) was found.");
         // the empty author is refused beside its field; the highlight and reasons survive the round trip
         PageReader.Page refused = admin.submit("/import/minutes", "/import/minutes", fields(page, "minutes-unsure"));
         assertThat(refused.status()).isEqualTo(400);
@@ -128,5 +128,11 @@ class MinutesFormPageTest extends LedgerHttp {
                 .isEqualTo(page.html().select("tr.uncertain .reason").eachText());
         assertThat(refused.html().select("select[name=\"comments[0].author\"]").first().parent().select(".field-error").text())
                 .startsWith("is empty");
+
+        // the same flags on the Japanese page, from the bundle, the comment kind by its label
+        admin.language = "ja";
+        PageReader.Page ja = admin.submit("/import/minutes", "/import/minutes/preview", Map.of("text", text));
+        assertThat(ja.html().select("tr.uncertain[data-kind=comment] .reason").eachText())
+                .contains("c1の発言者が不明です（発言者「田中構成員」）。", "c1（修正意見）への回答が見つかりません。");
     }
 }

@@ -26,6 +26,6 @@ class MinutesParserPipelineTest {
         assertThat(p.participants()).hasSize(22);
         assertThat(p.comments()).isEmpty();
         assertThat(p.uncertain()).containsExactly(new Uncertain(List.of(1, 25),
-                "no 議事概要 (summary of proceedings) item found: no comments read"));
+                "no 議事概要 (summary of proceedings) item found: no comments read", "no-proceedings", List.of()));
     }
 }

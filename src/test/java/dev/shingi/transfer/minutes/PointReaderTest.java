@@ -77,6 +77,7 @@ class PointReaderTest {
         Points points = Stages.points("wg-ambiguous");
         assertThat(points.comments().get(0).author()).isNull();
         assertThat(points.flags()).extracting(TurnFlag::flag).contains(
-                new Uncertain(List.of(17, 17), "author of c1 unclear (speaker '田中構成員')"));
+                new Uncertain(List.of(17, 17), "author of c1 unclear (speaker '田中構成員')", "author-unclear",
+                        List.of("c1", "田中構成員")));
     }
 }

@@ -56,8 +56,10 @@ class TurnReaderTest {
         assertThat(sasaki.speaker()).isEqualTo(new Participant("佐々木", "構成員", Role.MEMBER));
         assertThat(turns.roster().all()).contains(new Participant("佐々木", "構成員", Role.MEMBER));
         assertThat(flags).containsExactly(
-                new Uncertain(List.of(16, 16), "speaker '田中構成員' matches 2 attendees; author left empty"),
-                new Uncertain(List.of(42, 42), "speaker '佐々木構成員' is not in the attendee list; added as MEMBER from the turn's opening line"));
+                new Uncertain(List.of(16, 16), "speaker '田中構成員' matches 2 attendees; author left empty",
+                        "speaker-ambiguous", List.of("田中構成員", "2")),
+                new Uncertain(List.of(42, 42), "speaker '佐々木構成員' is not in the attendee list; added as MEMBER from the turn's opening line",
+                        "speaker-added", List.of("佐々木構成員", "MEMBER")));
     }
 
     @Test
