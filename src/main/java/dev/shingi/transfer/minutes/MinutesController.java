@@ -37,9 +37,12 @@ class MinutesController {
     private final MinutesImporter importer;
     private final RequestMetadata metadata;
 
-    MinutesController(MinutesImporter importer, RequestMetadata metadata) {
+    private final People people;
+
+    MinutesController(MinutesImporter importer, RequestMetadata metadata, People people) {
         this.importer = importer;
         this.metadata = metadata;
+        this.people = people;
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -48,7 +51,7 @@ class MinutesController {
                             @RequestHeader(value = "Content-Type", required = false) String contentType,
                             @RequestParam(required = false) String deliberationId) throws HttpMediaTypeNotSupportedException {
         importer.requirePreview(deliberationId);
-        return parser.parse(decode(body, contentType));
+        return People.matched(parser.parse(decode(body, contentType)), people.readable());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -101,7 +104,7 @@ class MinutesController {
     @ExceptionHandler(NotReadable.class)
     ResponseEntity<ProblemDetail> notReadable(NotReadable e) {
         ProblemDetail p = ProblemHandler.problem(HttpStatus.BAD_REQUEST, e.type, "Minutes not readable", e.getMessage());
-        p.setProperty("errors", List.of(new MinutesImporter.Problem("body", e.getMessage())));
+        p.setProperty("errors", List.of(MinutesImporter.Problem.of("body", e.type, e.getMessage())));
         return ResponseEntity.badRequest().body(p);
     }
 

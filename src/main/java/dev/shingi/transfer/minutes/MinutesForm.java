@@ -44,7 +44,8 @@ public class MinutesForm {
     }
 
     public static class Participant {
-        private String name, title, role;
+        private String name, title, role, participantId;
+        public String getParticipantId() { return participantId; } public void setParticipantId(String v) { participantId = v; }
         public String getName() { return name; } public void setName(String v) { name = v; }
         public String getTitle() { return title; } public void setTitle(String v) { title = v; }
         public String getRole() { return role; } public void setRole(String v) { role = v; }
@@ -125,6 +126,7 @@ public class MinutesForm {
             y.name = x.name();
             y.title = x.title();
             y.role = str(x.role());
+            y.participantId = x.participantId();
             f.participants.add(y);
         }
         for (MinutesProposal.Comment x : list(p.comments())) {
@@ -166,7 +168,7 @@ public class MinutesForm {
         return f;
     }
 
-    /** Form fields (as the form names them) whose text is not a value of their type, with what was wrong. */
+    /** Form fields (as the form names them) whose text is not a value of their type, with that text. */
     public final java.util.Map<String, String> unreadable = new java.util.LinkedHashMap<>();
 
     /** The edited proposal; a field that cannot be read is null (and named in {@link #unreadable}). */
@@ -185,7 +187,7 @@ public class MinutesForm {
         for (int i = 0; i < nonNull(participants).size(); i++) {
             Participant x = participants.get(i);
             people.add(new MinutesProposal.Participant(blank(x.name), blank(x.title),
-                    read("participants[" + i + "].role", x.role, Role::valueOf)));
+                    read("participants[" + i + "].role", x.role, Role::valueOf), blank(x.participantId)));
         }
         List<MinutesProposal.Comment> cs = new ArrayList<>();
         for (int i = 0; i < nonNull(comments).size(); i++) {
@@ -227,7 +229,7 @@ public class MinutesForm {
         try {
             return parse.apply(t);
         } catch (RuntimeException e) {
-            unreadable.put(field, "'" + t + "' cannot be read here");
+            unreadable.put(field, t);
             return null;
         }
     }

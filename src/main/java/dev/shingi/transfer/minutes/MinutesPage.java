@@ -42,8 +42,11 @@ class MinutesPage {
     private final AccessPolicy access;
     private final RequestMetadata metadata;
     private final MessageSource messages;
+    private final People people;
 
-    MinutesPage(MinutesImporter importer, AccessPolicy access, RequestMetadata metadata, MessageSource messages) {
+    MinutesPage(MinutesImporter importer, AccessPolicy access, RequestMetadata metadata, MessageSource messages,
+                People people) {
+        this.people = people;
         this.importer = importer;
         this.access = access;
         this.metadata = metadata;
@@ -85,10 +88,11 @@ class MinutesPage {
             source = MinutesController.decode(bytes, null);
         } catch (MinutesController.NotReadable | org.springframework.web.HttpMediaTypeNotSupportedException e) {
             response.setStatus(400);
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e instanceof MinutesController.NotReadable n
+                    ? messages.getMessage("minutes.notReadable." + n.type, null, e.getMessage(), locale) : e.getMessage());
             return "import-minutes";
         }
-        MinutesProposal proposal = parser.parse(source);
+        MinutesProposal proposal = People.matched(parser.parse(source), people.readable());
         show(model, source, proposal, MinutesForm.of(proposal), Map.of(), locale);
         return "import-minutes";
     }
@@ -109,7 +113,8 @@ class MinutesPage {
         MinutesProposal edited = form.toProposal();
         List<MinutesImporter.Problem> problems = new ArrayList<>();
         // text that is no date, number or choice: refused before the importer sees a proposal with a hole in it
-        form.unreadable.forEach((field, message) -> problems.add(new MinutesImporter.Problem("proposal." + field, message)));
+        form.unreadable.forEach((field, text) -> problems.add(MinutesImporter.Problem.of("proposal." + field,
+                "unreadable", "'" + text + "' cannot be read here", text)));
         if (problems.isEmpty()) {
             try {
                 MinutesImporter.Imported done = importer.record(new MinutesImporter.ImportRequest(deliberationId.strip(),
@@ -120,13 +125,14 @@ class MinutesPage {
                 problems.addAll(e.problems());
             } catch (AccessDeniedException e) {
                 response.setStatus(403);
-                problems.add(new MinutesImporter.Problem("deliberationId", e.getMessage()));
+                problems.add(MinutesImporter.Problem.of("deliberationId", "forbidden", e.getMessage()));
             }
         } else {
             response.setStatus(400);
         }
-        model.addAttribute("errors", problems);
-        show(model, source, edited, form, fieldErrors(problems), locale);
+        model.addAttribute("errors", problems.stream().map(x -> new Shown(x.field(), say(x, locale))).toList());
+        show(model, source, edited, form, fieldErrors(problems.stream()
+                .map(x -> new Shown(x.field(), say(x, locale))).toList()), locale);
         return "import-minutes";
     }
 
@@ -134,13 +140,25 @@ class MinutesPage {
      * The importer names a field of the proposal ({@code proposal.comments[2].author}); the form names it without the
      * {@code proposal.} ({@code comments[2].author}). Two problems of one field are one message.
      */
-    static Map<String, String> fieldErrors(List<MinutesImporter.Problem> problems) {
+    static Map<String, String> fieldErrors(List<Shown> problems) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (MinutesImporter.Problem p : problems) {
+        for (Shown p : problems) {
             String field = p.field() == null ? "" : p.field().startsWith("proposal.") ? p.field().substring(9) : p.field();
             out.merge(field, p.message(), (a, b) -> a + "; " + b);
         }
         return out;
+    }
+
+    /** A problem as the page shows it: the field it names, and what is wrong in the reader's language. */
+    record Shown(String field, String message) {
+    }
+
+    /** A problem of the importer in the reader's language; one without a message of its own keeps its English. */
+    private String say(MinutesImporter.Problem p, Locale locale) {
+        if (p.code() == null) {
+            return p.message();
+        }
+        return messages.getMessage("minutes.problem." + p.code(), p.args().toArray(), p.message(), locale);
     }
 
     /** Anonymous readers go to sign in; signed-in readers who are neither secretariat nor admin get a 403 page. */
@@ -179,6 +197,13 @@ class MinutesPage {
         // a name typed into the API's JSON, or still in the deliberation, stays choosable
         p.comments().forEach(c -> { if (c.author() != null && !people.contains(c.author())) people.add(c.author()); });
         p.responses().forEach(r -> { if (r.responder() != null && !people.contains(r.responder())) people.add(r.responder()); });
+        List<PeopleMatcher.Person> known = this.people.readable();
+        List<List<PeopleMatcher.Person>> candidates = new ArrayList<>();
+        for (MinutesProposal.Participant x : p.participants()) {
+            candidates.add(x.name() == null ? List.of() : PeopleMatcher.match(x.name(), known).candidates());
+        }
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("roles", dev.shingi.deliberation.api.Role.values());
         model.addAttribute("source", source);
         model.addAttribute("proposal", p);
         model.addAttribute("form", form);

@@ -1,5 +1,6 @@
 package dev.shingi.transfer.minutes;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.shingi.deliberation.api.CommentKind;
 import dev.shingi.deliberation.api.CommitmentKind;
@@ -31,8 +32,20 @@ public record MinutesProposal(
     public record Material(String number, String title) {
     }
 
-    /** An attendee as listed: name, title as glued on (構成員, 企画官 …), role from the block heading or the title. */
-    public record Participant(String name, String title, Role role) {
+    /**
+     * An attendee as listed: name, title as glued on (構成員, 企画官 …), role from the block heading or the title.
+     * {@code participantId} (added) is the person this is when they are registered elsewhere already (their sign-in
+     * name), as a reviewer chose or the one sure match proposed; null for a new person, whose id is generated.
+     */
+    public record Participant(String name, String title, Role role, String participantId) {
+        @JsonCreator
+        public Participant {
+        }
+
+        /** An attendee as the parser reads them: nobody yet. */
+        public Participant(String name, String title, Role role) {
+            this(name, title, role, null);
+        }
     }
 
     /** Where in the draft: {@code pages} is [page] or [first, last]; all parts may be null or empty. */

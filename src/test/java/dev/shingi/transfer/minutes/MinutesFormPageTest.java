@@ -98,8 +98,8 @@ class MinutesFormPageTest extends LedgerHttp {
         PageReader.Page refused = admin.submit("/import/minutes", "/import/minutes", f);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.html().select("textarea[name=\"comments[2].text\"]").first().parent()
-                .select(".field-error").text()).isEqualTo("is required");
-        assertThat(refused.html().select(".field-error").eachText()).containsExactly("is required");
+                .select(".field-error").text()).isEqualTo("Required.");
+        assertThat(refused.html().select(".field-error").eachText()).containsExactly("Required.");
         // the rest of the form is as the secretary left it
         assertThat(refused.html().select("textarea[name=\"comments[3].text\"]").first().text())
                 .isEqualTo(f.get("comments[3].text"));
@@ -127,12 +127,53 @@ class MinutesFormPageTest extends LedgerHttp {
         assertThat(refused.html().select("tr.uncertain .reason").eachText())
                 .isEqualTo(page.html().select("tr.uncertain .reason").eachText());
         assertThat(refused.html().select("select[name=\"comments[0].author\"]").first().parent().select(".field-error").text())
-                .startsWith("is empty");
+                .isEqualTo("Empty: say who raised c1, or remove it.");
 
         // the same flags on the Japanese page, from the bundle, the comment kind by its label
         admin.language = "ja";
         PageReader.Page ja = admin.submit("/import/minutes", "/import/minutes/preview", Map.of("text", text));
         assertThat(ja.html().select("tr.uncertain[data-kind=comment] .reason").eachText())
                 .contains("c1の発言者が不明です（発言者「田中構成員」）。", "c1（修正意見）への回答が見つかりません。");
+        PageReader.Page refusedJa = admin.submit("/import/minutes", "/import/minutes", fields(ja, "minutes-unsure-ja"));
+        assertThat(refusedJa.status()).isEqualTo(400);
+        assertThat(refusedJa.html().select("select[name=\"comments[0].author\"]").first().parent().select(".field-error")
+                .text()).isEqualTo("空欄です。c1の発言者を選ぶか、この意見を削除してください。");
+    }
+
+    @Test
+    void aSecretaryOpensANewDeliberationThroughThePageAndIsItsSecretariat() {
+        PageReader sato = new PageReader(port).signedInAs("sato");
+        sato.language = "ja";
+        PageReader.Page page = previewed(sato);
+        Map<String, String> f = fields(page, "minutes-form-sato-" + UUID.randomUUID().toString().substring(0, 8));
+        int satoRow = -1;
+        for (int i = 0; f.containsKey("participants[" + i + "].name"); i++) {
+            satoRow = "佐藤".equals(f.get("participants[" + i + "].name")) ? i : satoRow;
+        }
+        // the one 佐藤 registered already is proposed, in Japanese, and may be changed to a new person
+        assertThat(page.html().select("select[name=\"participants[" + satoRow + "].participantId\"] option[selected]").text())
+                .isEqualTo("佐藤（sato、登録済み）");
+        assertThat(f.get("participants[" + satoRow + "].participantId")).isEqualTo("sato");
+
+        // left a new person, the secretary would lock herself out: refused, in Japanese, above the participants
+        long before = storedEvents();
+        Map<String, String> unmarked = new java.util.LinkedHashMap<>(f);
+        unmarked.put("participants[" + satoRow + "].participantId", "");
+        PageReader.Page refused = sato.submit("/import/minutes", "/import/minutes", unmarked);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#participants-error").text()).startsWith("新しい審議 " + f.get("deliberationId")
+                + " を開始します。事務局のうちどなたがあなたか（「あなた（sato）」）を選んでください。");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        PageReader.Page done = sato.submit("/import/minutes", "/import/minutes", f);
+        assertThat(done.status()).as(done.raw()).isEqualTo(302);
+        JsonNode d = getAs("sato", "/api/deliberations/" + f.get("deliberationId")).body();
+        List<String> secretariat = new ArrayList<>();
+        d.get("participants").forEach(x -> {
+            if (x.get("role").asText().equals("SECRETARIAT")) {
+                secretariat.add(x.get("participantId").asText());
+            }
+        });
+        assertThat(secretariat).contains("sato").hasSize(8);
     }
 }

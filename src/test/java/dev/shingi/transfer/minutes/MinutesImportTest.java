@@ -210,10 +210,44 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(getAs("admin", "/api/deliberations/minutes-bad").status()).isEqualTo(404);
 
-        // into an existing deliberation a secretary may import, but not open a new one
-        Reply notAdmin = postAs("sato", IMPORT, importBody("minutes-new-by-sato", preview()), "application/json");
-        assertThat(notAdmin.status()).isEqualTo(403);
+        // a member opens nothing; a secretary who does not say which of its secretariat they are is refused
+        assertThat(postAs("tsuta", IMPORT, importBody("minutes-new-by-tsuta", preview()), "application/json").status())
+                .isEqualTo(403);
+        JsonNode anonymous = preview().deepCopy();
+        anonymous.get("participants").forEach(x -> ((ObjectNode) x).putNull("participantId"));
+        Reply notMarked = postAs("sato", IMPORT, importBody("minutes-new-by-sato", anonymous), "application/json");
+        assertThat(notMarked.status()).as(notMarked.raw()).isEqualTo(400);
+        assertThat(notMarked.body().get("errors").findValuesAsText("field")).containsExactly("proposal.participants");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aSecretaryOpensANewDeliberationFromMinutesAsItsSecretariatAndThePeopleAreThoseRegisteredAlready() {
+        // the preview proposes, for each name the demo knows exactly once, that person (their sign-in name)
+        JsonNode p = preview();
+        Map<String, String> proposed = new LinkedHashMap<>();
+        p.get("participants").forEach(x -> proposed.put(x.get("name").asText(), x.get("participantId").asText(null)));
+        assertThat(proposed).containsEntry("佐藤", "sato").containsEntry("蔦", "tsuta").containsEntry("後藤", "goto");
+
+        String id = "minutes-by-sato-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Reply done = postAs("sato", IMPORT, importBody(id, p), "application/json");
+        assertThat(done.status()).as(done.raw()).isEqualTo(201);
+        assertThat(done.body().get("participantIds").get("佐藤").asText()).isEqualTo("sato");
+        assertThat(done.body().get("participantIds").get("蔦").asText()).isEqualTo("tsuta");
+        // sato is its secretariat (reads it, answers in it); tsuta, a member of it, reads it and raises in it
+        Reply d = getAs("sato", "/api/deliberations/" + id);
+        assertThat(d.status()).isEqualTo(200);
+        List<String> roles = new ArrayList<>();
+        d.body().get("participants").forEach(x -> roles.add(x.get("participantId").asText() + " " + x.get("role").asText()));
+        assertThat(roles).contains("sato SECRETARIAT", "tsuta MEMBER", "goto CHAIR");
+        assertThat(getAs("tsuta", "/api/deliberations/" + id).status()).isEqualTo(200);
+
+        // a person the importer cannot name from what they read is refused: no login is invented for someone
+        JsonNode forged = preview().deepCopy();
+        ((ObjectNode) forged.get("participants").get(1)).put("participantId", "someone-else");
+        Reply refused = postAs("sato", IMPORT, importBody(id + "-x", forged), "application/json");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("proposal.participants[1].participantId");
     }
 
     @Test
@@ -314,12 +348,12 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(refused.statusCode()).isEqualTo(400);
         Document again = Jsoup.parse(refused.body());
         assertThat(again.select(".errors li").eachText())
-                .containsExactly("proposal.comments[0].author: is empty: say who raised c1 (or remove it)",
-                        "proposal.comments[1].author: is empty: say who raised c2 (or remove it)",
-                        "proposal.comments[2].author: is empty: say who raised c3 (or remove it)",
-                        "proposal.comments[3].author: is empty: say who raised c4 (or remove it)");
+                .containsExactly("proposal.comments[0].author: Empty: say who raised c1, or remove it.",
+                        "proposal.comments[1].author: Empty: say who raised c2, or remove it.",
+                        "proposal.comments[2].author: Empty: say who raised c3, or remove it.",
+                        "proposal.comments[3].author: Empty: say who raised c4, or remove it.");
         assertThat(again.select("select[name=\"comments[2].author\"]").first().parent().select(".field-error").text())
-                .isEqualTo("is empty: say who raised c3 (or remove it)");
+                .isEqualTo("Empty: say who raised c3, or remove it.");
         assertThat(storedEvents()).isEqualTo(before);
 
         HttpResponse<String> recorded = admin.post("/import/minutes", confirm);
