@@ -51,7 +51,7 @@ class MinutesController {
                             @RequestHeader(value = "Content-Type", required = false) String contentType,
                             @RequestParam(required = false) String deliberationId) throws HttpMediaTypeNotSupportedException {
         importer.requirePreview(deliberationId);
-        return People.matched(parser.parse(decode(body, contentType)), people.readable());
+        return People.matched(parser.parse(decode(body, contentType)), people.readable(), people.maySecretariat());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -131,7 +131,8 @@ public class MinutesImporter {
             }
         }
         ProposalCheck.Plan plan = ProposalCheck.plan(r, detail, versions,
-                new ProposalCheck.Importer(access.user(), access.isAdmin(), people.readable()), now, problems);
+                new ProposalCheck.Importer(access.user(), access.isAdmin(), people.maySecretariat(),
+                        people.readable()), now, problems);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }

@@ -92,7 +92,7 @@ class MinutesPage {
                     ? messages.getMessage("minutes.notReadable." + n.type, null, e.getMessage(), locale) : e.getMessage());
             return "import-minutes";
         }
-        MinutesProposal proposal = People.matched(parser.parse(source), people.readable());
+        MinutesProposal proposal = People.matched(parser.parse(source), people.readable(), people.maySecretariat());
         show(model, source, proposal, MinutesForm.of(proposal), Map.of(), locale);
         return "import-minutes";
     }

@@ -50,11 +50,36 @@ class People {
     }
 
     /**
+     * Whom the signed-in user may make secretariat of what they import: anyone when an admin; else themself and the
+     * secretariat of the deliberations they are secretariat of (their colleagues, holding that role already).
+     */
+    java.util.function.Predicate<String> maySecretariat() {
+        if (access.isAdmin()) {
+            return id -> true;
+        }
+        AsOf now = AsOf.now(clock.instant());
+        java.util.Set<String> colleagues = new java.util.HashSet<>();
+        String user = access.user();
+        colleagues.add(user);
+        for (DeliberationSummary d : queries.query(new FindDeliberations(now),
+                ResponseTypes.multipleInstancesOf(DeliberationSummary.class)).join()) {
+            if (access.role(d.deliberationId()).orElse(null) != dev.shingi.deliberation.api.Role.SECRETARIAT) {
+                continue;
+            }
+            queries.query(new FindDeliberation(d.deliberationId(), now), ResponseTypes.instanceOf(DeliberationDetail.class))
+                    .join().participants().stream().filter(x -> x.role() == dev.shingi.deliberation.api.Role.SECRETARIAT)
+                    .forEach(x -> colleagues.add(x.participantId()));
+        }
+        return colleagues::contains;
+    }
+
+    /**
      * The proposal with each participant the matcher is sure of given that person's id, and a flag for each it is
      * unsure of (the candidates named, the id left empty for the reviewer to choose). A participant whose id is set
-     * already is left as it is; so is everyone when the import goes into a deliberation that knows them by name.
+     * already is left as it is; a secretariat participant is proposed only as someone {@code maySecretariat} allows.
      */
-    static MinutesProposal matched(MinutesProposal p, List<PeopleMatcher.Person> people) {
+    static MinutesProposal matched(MinutesProposal p, List<PeopleMatcher.Person> people,
+                                   java.util.function.Predicate<String> maySecretariat) {
         List<MinutesProposal.Participant> participants = new ArrayList<>();
         List<MinutesProposal.Uncertain> flags = new ArrayList<>(p.uncertain());
         for (MinutesProposal.Participant x : p.participants()) {
@@ -63,6 +88,11 @@ class People {
                 continue;
             }
             PeopleMatcher.Match m = PeopleMatcher.match(x.name(), people);
+            if (m.certainty() == PeopleMatcher.Certainty.SURE && x.role() == dev.shingi.deliberation.api.Role.SECRETARIAT
+                    && !maySecretariat.test(m.candidates().get(0).participantId())) {
+                participants.add(x);
+                continue;
+            }
             switch (m.certainty()) {
                 case SURE -> participants.add(new MinutesProposal.Participant(x.name(), x.title(), x.role(),
                         m.candidates().get(0).participantId()));

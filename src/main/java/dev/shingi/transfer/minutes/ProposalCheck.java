@@ -34,8 +34,12 @@ final class ProposalCheck {
                 Map<String, String> commentIds, Integer pageCount) {
     }
 
-    /** Who imports: their sign-in name, whether an admin, and the people they may re-use (those they can read). */
-    record Importer(String user, boolean admin, Collection<PeopleMatcher.Person> people) {
+    /**
+     * Who imports: their sign-in name, whether an admin, whom they may make secretariat (anyone when an admin), and the people they may
+     * re-use (those they can read).
+     */
+    record Importer(String user, boolean admin, java.util.function.Predicate<String> maySecretariat,
+                    Collection<PeopleMatcher.Person> people) {
     }
 
     private final List<Problem> problems;
@@ -192,7 +196,8 @@ final class ProposalCheck {
      * The deliberation's own participant when the name is known (a {@code participantId} proposed by a match in other
      * deliberations does not override it); else the person the reviewer chose
      * ({@code participantId}: one the importer may read with a matching name, or the importer themself), else a new
-     * participant with a generated id. Into a new deliberation, whoever is not an admin must be among its secretariat,
+     * participant with a generated id. Only an admin gives the secretariat role to someone who signs in (other than
+     * themself): a generated id is a record of who answered, a sign-in name a grant of rights. Into a new deliberation, whoever is not an admin must be among its secretariat,
      * or they would lock themselves out of what they just recorded.
      */
     private People people(ImportRequest r, MinutesProposal p, DeliberationDetail detail, Importer importer) {
@@ -247,6 +252,11 @@ final class ProposalCheck {
                 } else if (!takenIds.add(chosen)) {
                     problem(field + ".participantId", "participant-id-taken", "'" + chosen
                             + "' is someone else of this import or deliberation already", chosen);
+                } else if (x.role() == Role.SECRETARIAT && !self && !importer.maySecretariat().test(chosen)) {
+                    // a secretariat participant with a sign-in may answer and correct: granting that is the admin's
+                    problem(field + ".participantId", "secretariat-grant-admin-only", "only an administrator makes '"
+                            + chosen + "', who signs in, secretariat; leave '" + x.name() + "' a new person", chosen,
+                            x.name());
                 }
             }
             generated.add(chosen == null ? i : null);

@@ -248,6 +248,19 @@ class MinutesImportTest extends LedgerHttp {
         Reply refused = postAs("sato", IMPORT, importBody(id + "-x", forged), "application/json");
         assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
         assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("proposal.participants[1].participantId");
+
+        // nor does a secretary make someone who signs in secretariat: that grant is the administrator's
+        JsonNode grant = preview().deepCopy();
+        int tsuta = -1;
+        for (int i = 0; i < grant.get("participants").size(); i++) {
+            tsuta = "蔦".equals(grant.get("participants").get(i).get("name").asText()) ? i : tsuta;
+        }
+        ((ObjectNode) grant.get("participants").get(tsuta)).put("role", "SECRETARIAT");
+        Reply granted = postAs("sato", IMPORT, importBody(id + "-y", grant), "application/json");
+        assertThat(granted.status()).as(granted.raw()).isEqualTo(400);
+        assertThat(granted.body().get("errors").findValuesAsText("field"))
+                .containsExactly("proposal.participants[" + tsuta + "].participantId");
+        assertThat(granted.raw()).contains("only an administrator makes 'tsuta', who signs in, secretariat");
     }
 
     @Test
