@@ -1,5 +1,6 @@
 package dev.shingi.transfer.iso;
 
+import dev.shingi.transfer.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,7 +58,8 @@ final class Sheet {
         List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
             for (CSVRecord r : parser) {
-                lines.add(new Line((int) r.getRecordNumber(), r.toList()));
+                // the apostrophe our own export put before a formula character is no part of the text
+                lines.add(new Line((int) r.getRecordNumber(), r.toList().stream().map(SpreadsheetCells::restored).toList()));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw BadTable.file("notCsv", "not CSV (RFC 4180): " + e.getMessage());

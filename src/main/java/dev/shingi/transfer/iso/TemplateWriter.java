@@ -1,5 +1,6 @@
 package dev.shingi.transfer.iso;
 
+import dev.shingi.transfer.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -26,14 +27,17 @@ final class TemplateWriter {
     private TemplateWriter() {
     }
 
-    /** RFC 4180, UTF-8 with a BOM (so Excel reads it as UTF-8), the template's columns in its order. */
+    /**
+     * RFC 4180, UTF-8 with a BOM (so Excel reads it as UTF-8), the template's columns in its order; a cell a
+     * spreadsheet would run as a formula is written as text ({@link SpreadsheetCells}). XLSX cells are string cells.
+     */
     static String csv(List<Map<Column, String>> rows) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord(Template.COLUMNS.stream().map(c -> c.title).toList());
             for (Map<Column, String> row : rows) {
-                csv.printRecord(Template.COLUMNS.stream().map(row::get).toList());
+                csv.printRecord(Template.COLUMNS.stream().map(row::get).map(SpreadsheetCells::neutral).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

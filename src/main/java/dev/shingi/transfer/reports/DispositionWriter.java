@@ -1,5 +1,6 @@
 package dev.shingi.transfer.reports;
 
+import dev.shingi.transfer.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.web.util.HtmlUtils;
@@ -25,14 +26,17 @@ final class DispositionWriter {
         };
     }
 
-    /** RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break; UTF-8 with a BOM. */
+    /**
+     * RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break; UTF-8 with a BOM; a cell a
+     * spreadsheet would run as a formula is written as text ({@link SpreadsheetCells}).
+     */
     static String csv(DispositionTable table) {
         StringWriter out = new StringWriter();
         out.write(BOM);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord(table.headings());
             for (List<String> row : table.rows()) {
-                csv.printRecord(row);
+                csv.printRecord(row.stream().map(SpreadsheetCells::neutral).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

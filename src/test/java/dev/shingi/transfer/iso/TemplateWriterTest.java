@@ -26,6 +26,22 @@ class TemplateWriterTest {
     }
 
     @Test
+    void aCommentASpreadsheetWouldRunIsWrittenAsTextInBothFilesAndReadBackAsWritten() throws IOException {
+        Map<Column, String> attack = row("JP", "", "", "", "ge", "=HYPERLINK(\"http://evil\",\"x\")", "-1+1", "");
+        assertThat(TemplateWriter.csv(List.of(attack))).endsWith(
+                "JP,,,,ge,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'-1+1,\r\n");
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(TemplateWriter.xlsx(List.of(attack))))) {
+            var cell = workbook.getSheet("Comments").getRow(1).getCell(5);
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(cell.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
+        }
+        var back = dev.shingi.transfer.iso.Sheet.entries(dev.shingi.transfer.iso.Sheet.csv(
+                TemplateWriter.csv(List.of(attack)).getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        assertThat(back.get(0).cells().get(Column.COMMENTS)).isEqualTo("=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(back.get(0).cells().get(Column.PROPOSED)).isEqualTo("-1+1");
+    }
+
+    @Test
     void xlsxHasOneSheetWithABoldFrozenHeaderAndWideWrappedTextColumns() throws IOException {
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(TemplateWriter.xlsx(List.of(ROW, ROW))))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(1);

@@ -29,7 +29,7 @@ class DispositionWriterTest {
                 + "2,\"a, b; \"\"c\"\"\",\"x|y\nz\"\r\n"
                 + "3,\" lead\",back\\slash <b>\r\n"
                 + "4,日本語,\"r\r\nn\"\r\n"
-                + "\"\",-,end\r\n");
+                + "\"\",'-,end\r\n"); // a spreadsheet would read "-…" as a formula: written as text
         assertThat(Arrays.copyOf(csv.getBytes(StandardCharsets.UTF_8), 3))
                 .containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(DispositionWriter.write(TABLE, Format.CSV)).isEqualTo(csv);
