@@ -136,7 +136,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers("/login", "/logout").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // the pages' own sign-in page speaks the reader's language; Spring Security checks what it posts
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults());
         return http.build();
     }

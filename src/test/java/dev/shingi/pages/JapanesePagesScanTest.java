@@ -58,12 +58,17 @@ class JapanesePagesScanTest {
             reader.language = "ja";
             crawl(reader, user, seen, found);
         }
+        // and as the public meets it, from the sign-in page (refused, and signed out, too)
+        PageReader anonymous = new PageReader(port);
+        anonymous.language = "ja";
+        crawl(anonymous, "anonymous", seen, found);
         assertThat(seen.size()).as("pages scanned").isGreaterThan(20);
         assertThat(found).as("English sentences on Japanese pages").isEmpty();
     }
 
     private void crawl(PageReader reader, String user, Set<String> seen, List<String> found) {
-        Deque<String> queue = new ArrayDeque<>(List.of("/", "/deliberations/ict-cyber-2024", "/import/minutes",
+        Deque<String> queue = new ArrayDeque<>(List.of("/login", "/login?error", "/login?logout", "/",
+                "/deliberations/ict-cyber-2024", "/import/minutes",
                 "/deliberations/new", "/comments/ict-cyber-2024-c1/respond", "/deliberations/ict-cyber-2024/comments/new",
                 "/deliberations/ict-cyber-2024/drafts/new", "/deliberations/ict-cyber-2024/participants",
                 "/deliberations/ict-cyber-2024/versions", "/deliberations/ict-cyber-2024/replay",
