@@ -101,6 +101,15 @@ class SecurityConfig {
         return new InMemoryUserDetailsManager(details);
     }
 
+    /**
+     * The pages load only their own script, styles and images: no inline script, no framing by another site, forms
+     * posted only here. (Swagger UI's SVG icons are data: URIs.) Spring Security adds nosniff and X-Frame-Options.
+     */
+    static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** The API answers data, never a document to render: nothing may load from it, nothing may frame it. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt,
@@ -114,6 +123,7 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/v3/api-docs/**").permitAll()
@@ -138,6 +148,7 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 // the pages' own sign-in page speaks the reader's language; Spring Security checks what it posts
                 .formLogin(form -> form.loginPage("/login").permitAll())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
                 .logout(Customizer.withDefaults());
         return http.build();
     }

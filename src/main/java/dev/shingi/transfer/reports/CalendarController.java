@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +43,11 @@ class CalendarController {
     private final ReadClock clock;
     private final AccessPolicy access;
     private final MessageSource messages;
+    private final String publicUrl;
 
-    CalendarController(QueryGateway queries, ReadClock clock, AccessPolicy access, MessageSource messages) {
+    CalendarController(QueryGateway queries, ReadClock clock, AccessPolicy access, MessageSource messages,
+                       @org.springframework.beans.factory.annotation.Value("${shingi.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.queries = queries;
         this.clock = clock;
         this.access = access;
@@ -105,10 +107,19 @@ class CalendarController {
                 ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
     }
 
-    /** The thread page of a comment, on the host the feed was asked from. */
-    private static Function<String, URI> threadUrl() {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return commentId -> URI.create(base + "/comments/" + commentId);
+    /**
+     * The thread page of a comment at {@code shingi.public-url}, or, unset, at this server on localhost. Never at the
+     * request's Host header: a feed a client can make point elsewhere would carry its links to whatever host it names.
+     */
+    private Function<String, URI> threadUrl() {
+        String base = publicUrl;
+        if (base.isEmpty()) {
+            jakarta.servlet.http.HttpServletRequest request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+            base = "http://localhost:" + request.getLocalPort() + request.getContextPath();
+        }
+        String root = base;
+        return commentId -> URI.create(root + "/comments/" + commentId);
     }
 
     private static ResponseEntity<byte[]> calendar(String body) {

@@ -146,4 +146,19 @@ class CommitmentsCalendarTest extends TransferHttp {
     static String value(VEvent event, String property) {
         return event.getProperty(property).orElseThrow().getValue();
     }
+
+    @Test
+    void aFeedAskedForWithAForgedHostStillLinksToThisServer() throws java.io.IOException {
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/deliberations/" + D + "/commitments.ics HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Authorization: " + basic("sato") + "\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            answer = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("URL:http://localhost:" + port + "/comments/")
+                .doesNotContain("evil.example");
+    }
 }
