@@ -114,6 +114,8 @@ class BadInputCatalogueTest extends LedgerHttp {
                 post("responding to a withdrawn comment", "/api/comments/" + W + "/responses", "{\"responderId\":\"sato\",\"disposition\":\"NOTED\",\"text\":\"x\"}", 409, "comment.withdrawn"),
                 post("withdrawing twice", "/api/comments/" + W + "/withdrawal", "{\"participantId\":\"tsuta\"}", 409, "comment.withdrawn-once"),
                 post("responder not secretariat", "/api/comments/" + W + "/reopening", "{\"participantId\":\"tsuta\",\"reason\":\"x\"}", 409, "comment.withdrawn"),
+                post("due date past the year 9999", respond, "{\"responderId\":\"sato\",\"disposition\":\"NOTED\",\"text\":\"x\",\"commitments\":[{\"kind\":\"ACTION\",\"description\":\"d\",\"dueDate\":\"+999999999-12-31\"}]}", 400, "commitment.due-date-range"),
+                post("due date before 1900", respond, "{\"responderId\":\"sato\",\"disposition\":\"NOTED\",\"text\":\"x\",\"commitments\":[{\"kind\":\"ACTION\",\"description\":\"d\",\"dueDate\":\"1899-12-31\"}]}", 400, "commitment.due-date-range"),
                 post("commitment without description", respond, "{\"responderId\":\"sato\",\"disposition\":\"NOTED\",\"text\":\"x\",\"commitments\":[{\"kind\":\"ACTION\"}]}", 400, "commitments[0].description"),
                 post("duplicate commitments in a revision", D + "/revisions", "{\"version\":2,\"title\":\"v2\",\"committedBy\":\"sato\",\"fulfils\":[{\"commitment\":\"#1.1\"},{\"commitment\":\"#1.1\"}]}", 409, "revision.fulfils-each-once"),
                 post("revision keeping another deliberation's commitment", D + "/revisions", "{\"version\":2,\"title\":\"v2\",\"committedBy\":\"sato\",\"fulfils\":[{\"commitment\":\"" + OTHER + "-c1.1\"}]}", 409, "revision.own-deliberation-only"),

@@ -15,6 +15,7 @@ import dev.shingi.deliberation.api.ConcludeCommitment;
 import dev.shingi.deliberation.api.CorrectRecord;
 import dev.shingi.deliberation.api.RecordCorrected;
 import dev.shingi.deliberation.api.Ids;
+import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.Location;
 import dev.shingi.deliberation.api.NewCommitment;
 import dev.shingi.deliberation.api.RaiseComment;
@@ -32,6 +33,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +49,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(type = Aggregates.COMMENT)
 class Comment {
+    /** Due dates a calendar can hold: the years 1900 to 9999 (iCalendar writes four digits), like every instant here. */
+    static final LocalDate EARLIEST_DUE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DUE = LocalDate.of(9999, 12, 31);
+
 
     @AggregateIdentifier
     private String commentId;
@@ -102,6 +108,14 @@ class Comment {
     @CommandHandler
     void handle(RespondToComment command, Directory directory) {
         directory.requireSecretariat(deliberationId, command.responderId(), "responderId", "respond to comments");
+        List<NewCommitment> promised = command.commitments() == null ? List.of() : command.commitments();
+        for (int i = 0; i < promised.size(); i++) {
+            LocalDate due = promised.get(i).dueDate();
+            if (due != null && (due.isBefore(EARLIEST_DUE) || due.isAfter(LATEST_DUE))) {
+                throw new InvalidField("commitments[" + i + "].dueDate", "commitment.due-date-range", "Due date "
+                        + due + " is not a day between " + EARLIEST_DUE + " and " + LATEST_DUE + ".");
+            }
+        }
         requireNotWithdrawn("respond to");
         requireInOrder(command.occurredAt());
         if (currentResponseId != null) {
@@ -112,8 +126,8 @@ class Comment {
         if (responseIds.contains(command.responseId())) {
             throw new RuleViolation("response.id-once", "Response '" + command.responseId() + "' already exists.");
         }
-        List<NewCommitment> promised = command.commitments() == null ? List.of() : command.commitments();
-        for (NewCommitment c : promised) {
+        for (int i = 0; i < promised.size(); i++) {
+            NewCommitment c = promised.get(i);
             if (c.ownerId() != null && directory.roleOf(deliberationId, c.ownerId()).isEmpty()) {
                 throw new RuleViolation("commitment.owner-registered",
                         "Commitment owner '" + c.ownerId() + "' is not a registered participant of '" + deliberationId + "'.");

@@ -53,7 +53,9 @@ final class CommitmentsCalendar {
         for (DispositionEntry e : entries) {
             for (ResponseDetail r : e.responses()) {
                 for (CommitmentSummary k : r.commitments()) {
-                    if (k.status() == CommitmentStatus.OPEN && k.dueDate() != null
+                    // a due date beyond the year 9999 (stored before the ledger refused one) fits no iCalendar DATE
+                    if (k.status() == CommitmentStatus.OPEN && k.dueDate() != null && k.dueDate().getYear() <= 9999
+                            && k.dueDate().getYear() >= 1
                             && (owner == null || owner.equals(k.owner().id()))) {
                         items.add(new Item(k, r, e));
                     }
