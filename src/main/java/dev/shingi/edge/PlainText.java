@@ -13,14 +13,15 @@ import java.lang.annotation.Target;
 
 /**
  * Text a person wrote: no control characters other than tab and line breaks, and well-formed Unicode (no lone
- * surrogates, no non-characters). HTML is allowed and stored verbatim; every page escapes it.
+ * surrogates, no non-characters), and no bidirectional embeddings, overrides or isolates (U+202A–U+202E,
+ * U+2066–U+2069), which make a text show other than it reads ("Trojan Source"); the marks U+200E/U+200F stay. HTML is allowed and stored verbatim; every page escapes it.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
-    String message() default "must be well-formed Unicode text without control characters";
+    String message() default "must be well-formed Unicode text without control or bidirectional override characters";
 
     Class<?>[] groups() default {};
 
@@ -42,6 +43,9 @@ public @interface PlainText {
                 }
                 if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
                     return false; // Unicode non-characters
+                }
+                if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+                    return false; // bidirectional embedding, override or isolate
                 }
                 i += Character.charCount(cp);
             }

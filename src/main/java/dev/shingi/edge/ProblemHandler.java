@@ -79,7 +79,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         ProblemDetail p;
-        if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+        if (cause instanceof StrictUtf8Body.NotUtf8 notUtf8) {
+            p = problem(HttpStatus.BAD_REQUEST, "not-utf-8", "Request body not UTF-8", notUtf8.getMessage());
+        } else if (cause instanceof com.fasterxml.jackson.core.JsonParseException jpe && jpe.getOriginalMessage() != null
+                && jpe.getOriginalMessage().startsWith("Duplicate field")) {
+            // STRICT_DUPLICATE_DETECTION (JsonConfig): "Duplicate field 'text'"
+            p = problem(HttpStatus.BAD_REQUEST, "duplicate-key", "Key given twice", jpe.getOriginalMessage()
+                    + ": each key is given once; which one was meant cannot be guessed.");
+        } else if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = path(jme);
             String message;
             if (cause instanceof UnrecognizedPropertyException) {

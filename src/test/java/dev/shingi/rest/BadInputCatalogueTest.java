@@ -95,6 +95,10 @@ class BadInputCatalogueTest extends LedgerHttp {
                 post("control character in text", comments, comment("").replace("Fine text", "bell\\u0007"), 400, "text"),
                 post("lone surrogate in text", comments, comment("").replace("Fine text", "broken \\ud800 text"), 400, "text"),
                 post("non-character in text", comments, comment("").replace("Fine text", "odd \\uffff"), 400, "text"),
+                post("fraction for a whole number", comments, comment("").replace("\"draftVersion\":1", "\"draftVersion\":1.5"), 400, "draftVersion"),
+                post("number for a moment", comments, comment(",\"occurredAt\":1719205200"), 400, "occurredAt"),
+                post("a key given twice", comments, comment(",\"text\":\"second\""), 400, null),
+                post("bidi override in a name", D + "/participants", "{\"participantId\":\"bidi\",\"name\":\"abc\u202Edef\",\"role\":\"MEMBER\"}", 400, "name").asAdmin(),
                 post("id with spaces", D + "/participants", "{\"participantId\":\"has space\",\"name\":\"X\",\"role\":\"MEMBER\"}", 400, "participantId"),
                 post("id over 100 characters", comments, comment(",\"commentId\":\"" + "c".repeat(101) + "\""), 400, "commentId"),
                 post("instant without offset", comments, comment(",\"occurredAt\":\"2024-06-24T14:00\""), 400, "occurredAt"),
@@ -173,6 +177,27 @@ class BadInputCatalogueTest extends LedgerHttp {
         assertThat(r.body().get("detail").asText())
                 .isEqualTo("kind: 'RANT' is not a CommentKind; use one of CHANGE_REQUEST, QUESTION, EDITORIAL, REMARK, ENDORSEMENT");
         assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotUtf8IsRefusedEvenWhereJacksonWouldReadIt() throws Exception {
+        long before = storedEvents();
+        // C0 BC: an overlong "<", which a lenient decoder reads as the character it hides
+        byte[] head = "{\"authorId\":\"tsuta\",\"draftVersion\":1,\"kind\":\"QUESTION\",\"text\":\"a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "b\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        body[head.length] = (byte) 0xC0;
+        body[head.length + 1] = (byte) 0xBC;
+        System.arraycopy(tail, 0, body, head.length + 2, tail.length);
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + D + "/comments"))
+                .header("Authorization", basic("sato")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("\"type\":\"https://shingi.dev/problems/not-utf-8\"");
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @org.junit.jupiter.api.Test
