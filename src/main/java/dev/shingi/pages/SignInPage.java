@@ -5,6 +5,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * The sign-in page, in the reader's language like every other page (Spring Security's own page is English only);
  * Spring Security still checks the form it posts ({@code POST /login}, fields {@code username} and {@code password}).
@@ -16,6 +18,21 @@ class SignInPage {
                   Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", logout != null);
+        return "login";
+    }
+
+    /**
+     * Reached only by the sign-in throttle's forward of a held {@code POST /login}: too many failed tries, so the
+     * page says how long to wait, with the throttle's 429. Posted to directly, there is nothing to show.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/login/wait")
+    String throttled(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                     Model model) {
+        Object wait = request.getAttribute("shingi.signInWait");
+        response.setStatus(wait == null ? HttpServletResponse.SC_NOT_FOUND : 429);
+        model.addAttribute("failed", false);
+        model.addAttribute("signedOut", false);
+        model.addAttribute("wait", wait);
         return "login";
     }
 }

@@ -67,6 +67,23 @@ class SecurityConfig {
     }
 
     @Bean
+    LoginThrottleFilter loginThrottle(SecurityProperties properties, ObjectMapper json) {
+        SecurityProperties.Throttle t = properties.getThrottle();
+        return new LoginThrottleFilter(new LoginThrottle(t.getFreeFailures(), t.getLongestWait(), t.getPerAddress(),
+                Clock.systemUTC()), json);
+    }
+
+    /** The throttle runs inside both filter chains, before the password is checked; not for every request besides. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottleFilter> loginThrottleNotEverywhere(
+            LoginThrottleFilter filter) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<LoginThrottleFilter> registration =
+                new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
@@ -113,8 +130,9 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwt,
-                            SecurityProperties properties) throws Exception {
+                            SecurityProperties properties, LoginThrottleFilter throttle) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/actuator/**")
+                .addFilterBefore(throttle, org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a report link on a members-only deliberation's page works with the page's own session (reads only)
@@ -141,10 +159,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottleFilter throttle) throws Exception {
+        http.addFilterBefore(throttle, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers("/login", "/logout").permitAll()
+                        .requestMatchers("/login", LoginThrottleFilter.WAIT_PAGE, "/logout").permitAll()
                         .anyRequest().authenticated())
                 // the pages' own sign-in page speaks the reader's language; Spring Security checks what it posts
                 .formLogin(form -> form.loginPage("/login").permitAll())

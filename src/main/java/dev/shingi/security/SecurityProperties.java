@@ -19,6 +19,30 @@ public class SecurityProperties {
     /** A JWT whose "roles" (or "groups") claim contains this value is an admin. */
     private String adminRole = "shingi-admin";
 
+    /** Failed sign-ins: free tries per account, its longest wait, failures per client address in 10 minutes. */
+    private Throttle throttle = new Throttle();
+
+    public static class Throttle {
+        private int freeFailures = 5;
+        private java.time.Duration longestWait = java.time.Duration.ofMinutes(15);
+        private int perAddress = 50;
+
+        public int getFreeFailures() { return freeFailures; }
+        public void setFreeFailures(int v) { freeFailures = v; }
+        public java.time.Duration getLongestWait() { return longestWait; }
+        public void setLongestWait(java.time.Duration v) { longestWait = v; }
+        public int getPerAddress() { return perAddress; }
+        public void setPerAddress(int v) { perAddress = v; }
+    }
+
+    public Throttle getThrottle() {
+        return throttle;
+    }
+
+    public void setThrottle(Throttle throttle) {
+        this.throttle = throttle;
+    }
+
     public static class User {
         private String password;
         private boolean admin;
