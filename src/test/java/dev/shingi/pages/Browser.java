@@ -179,6 +179,19 @@ final class Browser implements AutoCloseable {
                 .intValue();
     }
 
+    /** What reaches past the window's right edge (the first few, innermost first), to say why a page overflows. */
+    String pastTheRightEdge() {
+        return String.valueOf(script("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > w + 0.5 && e.offsetParent !== null)
+                  .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 0.5))
+                  .slice(0, 4)
+                  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                  .join(', ');"""));
+    }
+
     void logOut() {
         driver.manage().deleteAllCookies();
     }

@@ -48,7 +48,7 @@ abstract class BrowserTest {
         return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    /** The paths among these that scroll sideways at the given window size (the window is put back afterwards). */
+    /** The paths among these that scroll sideways at this window size, each with what sticks out (the size is put back). */
     List<String> sideways(int width, int height, List<String> paths) {
         Browser b = browser();
         List<String> overflowing = new ArrayList<>();
@@ -57,7 +57,7 @@ abstract class BrowserTest {
             for (String path : paths) {
                 b.open(path);
                 if (b.sidewaysOverflow() > 0) {
-                    overflowing.add(path);
+                    overflowing.add(path + " (" + b.pastTheRightEdge() + ")");
                 }
             }
         } finally {
