@@ -109,7 +109,9 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
     void noPageOfTheJourneyScrollsSidewaysOnAPhone() {
         assertThat(VISITED).isNotEmpty();
         signIn("admin");
-        assertThat(sideways(375, 812, List.copyOf(VISITED))).as("pages that scroll sideways at 375px").isEmpty();
+        List<String> pages = VISITED.stream().filter(p -> !p.endsWith("/preview")).toList();
+        assertThat(pages).hasSize(VISITED.size() - 1);
+        assertThat(sideways(375, 812, pages)).as("pages that scroll sideways at 375px").isEmpty();
     }
 
     @Test
@@ -277,6 +279,10 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
         seen();
         assertThat(b.find("textarea[name='comments[0].text']").getAttribute("value")).contains("要配慮者の名簿");
         assertThat(b.all("textarea[name$='.text'][name^='comments']")).hasSize(1);
+        // the preview is a POST's answer, which the phone check cannot open again: it is looked at here
+        b.resize(375, 812);
+        assertThat(b.sidewaysOverflow()).as("the preview at 375px: " + b.pastTheRightEdge()).isLessThanOrEqualTo(0);
+        b.resize(1280, 900);
         b.type("#deliberationId", ID);
         b.type("#draftVersion", "1");
         b.clickAndWait("form.record button[type=submit]");
@@ -285,6 +291,9 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
         assertThat(counts(b)).isEqualTo("comments=3 unanswered=1 responses=2 made=2 open=1 versions=2");
         assertThat(b.find("#commitments").getText()).contains("#3.1");
         assertThat(b.find("#members").getText()).contains("蔦");
+        b.open(BASE + "/comments");
+        seen();
+        assertThat(b.find("main").getText()).contains(FIRST, SECOND, IMPORTED);
     }
 
     /** A minute-taker's summary of the second meeting, the way the ministries write them (meeting-10.md). */
