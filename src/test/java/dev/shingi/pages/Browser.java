@@ -153,6 +153,45 @@ final class Browser implements AutoCloseable {
         clickAndWait("form button[type=submit], form input[type=submit]");
     }
 
+    /** The visible form controls of the page that no label names (by name, else id, else tag). */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelled() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('input, select, textarea, progress')]
+                  .filter(e => e.type !== 'hidden' && !e.hidden && e.getAttribute('aria-hidden') !== 'true')
+                  .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+                  .map(e => e.name || e.id || e.tagName);""");
+    }
+
+    /** The class of what the first Tab from the top of the page reaches: "skip" when it is the skip link. */
+    String firstTabStop() {
+        find("body").sendKeys(org.openqa.selenium.Keys.TAB);
+        return active().getAttribute("class");
+    }
+
+    WebElement active() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** How many pixels the page is wider than the window: more than 0 scrolls sideways. */
+    int sidewaysOverflow() {
+        return ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .intValue();
+    }
+
+    /** What reaches past the window's right edge (the first few, innermost first), to say why a page overflows. */
+    String pastTheRightEdge() {
+        return String.valueOf(script("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > w + 0.5 && e.offsetParent !== null)
+                  .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 0.5))
+                  .slice(0, 4)
+                  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                  .join(', ');"""));
+    }
+
     void logOut() {
         driver.manage().deleteAllCookies();
     }

@@ -1,7 +1,5 @@
 package dev.shingi.pages;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -11,7 +9,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import dev.shingi.testing.TestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PagesBrowserTest {
+class PagesBrowserTest extends BrowserTest {
     static final String DASHBOARD = "/deliberations/ict-cyber-2024";
     /** A fresh store of its own (an H2 file, or a schema with -Ppostgres): these tests write to the demo. */
     static final Map<String, String> STORE = TestDatabase.fresh("pages");
@@ -40,30 +37,6 @@ class PagesBrowserTest {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
         STORE.forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void start() {
-        browser = null; // started lazily: the port is known only once the context is up
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Browser browser() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser;
     }
 
     private List<String> openCommitments() {
@@ -394,9 +367,8 @@ class PagesBrowserTest {
                 "/comments/ict-cyber-2024-c4/acknowledge", DASHBOARD + "/revisions/new",
                 "/commitments/ict-cyber-2024-c8.1/conclude", "/commitments/ict-cyber-2024-c8.1/waive")) {
             b.open(path);
-            assertThat(unlabelled(b)).as("controls without a label on " + path).isEmpty();
-            b.find("body").sendKeys(Keys.TAB);
-            assertThat(b.driver.switchTo().activeElement().getAttribute("class")).as(path).isEqualTo("skip");
+            assertThat(b.unlabelled()).as("controls without a label on " + path).isEmpty();
+            assertThat(b.firstTabStop()).as(path).isEqualTo("skip");
         }
         // the administrator's pages too, in both languages
         b.logOut();
@@ -404,7 +376,7 @@ class PagesBrowserTest {
         for (String path : List.of("/deliberations/new?lang=ja", "/deliberations/new?lang=en",
                 DASHBOARD + "/participants?lang=ja", DASHBOARD + "/participants?lang=en")) {
             b.open(path);
-            assertThat(unlabelled(b)).as("controls without a label on " + path).isEmpty();
+            assertThat(b.unlabelled()).as("controls without a label on " + path).isEmpty();
             assertThat(b.all("form.record input, form.record select")).as("a form on " + path).isNotEmpty();
         }
         b.logOut();
@@ -413,29 +385,15 @@ class PagesBrowserTest {
         b.screenshot("form-raise");
     }
 
-    /** The visible form controls of the page that no label names. */
-    @SuppressWarnings("unchecked")
-    private static List<String> unlabelled(Browser b) {
-        return (List<String>) b.script("""
-                return [...document.querySelectorAll('input, select, textarea')]
-                  .filter(e => e.type !== 'hidden' && !e.hidden && e.getAttribute('aria-hidden') !== 'true')
-                  .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
-                  .map(e => e.name || e.id);""");
-    }
-
     @Test
     @Order(6)
     void aPhoneWidthScreenNeedsNoSidewaysScrolling() {
         Browser b = browser();
+        assertThat(sideways(390, 844, List.of("/", DASHBOARD, "/comments/ict-cyber-2024-c3", DASHBOARD + "/versions",
+                DASHBOARD + "/replay", DASHBOARD + "/comments/new", DASHBOARD + "/participants")))
+                .as("pages that scroll sideways").isEmpty();
         try {
             b.resize(390, 844);
-            for (String path : List.of("/", DASHBOARD, "/comments/ict-cyber-2024-c3", DASHBOARD + "/versions",
-                    DASHBOARD + "/replay", DASHBOARD + "/comments/new", DASHBOARD + "/participants")) {
-                b.open(path);
-                Number overflow = (Number) b.script(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                assertThat(overflow.intValue()).as("sideways overflow on " + path).isLessThanOrEqualTo(0);
-            }
             b.open(DASHBOARD);
             assertThat(openCommitments()).hasSize(8);
             b.screenshot("dashboard-phone");
