@@ -1,6 +1,7 @@
 package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.CommentKind;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -16,19 +17,14 @@ public class CommentForm {
     private String meetingId;
     @NotNull
     private CommentKind kind;
-    @Positive
-    private Integer pageFrom;
-    @Positive
-    private Integer pageTo;
-    @Size(max = 100)
-    private String footnote;
-    @Size(max = 500)
-    private String section;
-    @Size(max = 5_000)
-    private String quote;
+    @Valid
+    private AnchorForm anchor = new AnchorForm();
     @NotBlank
     @Size(max = 20_000)
     private String text;
+    /** The wording the commenter proposes (the ISO/IEC template's "Proposed change"), when given. */
+    @Size(max = 20_000)
+    private String proposedChange;
     /** datetime-local in the pages' zone; empty means now. */
     private String occurredAt;
 
@@ -40,18 +36,12 @@ public class CommentForm {
     public void setMeetingId(String meetingId) { this.meetingId = meetingId; }
     public CommentKind getKind() { return kind; }
     public void setKind(CommentKind kind) { this.kind = kind; }
-    public Integer getPageFrom() { return pageFrom; }
-    public void setPageFrom(Integer pageFrom) { this.pageFrom = pageFrom; }
-    public Integer getPageTo() { return pageTo; }
-    public void setPageTo(Integer pageTo) { this.pageTo = pageTo; }
-    public String getFootnote() { return footnote; }
-    public void setFootnote(String footnote) { this.footnote = footnote; }
-    public String getSection() { return section; }
-    public void setSection(String section) { this.section = section; }
-    public String getQuote() { return quote; }
-    public void setQuote(String quote) { this.quote = quote; }
+    public AnchorForm getAnchor() { return anchor; }
+    public void setAnchor(AnchorForm anchor) { this.anchor = anchor; }
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
+    public String getProposedChange() { return proposedChange; }
+    public void setProposedChange(String proposedChange) { this.proposedChange = proposedChange; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String occurredAt) { this.occurredAt = occurredAt; }
 }

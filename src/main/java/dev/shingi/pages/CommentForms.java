@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,12 @@ class CommentForms {
         this.access = access;
     }
 
+    /** The anchor's rules (Rules.requireAnchorWithin), each beside the field it is about, on every form with an anchor. */
+    static final Map<String, String> ANCHOR_RULES = Map.of(
+            "anchor.page-positive", "anchor.pageFrom", "anchor.page-range-ordered", "anchor.pageTo",
+            "anchor.page-within-draft", "anchor.pageTo", "anchor.line-positive", "anchor.lineFrom",
+            "anchor.line-range-ordered", "anchor.lineTo");
+
     // ---- raise -------------------------------------------------------------------------------------------------
 
     @GetMapping("/deliberations/{id}/comments/new")
@@ -59,16 +66,14 @@ class CommentForms {
         DeliberationDetail d = deliberations.present(id);
         Instant occurredAt = records.occurredAt(form.getOccurredAt(), "occurredAt", received, errors);
         if (!errors.hasErrors()) {
-            Integer to = form.getPageTo() != null ? form.getPageTo() : form.getPageFrom();
-            Anchor anchor = new Anchor(form.getPageFrom(), to, trim(form.getFootnote()), trim(form.getSection()),
-                    trim(form.getQuote()));
             String commentId = UUID.randomUUID().toString();
             RaiseComment command = new RaiseComment(commentId, id, form.getAuthorId(), form.getDraftVersion(),
-                    anchor.isEmpty() ? Anchor.NONE : anchor, form.getKind(), form.getText(), trim(form.getMeetingId()), occurredAt);
-            if (records.record(command, request, errors, Map.of(
-                    "comment.author-registered", "authorId", "anchor.page-positive", "pageFrom",
-                    "anchor.page-range-ordered", "pageTo", "anchor.page-within-draft", "pageTo",
-                    "time.in-order", "occurredAt", "draftVersion", "draftVersion", "meetingId", "meetingId"))) {
+                    form.getAnchor().toAnchor(), form.getKind(), form.getText(), trim(form.getMeetingId()), occurredAt,
+                    trim(form.getProposedChange()));
+            Map<String, String> fields = new HashMap<>(ANCHOR_RULES);
+            fields.putAll(Map.of("comment.author-registered", "authorId", "time.in-order", "occurredAt",
+                    "draftVersion", "draftVersion", "meetingId", "meetingId"));
+            if (records.record(command, request, errors, fields)) {
                 redirect.addFlashAttribute("notice", "notice.raised");
                 return "redirect:/comments/" + commentId;
             }
@@ -191,6 +196,37 @@ class CommentForms {
         return actionPage("withdraw", thread, deliberations.present(thread.comment().deliberationId()), form, model);
     }
 
+    // ---- reopen ------------------------------------------------------------------------------------------------
+
+    @GetMapping("/comments/{commentId}/reopen")
+    String reopenForm(@PathVariable String commentId, Principal principal, Model model) {
+        CommentThread thread = thread(commentId);
+        access.requireActingAs(thread.comment().deliberationId(), thread.comment().author().id());
+        DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
+        ActionForm form = new ActionForm();
+        form.setParticipantId(principal != null && has(d, principal.getName()) ? principal.getName()
+                : thread.comment().author().id());
+        return actionPage("reopen", thread, d, form, model);
+    }
+
+    @PostMapping("/comments/{commentId}/reopen")
+    String reopen(@PathVariable String commentId, @Valid @ModelAttribute("form") ActionForm form, BindingResult errors,
+                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Instant received = views.now();
+        CommentThread thread = thread(commentId);
+        access.requireActingAs(thread.comment().deliberationId(),
+                Views.blank(form.getParticipantId()) ? thread.comment().author().id() : form.getParticipantId());
+        Instant occurredAt = records.occurredAt(form.getOccurredAt(), "occurredAt", received, errors);
+        if (!errors.hasErrors() && records.record(new ReopenComment(commentId, form.getParticipantId(),
+                        trim(form.getText()), occurredAt), request, errors,
+                Map.of("comment.author-or-secretariat", "participantId", "time.in-order", "occurredAt"))) {
+            redirect.addFlashAttribute("notice", "notice.reopened");
+            return "redirect:/comments/" + commentId;
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return actionPage("reopen", thread, deliberations.present(thread.comment().deliberationId()), form, model);
+    }
+
     // ---- acknowledge -------------------------------------------------------------------------------------------
 
     @GetMapping("/comments/{commentId}/acknowledge")
@@ -238,7 +274,7 @@ class CommentForms {
         model.addAttribute("participants", switch (action) {
             case "acknowledge" -> d.participants().stream()
                     .filter(p -> p.participantId().equals(thread.comment().author().id())).toList();
-            case "withdraw" -> d.participants().stream()
+            case "withdraw", "reopen" -> d.participants().stream()
                     .filter(p -> p.participantId().equals(thread.comment().author().id())
                             || (p.role() == Role.SECRETARIAT && access.mayAnswer(d.summary().deliberationId())))
                     .toList();

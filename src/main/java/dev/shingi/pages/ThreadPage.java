@@ -7,6 +7,7 @@ import dev.shingi.deliberation.api.CommitmentSummary;
 import dev.shingi.deliberation.api.DeliberationDetail;
 import dev.shingi.deliberation.api.FindThread;
 import dev.shingi.deliberation.api.Meeting;
+import dev.shingi.deliberation.api.Participant;
 import dev.shingi.deliberation.api.ResponseDetail;
 import dev.shingi.deliberation.api.VersionSummary;
 import org.springframework.stereotype.Controller;
@@ -63,6 +64,9 @@ class ThreadPage {
         model.addAttribute("commentRef", present.comment().reference());
         model.addAttribute("thread", thread);
         if (thread != null) {
+            Map<String, String> names = deliberation.participants().stream()
+                    .collect(Collectors.toMap(Participant::participantId, Participant::name, (a, b) -> a));
+            model.addAttribute("corrections", thread.corrections().stream().map(c -> CorrectionRow.of(c, names)).toList());
             model.addAttribute("actions", moment.isNow()
                     ? actions(thread, access.mayAnswer(deliberationId),
                               access.mayActAs(deliberationId, thread.comment().author().id()))
@@ -72,20 +76,25 @@ class ThreadPage {
     }
 
     /** What can be done to the thread now; the forms live on their own pages. */
-    public record Actions(boolean respond, boolean acknowledge, boolean withdraw, Set<String> resolvable) {
-        static final Actions NONE = new Actions(false, false, false, Set.of());
+    public record Actions(boolean respond, boolean acknowledge, boolean withdraw, boolean reopen, boolean correct,
+                          Set<String> resolvable) {
+        static final Actions NONE = new Actions(false, false, false, false, false, Set.of());
     }
 
     /** What may be done to the thread now, by a reader who may answer (secretariat) or act as the commenter. */
     static Actions actions(CommentThread thread, boolean mayAnswer, boolean mayActAsAuthor) {
         CommentStatus status = thread.comment().status();
         if (status == CommentStatus.WITHDRAWN) {
-            return Actions.NONE;
+            // a withdrawn comment's record can still be wrong, and the secretariat may still put it right
+            return new Actions(false, false, false, false, mayAnswer, Set.of());
         }
         Set<String> open = thread.responses().stream().map(ResponseDetail::commitments).flatMap(List::stream)
                 .filter(c -> c.status() == CommitmentStatus.OPEN).map(CommitmentSummary::commitmentId)
                 .collect(Collectors.toSet());
+        // OPEN after a response means it was reopened: there is no current answer to reopen
+        boolean answered = status != CommentStatus.OPEN && !thread.responses().isEmpty();
         return new Actions(mayAnswer && status == CommentStatus.OPEN && thread.comment().needsResponse(),
-                mayActAsAuthor && !thread.responses().isEmpty(), mayActAsAuthor, mayAnswer ? open : Set.of());
+                mayActAsAuthor && !thread.responses().isEmpty(), mayActAsAuthor,
+                answered && (mayAnswer || mayActAsAuthor), mayAnswer, mayAnswer ? open : Set.of());
     }
 }

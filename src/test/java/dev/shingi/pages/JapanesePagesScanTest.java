@@ -70,6 +70,7 @@ class JapanesePagesScanTest {
         Deque<String> queue = new ArrayDeque<>(List.of("/login", "/login?error", "/login?logout", "/",
                 "/deliberations/ict-cyber-2024", "/import/minutes",
                 "/deliberations/new", "/comments/ict-cyber-2024-c1/respond", "/deliberations/ict-cyber-2024/comments/new",
+                "/comments/ict-cyber-2024-c1/correct", "/comments/ict-cyber-2024-c1/reopen",
                 "/deliberations/ict-cyber-2024/drafts/new", "/deliberations/ict-cyber-2024/participants",
                 "/deliberations/ict-cyber-2024/versions", "/deliberations/ict-cyber-2024/replay",
                 "/deliberations/unknown", "/deliberations/ict-cyber-2024?at=bad"));

@@ -42,6 +42,33 @@ class MessagesTest {
                 .isEqualTo(load("messages_en.properties").stringPropertyNames());
     }
 
+    /**
+     * Every rule the comment pages can be refused by has its sentence: Records shows a refusal as {@code rule.<name>},
+     * and a missing one would show the exception's English on a Japanese page.
+     */
+    @Test
+    void everyRuleOfTheLedgerHasAMessage() throws IOException {
+        Set<String> rules = new TreeSet<>();
+        Pattern named = Pattern.compile("new (?:RuleViolation|InvalidField)\\((?:\\w+, )?\"([a-z]+\\.[a-z.-]+)\"");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/dev/shingi/deliberation"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = named.matcher(Files.readString(source));
+                while (m.find()) {
+                    rules.add("rule." + m.group(1));
+                }
+            }
+        }
+        assertThat(rules).contains("rule.correction.changes-something", "rule.comment.reopen-answered-only");
+        // Rules.requireRange names its rules from the unit: "anchor." + unit + "-positive"
+        for (String unit : List.of("page", "line")) {
+            rules.add("rule.anchor." + unit + "-positive");
+            rules.add("rule.anchor." + unit + "-range-ordered");
+        }
+        for (String file : List.of("messages_ja.properties", "messages_en.properties")) {
+            assertThat(load(file).stringPropertyNames()).as(file).containsAll(rules);
+        }
+    }
+
     @Test
     void everyMessageATemplateNamesExists() throws IOException {
         Set<String> used = new TreeSet<>();
@@ -65,8 +92,16 @@ class MessagesTest {
         for (Enum<?> e : CommitmentKind.values()) words.add("commitmentKind." + e);
         for (Enum<?> e : CommitmentStatus.values()) words.add("commitmentStatus." + e);
         for (Enum<?> e : Role.values()) words.add("role." + e);
-        for (String action : List.of("withdraw", "acknowledge", "conclude", "waive")) {
+        for (String action : List.of("withdraw", "acknowledge", "reopen", "conclude", "waive")) {
             for (String part : List.of("title", "who", "text", "submit")) words.add("form." + action + "." + part);
+        }
+        // the anchor's inputs (forms/parts :: anchorFields and the correct page) label themselves from their names
+        for (String part : List.of("pageFrom", "pageTo", "lineFrom", "lineTo", "footnote", "section", "element", "quote")) {
+            words.add("form." + part);
+        }
+        // what a correction changed, as the views name the fields (CorrectedComment.changes)
+        for (String field : List.of("author", "anchor", "kind", "text", "occurredAt", "responder", "disposition")) {
+            words.add("correction.field." + field);
         }
         for (int speed : ReplayPage.SPEEDS) words.add("replay.speed." + speed);
         used.addAll(words);

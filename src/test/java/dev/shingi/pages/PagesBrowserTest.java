@@ -409,10 +409,10 @@ class PagesBrowserTest extends BrowserTest {
         b.select("#authorId", author);
         b.select("#kind", kind);
         if (!page.isEmpty()) {
-            b.type("#pageFrom", page);
+            b.type("#anchor-pageFrom", page);
         }
         if (!footnote.isEmpty()) {
-            b.type("#footnote", footnote);
+            b.type("#anchor-footnote", footnote);
         }
         b.type("#text", text);
         b.clickAndWait("form.record button[type=submit]");

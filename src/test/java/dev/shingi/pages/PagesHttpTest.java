@@ -286,12 +286,12 @@ class PagesHttpTest extends LedgerHttp {
         Page authors = tsuta.get(base + "/comments/new");
         assertThat(authors.all("#authorId option[value]:not([value=''])", "value")).containsExactly("tsuta");
         Page pastTheEnd = tsuta.submit(base + "/comments/new", base + "/comments/new", Map.of("authorId", "tsuta",
-                "draftVersion", "1", "kind", "QUESTION", "pageFrom", "12", "text", "Where is p.12?"));
+                "draftVersion", "1", "kind", "QUESTION", "anchor.pageFrom", "12", "text", "Where is p.12?"));
         assertThat(pastTheEnd.status()).isEqualTo(400);
-        assertThat(pastTheEnd.text("[data-error-for=pageTo]")).isEqualTo("This page is past the end of the draft version.");
+        assertThat(pastTheEnd.text("[data-error-for='anchor.pageTo']")).isEqualTo("This page is past the end of the draft version.");
         String typed = "<script>alert('x')</script> 脚注の出典は？";
         Page raised = tsuta.submit(base + "/comments/new", base + "/comments/new", Map.of("authorId", "tsuta",
-                "draftVersion", "1", "kind", "QUESTION", "pageFrom", "3", "footnote", "2", "text", typed));
+                "draftVersion", "1", "kind", "QUESTION", "anchor.pageFrom", "3", "anchor.footnote", "2", "text", typed));
         assertThat(raised.status()).isEqualTo(302);
         String thread = raised.location();
         Page shown = tsuta.get(thread);
