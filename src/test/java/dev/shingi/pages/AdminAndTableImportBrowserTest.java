@@ -67,4 +67,14 @@ class AdminAndTableImportBrowserTest extends BrowserTest {
     private void created(String user, String path, String json) throws Exception {
         assertThat(api(user, path, json)).as(path).isEqualTo(201);
     }
+
+    @Test
+    void anInlineScriptIsRefusedByThePagesPolicyAndTheBrowserTestsSeeIt() {
+        Browser b = browser();
+        b.open("/login");
+        b.script("var s = document.createElement('script'); s.textContent = 'window.ran = true;'; "
+                + "document.body.appendChild(s);");
+        assertThat(b.script("return window.ran === true;")).isEqualTo(false);
+        assertThat(b.policyViolations()).anySatisfy(m -> assertThat(m).contains("script-src 'self'"));
+    }
 }

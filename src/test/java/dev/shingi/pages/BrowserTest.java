@@ -30,6 +30,14 @@ abstract class BrowserTest {
         return browser;
     }
 
+    /** Every page keeps to its Content-Security-Policy: no inline script or style refused on the way. */
+    @org.junit.jupiter.api.AfterEach
+    void nothingRefusedByThePolicy() {
+        if (browser != null) {
+            org.assertj.core.api.Assertions.assertThat(browser.policyViolations()).as("CSP violations").isEmpty();
+        }
+    }
+
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
