@@ -279,6 +279,7 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
         seen();
         assertThat(b.find("textarea[name='comments[0].text']").getAttribute("value")).contains("要配慮者の名簿");
         assertThat(b.all("textarea[name$='.text'][name^='comments']")).hasSize(1);
+        b.screenshot("minutes-preview-ja");
         // the preview is a POST's answer, which the phone check cannot open again: it is looked at here
         b.resize(375, 812);
         assertThat(b.sidewaysOverflow()).as("the preview at 375px: " + b.pastTheRightEdge()).isLessThanOrEqualTo(0);
