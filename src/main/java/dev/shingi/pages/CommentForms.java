@@ -170,13 +170,18 @@ class CommentForms {
 
     @GetMapping("/comments/{commentId}/withdraw")
     String withdrawForm(@PathVariable String commentId, Principal principal, Model model) {
+        return authorOrSecretariatForm("withdraw", commentId, principal, model);
+    }
+
+    /** Withdraw or reopen: the author, or the secretariat on their behalf (the signed-in participant preselected). */
+    private String authorOrSecretariatForm(String action, String commentId, Principal principal, Model model) {
         CommentThread thread = thread(commentId);
         access.requireActingAs(thread.comment().deliberationId(), thread.comment().author().id());
         DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
         ActionForm form = new ActionForm();
         form.setParticipantId(principal != null && has(d, principal.getName()) ? principal.getName()
                 : thread.comment().author().id());
-        return actionPage("withdraw", thread, d, form, model);
+        return actionPage(action, thread, d, form, model);
     }
 
     @PostMapping("/comments/{commentId}/withdraw")
@@ -200,13 +205,7 @@ class CommentForms {
 
     @GetMapping("/comments/{commentId}/reopen")
     String reopenForm(@PathVariable String commentId, Principal principal, Model model) {
-        CommentThread thread = thread(commentId);
-        access.requireActingAs(thread.comment().deliberationId(), thread.comment().author().id());
-        DeliberationDetail d = deliberations.present(thread.comment().deliberationId());
-        ActionForm form = new ActionForm();
-        form.setParticipantId(principal != null && has(d, principal.getName()) ? principal.getName()
-                : thread.comment().author().id());
-        return actionPage("reopen", thread, d, form, model);
+        return authorOrSecretariatForm("reopen", commentId, principal, model);
     }
 
     @PostMapping("/comments/{commentId}/reopen")
