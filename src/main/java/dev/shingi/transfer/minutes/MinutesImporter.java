@@ -130,9 +130,10 @@ public class MinutesImporter {
                         + "deliberation '" + id + "'", id));
             }
         }
+        People.Known known = people.known();
         ProposalCheck.Plan plan = ProposalCheck.plan(r, detail, versions,
-                new ProposalCheck.Importer(access.user(), access.isAdmin(), people.maySecretariat(),
-                        people.readable()), now, problems);
+                new ProposalCheck.Importer(access.user(), access.isAdmin(), known.maySecretariat(), known.readable()),
+                now, problems);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }

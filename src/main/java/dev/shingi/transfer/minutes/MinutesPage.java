@@ -92,8 +92,9 @@ class MinutesPage {
                     ? messages.getMessage("minutes.notReadable." + n.type, null, e.getMessage(), locale) : e.getMessage());
             return "import-minutes";
         }
-        MinutesProposal proposal = People.matched(parser.parse(source), people.readable(), people.maySecretariat());
-        show(model, source, proposal, MinutesForm.of(proposal), Map.of(), locale);
+        People.Known known = people.known();
+        MinutesProposal proposal = People.matched(parser.parse(source), known);
+        show(model, source, proposal, MinutesForm.of(proposal), Map.of(), known.readable(), locale);
         return "import-minutes";
     }
 
@@ -132,7 +133,7 @@ class MinutesPage {
         }
         model.addAttribute("errors", problems.stream().map(x -> new Shown(x.field(), say(x, locale))).toList());
         show(model, source, edited, form, fieldErrors(problems.stream()
-                .map(x -> new Shown(x.field(), say(x, locale))).toList()), locale);
+                .map(x -> new Shown(x.field(), say(x, locale))).toList()), people.known().readable(), locale);
         return "import-minutes";
     }
 
@@ -176,7 +177,7 @@ class MinutesPage {
     }
 
     private void show(Model model, String source, MinutesProposal p, MinutesForm form, Map<String, String> fieldErrors,
-                      Locale locale) {
+                      List<PeopleMatcher.Person> known, Locale locale) {
         String[] lines = source.split("\r\n|\r|\n", -1);
         Function<MinutesProposal.Uncertain, String> say = u -> say(u, locale);
         List<Row> comments = new ArrayList<>();
@@ -197,7 +198,6 @@ class MinutesPage {
         // a name typed into the API's JSON, or still in the deliberation, stays choosable
         p.comments().forEach(c -> { if (c.author() != null && !people.contains(c.author())) people.add(c.author()); });
         p.responses().forEach(r -> { if (r.responder() != null && !people.contains(r.responder())) people.add(r.responder()); });
-        List<PeopleMatcher.Person> known = this.people.readable();
         List<List<PeopleMatcher.Person>> candidates = new ArrayList<>();
         for (MinutesProposal.Participant x : p.participants()) {
             candidates.add(x.name() == null ? List.of() : PeopleMatcher.match(x.name(), known).candidates());

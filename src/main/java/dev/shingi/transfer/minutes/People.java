@@ -5,6 +5,8 @@ import dev.shingi.deliberation.api.DeliberationDetail;
 import dev.shingi.deliberation.api.DeliberationSummary;
 import dev.shingi.deliberation.api.FindDeliberation;
 import dev.shingi.deliberation.api.FindDeliberations;
+import dev.shingi.deliberation.api.Participant;
+import dev.shingi.deliberation.api.Role;
 import dev.shingi.security.AccessPolicy;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -12,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The people an import may re-use: everyone registered in a deliberation the importing user can read (so that a name
@@ -31,46 +36,36 @@ class People {
         this.clock = clock;
     }
 
-    /** Everyone of the deliberations the signed-in user can read, as registered (one entry per registration). */
-    List<PeopleMatcher.Person> readable() {
+    /**
+     * What an import may re-use, read once: everyone of the deliberations the signed-in user can read, as registered
+     * (one entry per registration), and whom they may make secretariat of what they import — anyone when an admin;
+     * else themself and the secretariat of the deliberations they are secretariat of (their colleagues, who hold that
+     * role already).
+     */
+    record Known(List<PeopleMatcher.Person> readable, Predicate<String> maySecretariat) {
+    }
+
+    /** One list of the deliberations, one read of each the user can read. */
+    Known known() {
         AsOf now = AsOf.now(clock.instant());
-        List<DeliberationSummary> all = queries.query(new FindDeliberations(now),
-                ResponseTypes.multipleInstancesOf(DeliberationSummary.class)).join();
-        List<PeopleMatcher.Person> out = new ArrayList<>();
-        for (DeliberationSummary d : all) {
+        List<PeopleMatcher.Person> readable = new ArrayList<>();
+        Set<String> colleagues = new HashSet<>();
+        colleagues.add(access.user());
+        for (DeliberationSummary d : queries.query(new FindDeliberations(now),
+                ResponseTypes.multipleInstancesOf(DeliberationSummary.class)).join()) {
             if (!access.canRead(d.deliberationId())) {
                 continue;
             }
-            DeliberationDetail detail = queries.query(new FindDeliberation(d.deliberationId(), now),
-                    ResponseTypes.instanceOf(DeliberationDetail.class)).join();
-            detail.participants().forEach(p -> out.add(new PeopleMatcher.Person(p.participantId(), p.name(),
-                    p.organisation())));
-        }
-        return out;
-    }
-
-    /**
-     * Whom the signed-in user may make secretariat of what they import: anyone when an admin; else themself and the
-     * secretariat of the deliberations they are secretariat of (their colleagues, holding that role already).
-     */
-    java.util.function.Predicate<String> maySecretariat() {
-        if (access.isAdmin()) {
-            return id -> true;
-        }
-        AsOf now = AsOf.now(clock.instant());
-        java.util.Set<String> colleagues = new java.util.HashSet<>();
-        String user = access.user();
-        colleagues.add(user);
-        for (DeliberationSummary d : queries.query(new FindDeliberations(now),
-                ResponseTypes.multipleInstancesOf(DeliberationSummary.class)).join()) {
-            if (access.role(d.deliberationId()).orElse(null) != dev.shingi.deliberation.api.Role.SECRETARIAT) {
-                continue;
+            boolean secretary = access.role(d.deliberationId()).orElse(null) == Role.SECRETARIAT;
+            for (Participant p : queries.query(new FindDeliberation(d.deliberationId(), now),
+                    ResponseTypes.instanceOf(DeliberationDetail.class)).join().participants()) {
+                readable.add(new PeopleMatcher.Person(p.participantId(), p.name(), p.organisation()));
+                if (secretary && p.role() == Role.SECRETARIAT) {
+                    colleagues.add(p.participantId());
+                }
             }
-            queries.query(new FindDeliberation(d.deliberationId(), now), ResponseTypes.instanceOf(DeliberationDetail.class))
-                    .join().participants().stream().filter(x -> x.role() == dev.shingi.deliberation.api.Role.SECRETARIAT)
-                    .forEach(x -> colleagues.add(x.participantId()));
         }
-        return colleagues::contains;
+        return new Known(readable, access.isAdmin() ? id -> true : colleagues::contains);
     }
 
     /**
@@ -78,8 +73,9 @@ class People {
      * unsure of (the candidates named, the id left empty for the reviewer to choose). A participant whose id is set
      * already is left as it is; a secretariat participant is proposed only as someone {@code maySecretariat} allows.
      */
-    static MinutesProposal matched(MinutesProposal p, List<PeopleMatcher.Person> people,
-                                   java.util.function.Predicate<String> maySecretariat) {
+    static MinutesProposal matched(MinutesProposal p, Known known) {
+        List<PeopleMatcher.Person> people = known.readable();
+        Predicate<String> maySecretariat = known.maySecretariat();
         List<MinutesProposal.Participant> participants = new ArrayList<>();
         List<MinutesProposal.Uncertain> flags = new ArrayList<>(p.uncertain());
         for (MinutesProposal.Participant x : p.participants()) {
@@ -88,7 +84,7 @@ class People {
                 continue;
             }
             PeopleMatcher.Match m = PeopleMatcher.match(x.name(), people);
-            if (m.certainty() == PeopleMatcher.Certainty.SURE && x.role() == dev.shingi.deliberation.api.Role.SECRETARIAT
+            if (m.certainty() == PeopleMatcher.Certainty.SURE && x.role() == Role.SECRETARIAT
                     && !maySecretariat.test(m.candidates().get(0).participantId())) {
                 participants.add(x);
                 continue;

@@ -20,7 +20,7 @@ class PeopleTest {
     void theOnePersonOfANameIsProposedAndAnUnsureNameIsFlaggedWithItsCandidatesAndLeftEmpty() {
         MinutesProposal p = People.matched(proposal(new MinutesProposal.Participant("蔦", "構成員", Role.MEMBER),
                 new MinutesProposal.Participant("佐藤", "企画官", Role.SECRETARIAT),
-                new MinutesProposal.Participant("新井", "構成員", Role.MEMBER)), KNOWN, id -> true);
+                new MinutesProposal.Participant("新井", "構成員", Role.MEMBER)), new People.Known(KNOWN, id -> true));
         assertThat(p.participants()).extracting(MinutesProposal.Participant::participantId)
                 .containsExactly("tsuta", null, null);
         assertThat(p.uncertain()).containsExactly(new MinutesProposal.Uncertain(List.of(),
@@ -31,7 +31,7 @@ class PeopleTest {
     @Test
     void aPersonChosenAlreadyIsLeftAsChosen() {
         MinutesProposal p = People.matched(proposal(
-                new MinutesProposal.Participant("佐藤", "企画官", Role.SECRETARIAT, "sato2")), KNOWN, id -> true);
+                new MinutesProposal.Participant("佐藤", "企画官", Role.SECRETARIAT, "sato2")), new People.Known(KNOWN, id -> true));
         assertThat(p.participants().get(0).participantId()).isEqualTo("sato2");
         assertThat(p.uncertain()).isEmpty();
     }
@@ -39,7 +39,7 @@ class PeopleTest {
     @Test
     void aSecretariatNameIsProposedOnlyAsSomeoneTheImporterMayMakeSecretariat() {
         MinutesProposal p = People.matched(proposal(new MinutesProposal.Participant("蔦", "参事官", Role.SECRETARIAT)),
-                KNOWN, id -> false);
+                new People.Known(KNOWN, id -> false));
         assertThat(p.participants().get(0).participantId()).isNull();
     }
 }
