@@ -133,15 +133,13 @@ class PageAdvice {
             if (t instanceof InvalidInput i) {
                 return invalid(i, request, principal);
             }
+        }
+        // a form maps its rules to fields; a rule no form expected still says which, in the reader's language
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof dev.shingi.deliberation.api.RuleViolation rule) {
-                // a form maps its rules to fields; a rule no form expected still says which, in the reader's language
                 return error(HttpStatus.CONFLICT, "error.conflict", detail("rule." + rule.rule(), "error.detail.rule",
                         rule.rule()), request, principal);
             }
-        }
-        if (e instanceof dev.shingi.deliberation.api.RuleViolation rule) {
-            return error(HttpStatus.CONFLICT, "error.conflict", detail("rule." + rule.rule(), "error.detail.rule",
-                    rule.rule()), request, principal);
         }
         if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
             return error(HttpStatus.valueOf(r.getStatusCode().value()), "error.badRequest",
