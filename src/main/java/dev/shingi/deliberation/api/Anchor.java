@@ -15,15 +15,24 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *                 before the ISO/IEC commenting template could be imported (CommentRaised revision 1)
  * @param lineTo   last line (same as lineFrom for one line)
  * @param element  paragraph, figure or table, as the commenter named it, e.g. "Table 3"
+ * @param prefix   the words just before {@code quote} in the version's text (W3C Web Annotation TextQuoteSelector),
+ *                 to tell apart a passage that occurs twice; null in events before CommentRaised revision 3
+ * @param suffix   the words just after {@code quote}
  */
 public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String section, String quote,
-                     Integer lineFrom, Integer lineTo, String element) {
+                     Integer lineFrom, Integer lineTo, String element, String prefix, String suffix) {
 
     public static final Anchor NONE = new Anchor(null, null, null, null, null);
 
     /** Stored events are read through this constructor; the shorter one is for code. */
     @JsonCreator
     public Anchor {
+    }
+
+    /** An anchor without the words around its quote: the form of every anchor before CommentRaised revision 3. */
+    public Anchor(Integer pageFrom, Integer pageTo, String footnote, String section, String quote,
+                  Integer lineFrom, Integer lineTo, String element) {
+        this(pageFrom, pageTo, footnote, section, quote, lineFrom, lineTo, element, null, null);
     }
 
     /** An anchor without lines or element: the form of every anchor before those were added. */
@@ -50,7 +59,7 @@ public record Anchor(Integer pageFrom, Integer pageTo, String footnote, String s
     @JsonIgnore
     public boolean isEmpty() {
         return pageFrom == null && pageTo == null && footnote == null && section == null && quote == null
-                && lineFrom == null && lineTo == null && element == null;
+                && lineFrom == null && lineTo == null && element == null && prefix == null && suffix == null;
     }
 
     /** The highest page this anchor touches, or null when it names no page. */
