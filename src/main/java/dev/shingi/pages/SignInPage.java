@@ -1,11 +1,13 @@
 package dev.shingi.pages;
 
+import dev.shingi.security.LoginThrottleFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The sign-in page, in the reader's language like every other page (Spring Security's own page is English only);
@@ -25,10 +27,9 @@ class SignInPage {
      * Reached only by the sign-in throttle's forward of a held {@code POST /login}: too many failed tries, so the
      * page says how long to wait, with the throttle's 429. Posted to directly, there is nothing to show.
      */
-    @org.springframework.web.bind.annotation.PostMapping("/login/wait")
-    String throttled(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                     Model model) {
-        Object wait = request.getAttribute("shingi.signInWait");
+    @PostMapping(LoginThrottleFilter.WAIT_PAGE)
+    String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object wait = request.getAttribute(LoginThrottleFilter.WAIT);
         response.setStatus(wait == null ? HttpServletResponse.SC_NOT_FOUND : 429);
         model.addAttribute("failed", false);
         model.addAttribute("signedOut", false);

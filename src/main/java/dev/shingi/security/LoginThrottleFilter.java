@@ -26,11 +26,11 @@ import java.util.Optional;
  * Basic alike — with 429 and {@code Retry-After}, before the password is even checked; learns of every failure and
  * success from Spring Security's authentication events. The form's answer is the sign-in page saying how long to wait.
  */
-class LoginThrottleFilter extends OncePerRequestFilter {
+public class LoginThrottleFilter extends OncePerRequestFilter {
     /** The request attribute the sign-in page reads: seconds to wait. */
-    static final String WAIT = "shingi.signInWait";
+    public static final String WAIT = "shingi.signInWait";
     /** Where the form's held sign-in is shown (the pages' sign-in page, with how long to wait). */
-    static final String WAIT_PAGE = "/login/wait";
+    public static final String WAIT_PAGE = "/login/wait";
 
     private final LoginThrottle throttle;
     private final ObjectMapper json;
