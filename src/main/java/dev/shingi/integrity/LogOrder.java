@@ -38,15 +38,24 @@ final class LogOrder {
         this.chain = chain;
     }
 
+    private final Set<String> recorded = new HashSet<>();
+
+    /** The events (stream and sequence) the checkpoints recorded in order, after {@link #check}. */
+    Set<String> recorded() {
+        return recorded;
+    }
+
     /**
-     * The findings about the log's order; none when it is the order the checkpoints recorded. {@code explained}: the
-     * streams' own check found something, which the running hash would only repeat.
+     * The findings about the log's order; none when it is the order the checkpoints recorded. {@code signed}: the
+     * events whose hash the streams' check found right (an event of the covered part of the log that the checkpoints
+     * did not record is INSERTED unless it is one of them: then it is a transaction that committed after the
+     * checkpoint read the log).
      */
-    List<Finding> check(List<Entry> log, List<Checkpoint> checkpoints, boolean explained) {
+    List<Finding> check(List<Entry> log, List<Checkpoint> checkpoints, Set<String> signed) {
         List<String> expected = new ArrayList<>();
-        List<Checkpoint> ordered = new ArrayList<>();
         Map<String, Long> next = new HashMap<>();
         Map<Integer, Long> recordedBy = new HashMap<>(); // expected index -> checkpoint sequence
+        boolean ordered = true;
         for (Checkpoint c : checkpoints) {
             LedgerCheckpointed r = c.recorded();
             if (r.logLength() == null) {
@@ -54,32 +63,41 @@ final class LogOrder {
             }
             if (r.order() == null || r.segmentFrom() == null || r.segmentFrom() != expected.size()
                     || r.order().size() != r.logLength() - r.segmentFrom()) {
-                break; // the recorded order does not go on from here; the heads and lengths still count
+                ordered = false;
+                break; // the recorded order does not go on from here; the lengths and running hashes still count
             }
             for (String aggregate : r.order()) {
                 long sequence = next.merge(aggregate, 1L, Long::sum) - 1;
                 recordedBy.put(expected.size(), c.sequence());
                 expected.add(aggregate + '#' + sequence);
             }
-            ordered.add(c);
         }
+        recorded.addAll(expected);
         List<Finding> findings = new ArrayList<>();
         Map<String, Integer> at = new HashMap<>();
+        int covered = 0; // the log's events up to the last one recorded
         for (int i = 0; i < log.size(); i++) {
             at.put(log.get(i).key(), i);
+            if (recorded.contains(log.get(i).key())) {
+                covered = i + 1;
+            }
         }
-        int covered = 0; // the log's events up to the last one recorded
         int lastPresent = -1; // the last recorded event still in the log
         for (int i = 0; i < expected.size(); i++) {
-            Integer where = at.get(expected.get(i));
-            if (where != null) {
-                covered = Math.max(covered, where + 1);
+            if (at.containsKey(expected.get(i))) {
                 lastPresent = i;
             }
         }
-        List<String> actual = new ArrayList<>(covered);
+        List<String> actual = new ArrayList<>();
         for (int i = 0; i < covered; i++) {
-            actual.add(log.get(i).key());
+            Entry e = log.get(i);
+            if (recorded.contains(e.key())) {
+                actual.add(e.key());
+            } else if (!signed.contains(e.key())) {
+                findings.add(new Finding(Kind.INSERTED, e.aggregate(), e.sequence(), e.position(),
+                        "in the part of the log the checkpoints cover (its event " + (i + 1) + "), but not among the "
+                                + "events they recorded, and not signed by the ledger"));
+            }
         }
         Map<String, Integer> left = new HashMap<>();
         Set<String> arrived = new HashSet<>();
@@ -91,15 +109,10 @@ final class LogOrder {
         }
         for (String key : arrived) {
             Entry e = log.get(at.get(key));
-            Integer was = left.get(key);
-            if (was != null) {
-                findings.add(new Finding(Kind.REORDERED, e.aggregate(), e.sequence(), e.position(),
-                        "checkpoint #" + recordedBy.get(was) + " recorded it as the log's event " + (was + 1)
-                                + "; it is now its event " + (at.get(key) + 1)));
-            } else {
-                findings.add(new Finding(Kind.INSERTED, e.aggregate(), e.sequence(), e.position(),
-                        "in the part of the log the checkpoints cover, but not among the events they recorded"));
-            }
+            int was = left.get(key);
+            findings.add(new Finding(Kind.REORDERED, e.aggregate(), e.sequence(), e.position(),
+                    "checkpoint #" + recordedBy.get(was) + " recorded it as the log's event " + (was + 1)
+                            + "; it is now its event " + (at.get(key) + 1)));
         }
         int lastKept = lastPresent;
         left.forEach((key, was) -> {
@@ -114,7 +127,7 @@ final class LogOrder {
                     "checkpoint #" + recordedBy.get(was) + " recorded it as the log's event " + (was + 1)
                             + (tail ? "; the log now ends before it" : "; it is missing")));
         });
-        if (findings.isEmpty() && !explained) {
+        if (!ordered && findings.isEmpty()) {
             heads(log, checkpoints, findings);
         }
         return findings;

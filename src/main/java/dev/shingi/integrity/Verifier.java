@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Recomputes the whole ledger's evidence. Per stream: each aggregate's sequence numbers run 0, 1, 2… without gaps,
@@ -85,11 +87,15 @@ public class Verifier {
 
     /** {@code withViews}: also recompute every view row from the log and report those that disagree. */
     public Report verify(boolean withViews) {
-        List<Finding> findings = new ArrayList<>();
-        Map<String, Long> lastSequence = new HashMap<>();
-        Map<String, String> checkpointed = new LinkedHashMap<>();
-        List<LogOrder.Checkpoint> checkpoints = new ArrayList<>();
-        long[] events = {0};
+        List<LogOrder.Entry> log = log();
+        Set<String> seen = new HashSet<>();
+        Set<String> copied = new HashSet<>(); // hashes two events carry: one of them is a copy
+        log.forEach(e -> {
+            if (e.hash() != null && !e.hash().isEmpty() && !seen.add(e.hash())) {
+                copied.add(e.hash());
+            }
+        });
+        Streams streams = new Streams(copied);
         List<Stored> group = new ArrayList<>();
         jdbc.query("""
                 SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision,
@@ -97,19 +103,20 @@ public class Verifier {
                 FROM DomainEventEntry ORDER BY aggregateIdentifier, sequenceNumber""", (java.sql.ResultSet rs) -> {
             Stored s = new Stored(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), rs.getBytes(8), meta(rs.getBytes(9)));
-            events[0]++;
+            streams.events++;
             if (!group.isEmpty() && !group.get(0).aggregate().equals(s.aggregate())) {
-                check(group, findings, lastSequence, checkpointed, checkpoints);
+                check(group, streams);
                 group.clear();
             }
             group.add(s);
         });
         if (!group.isEmpty()) {
-            check(group, findings, lastSequence, checkpointed, checkpoints);
+            check(group, streams);
         }
-        checkpointed.forEach((aggregate, head) -> {
+        List<Finding> findings = streams.findings;
+        streams.checkpointed.forEach((aggregate, head) -> {
             long expected = Long.parseLong(head.substring(0, head.indexOf(':')));
-            Long actual = lastSequence.get(aggregate);
+            Long actual = streams.lastSequence.get(aggregate);
             if (actual == null || actual < expected) {
                 for (long seq = actual == null ? 0 : actual + 1; seq <= expected; seq++) {
                     findings.add(new Finding(Kind.DELETED, aggregate, seq, null,
@@ -117,14 +124,37 @@ public class Verifier {
                 }
             }
         });
-        List<LogOrder.Entry> log = log();
-        merge(findings, new LogOrder(chain).check(log, checkpoints, !findings.isEmpty()));
+        LogOrder order = new LogOrder(chain);
+        merge(findings, order.check(log, streams.checkpoints, streams.signed));
+        // an event the checkpoints recorded, in its place, whose signature is gone: changed, not inserted
+        findings.replaceAll(f -> f.kind() == Kind.INSERTED && f.detail().equals(UNSIGNED)
+                && order.recorded().contains(f.aggregate() + '#' + f.sequence())
+                ? new Finding(Kind.MODIFIED, f.aggregate(), f.sequence(), f.position(),
+                "its signature was removed (a checkpoint recorded this event)") : f);
         Witnessed witnessed = witness(findings, log.size());
         findings.sort(Comparator.comparing(Finding::aggregate).thenComparingLong(Finding::sequence)
                 .thenComparing(Finding::kind));
         List<ViewCheck.Disagreement> rows = withViews ? views.getObject().check() : null;
-        return new Report(findings.isEmpty() && (rows == null || rows.isEmpty()), events[0], lastSequence.size(),
-                checkpoints.size(), findings, witnessed, rows, Instant.now());
+        return new Report(findings.isEmpty() && (rows == null || rows.isEmpty()), streams.events,
+                streams.lastSequence.size(), streams.checkpoints.size(), findings, witnessed, rows, Instant.now());
+    }
+
+    private static final String UNSIGNED = "event not signed by the ledger";
+
+    /** What the streams' check learns, one aggregate at a time. */
+    private static final class Streams {
+        final Set<String> copied;
+        final List<Finding> findings = new ArrayList<>();
+        final Map<String, Long> lastSequence = new HashMap<>();
+        final Map<String, String> checkpointed = new LinkedHashMap<>();
+        final List<LogOrder.Checkpoint> checkpoints = new ArrayList<>();
+        /** The events whose hash is right ("aggregate#sequence"). */
+        final Set<String> signed = new HashSet<>();
+        long events;
+
+        Streams(Set<String> copied) {
+            this.copied = copied;
+        }
     }
 
     /**
@@ -198,10 +228,10 @@ public class Verifier {
         return log;
     }
 
-    private void check(List<Stored> group, List<Finding> findings, Map<String, Long> lastSequence,
-                       Map<String, String> checkpointed, List<LogOrder.Checkpoint> checkpoints) {
+    private void check(List<Stored> group, Streams streams) {
+        List<Finding> findings = streams.findings;
         String aggregate = group.get(0).aggregate();
-        lastSequence.put(aggregate, group.get(group.size() - 1).sequence());
+        streams.lastSequence.put(aggregate, group.get(group.size() - 1).sequence());
         long expected = 0;
         List<Stored> failed = new ArrayList<>();
         String previous = Chain.GENESIS;
@@ -217,14 +247,16 @@ public class Verifier {
                 continue;
             }
             if (s.hash() == null) {
-                findings.add(new Finding(Kind.INSERTED, aggregate, s.sequence(), s.globalIndex(),
-                        "event not signed by the ledger"));
+                findings.add(new Finding(Kind.INSERTED, aggregate, s.sequence(), s.globalIndex(), UNSIGNED));
             } else if (!s.hash().equals(hashAt(s, s.sequence(), previous))) {
                 failed.add(s);
-            } else if (Checkpoints.AGGREGATE.equals(aggregate)) {
-                LedgerCheckpointed c = read(s);
-                checkpoints.add(new LogOrder.Checkpoint(s.sequence(), c));
-                checkpointed.putAll(c.changedHeads());
+            } else {
+                streams.signed.add(aggregate + '#' + s.sequence());
+                if (Checkpoints.AGGREGATE.equals(aggregate)) {
+                    LedgerCheckpointed c = read(s);
+                    streams.checkpoints.add(new LogOrder.Checkpoint(s.sequence(), c));
+                    streams.checkpointed.putAll(c.changedHeads());
+                }
             }
             previous = s.hash() != null ? s.hash() : previous;
         }
@@ -242,6 +274,9 @@ public class Verifier {
             if (belongs != null) {
                 findings.add(new Finding(Kind.REORDERED, aggregate, s.sequence(), s.globalIndex(),
                         "this event was recorded at sequence " + belongs));
+            } else if (streams.copied.contains(s.hash())) {
+                findings.add(new Finding(Kind.INSERTED, aggregate, s.sequence(), s.globalIndex(),
+                        "it carries another event's hash: a copy the ledger did not sign"));
             } else if (links.stream().noneMatch(link -> s.hash().equals(hashAt(s, s.sequence(), link)))) {
                 findings.add(new Finding(Kind.MODIFIED, aggregate, s.sequence(), s.globalIndex(),
                         "content does not match its hash"));

@@ -54,10 +54,14 @@ class ViewsRecompute implements ViewCheck {
                 names.add(c.trim().toLowerCase(Locale.ROOT));
             }
             columns.computeIfAbsent(table, t -> new LinkedHashSet<>()).addAll(names);
+            String rest = sql.substring(sql.indexOf(')') + 1);
+            String[] given = rest.substring(rest.indexOf('(') + 1, rest.lastIndexOf(')')).split(",");
             for (Object[] row : rows) {
                 Map<String, String> values = new TreeMap<>();
+                int arg = 0;
                 for (int i = 0; i < names.size(); i++) {
-                    values.put(names.get(i), text(row[i]));
+                    String v = given[i].trim();
+                    values.put(names.get(i), v.equals("?") ? text(row[arg++]) : v.equalsIgnoreCase("NULL") ? "null" : v);
                 }
                 expected.computeIfAbsent(table, t -> new ArrayList<>()).add(values);
             }
