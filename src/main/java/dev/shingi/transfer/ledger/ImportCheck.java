@@ -143,12 +143,16 @@ final class ImportCheck {
             throw ImportRefused.at(n, "the end line signed " + trailer.lines() + " lines before it; this is line " + n
                     + ": lines were added to the export");
         }
+        if (n == 1) {
+            throw ImportRefused.at(n, "the header is not the one the end line signed: the header was changed, or the "
+                    + "end line belongs to another export");
+        }
         long was = trailer.lineOf(fingerprint, n);
         throw ImportRefused.at(n, was == 0
                 ? "this line is not the exported line " + n + " (the end line's fingerprint of it differs): it was "
                 + "changed, or put in from elsewhere"
                 : "this line is the export's line " + was + ", not its line " + n + ": "
-                + (was > n ? "the lines between were left out" : "lines were moved or repeated"));
+                + (was > n ? "the lines between were left out, or moved" : "lines were moved or repeated"));
     }
 
     /** The end line is the trailer the export signed over exactly the lines before it. */
