@@ -18,7 +18,7 @@ public class ShingiApplication {
         }
         System.setProperty("disable-axoniq-console-message", "true"); // an advertisement in the log
         SpringApplicationBuilder app = new SpringApplicationBuilder(ShingiApplication.class);
-        if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild") || a.equals("--verify")
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild") || a.equals("--verify") || a.equals("--verify-views")
                 || a.startsWith("--export=") || a.startsWith("--import="))) {
             // work on a stopped application's data and exit: no web server, no demo
             app.web(WebApplicationType.NONE).properties("shingi.demo.enabled=false");

@@ -49,6 +49,26 @@ final class Chain {
         }
     }
 
+    /**
+     * One step of the log's running hash (the whole log in position order, every stream together): the head after
+     * {@code previous} and one more event, named by its stream, its sequence number and its own chained hash.
+     */
+    String logStep(String previous, String aggregateId, long sequence, String eventHash) {
+        return mac(previous + '\u0000' + aggregateId + '\u0000' + sequence + '\u0000'
+                + (eventHash == null ? "" : eventHash));
+    }
+
+    /** HMAC-SHA256 of a text under the installation's key, in hex: a signature only a holder of the key can make. */
+    String mac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String digest(Map<String, String> heads) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

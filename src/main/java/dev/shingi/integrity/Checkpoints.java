@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.deliberation.api.LedgerCheckpointed;
 import dev.shingi.deliberation.api.RevisionCommitted;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -26,7 +27,9 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -39,7 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Checkpoints of the ledger's heads: shortly after a revision ({@code shingi.integrity.after-revision-delay}; revisions
  * in that window share one) and periodically ({@code shingi.integrity.checkpoint-every}), a {@link LedgerCheckpointed}
  * event records each aggregate's last sequence number and hash (those that changed since the previous checkpoint) and
- * a digest over all of them. Deleting the last events of an aggregate then shows.
+ * a digest over all of them, and the whole log's length and running hash ({@link Chain#logStep}) with the streams of
+ * the events since the previous checkpoint in log order. Deleting the last events of an aggregate, truncating the log,
+ * moving an event to another place in it or leaving one out then shows; each head is also published outside the
+ * database ({@link Witness}), so that a log cut back to an earlier checkpoint shows too.
  * <p>
  * The checkpoint is recorded by a thread of its own, never in the processor's unit of work: the processor runs a
  * thread per segment, and two segments each seeing a revision used to append the same checkpoint sequence number, one
@@ -62,6 +68,9 @@ public class Checkpoints {
     private final Chain chain;
     private final Clock clock;
     private final Duration afterRevisionDelay;
+    private final Duration settle;
+    private final int orderLimit;
+    private final Witness witness;
     private final AtomicBoolean due = new AtomicBoolean();
     private final ScheduledExecutorService afterRevision = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "checkpoint-after-revision");
@@ -71,13 +80,18 @@ public class Checkpoints {
 
     Checkpoints(EventStore eventStore, JdbcTemplate jdbc, TransactionManager transactions,
                 @Value("${shingi.integrity.key}") String key, Clock clock,
-                @Value("${shingi.integrity.after-revision-delay:2s}") Duration afterRevisionDelay) {
+                @Value("${shingi.integrity.after-revision-delay:2s}") Duration afterRevisionDelay,
+                @Value("${shingi.integrity.settle:1s}") Duration settle,
+                @Value("${shingi.integrity.order-limit:100000}") int orderLimit, Witness witness) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.chain = new Chain(key);
         this.clock = clock;
         this.afterRevisionDelay = afterRevisionDelay;
+        this.settle = settle;
+        this.orderLimit = orderLimit;
+        this.witness = witness;
     }
 
     @EventHandler
@@ -133,19 +147,26 @@ public class Checkpoints {
         checkpoint();
     }
 
-    /** Records a checkpoint of every aggregate's head now; returns it. */
+    /**
+     * Records a checkpoint of every aggregate's head and of the whole log now; returns it. Once committed, its signed
+     * head is published to the witness ({@link Witness}), never before: a head of a checkpoint rolled back would
+     * accuse an honest log.
+     */
     public synchronized LedgerCheckpointed checkpoint() {
         due.set(false); // this one covers every revision handled so far: they were committed before its head is read
         if (CurrentUnitOfWork.isStarted()) {
-            return record();
+            Recorded r = record();
+            CurrentUnitOfWork.get().afterCommit(u -> publish(r));
+            return r.checkpoint();
         }
         for (int attempt = 1; ; attempt++) {
             DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
             try {
                 uow.attachTransaction(transactions);
-                LedgerCheckpointed c = record();
+                Recorded r = record();
                 uow.commit();
-                return c;
+                publish(r);
+                return r.checkpoint();
             } catch (RuntimeException e) {
                 if (uow.isActive()) {
                     uow.rollback(e);
@@ -158,30 +179,81 @@ public class Checkpoints {
         }
     }
 
-    private LedgerCheckpointed record() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        long upTo = head == null ? 0 : head;
-        Map<String, String> heads = heads(jdbc, upTo);
+    private record Recorded(LedgerCheckpointed checkpoint, long sequence) {
+    }
+
+    private void publish(Recorded r) {
+        if (!witness.configured()) {
+            return;
+        }
+        List<byte[]> meta = jdbc.query(
+                "SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                (rs, i) -> rs.getBytes(1), AGGREGATE, r.sequence());
+        String hash = meta.isEmpty() ? "" : hashOf(new ObjectMapper(), meta.get(0));
+        LedgerCheckpointed c = r.checkpoint();
+        witness.publish(new Witness.Head(r.sequence(), c.upToPosition(), c.logLength(), c.logHead(), hash,
+                c.occurredAt().toString()));
+    }
+
+    private Recorded record() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry WHERE timeStamp <= ?",
+                Long.class, DateTimeUtils.formatInstant(clock.instant().minus(settle)));
         Map<String, String> known = new HashMap<>();
         long sequence = 0;
+        LedgerCheckpointed last = null; // the last one of revision 2: the log's evidence continues from it
         DomainEventStream previous = eventStore.readEvents(AGGREGATE);
         while (previous.hasNext()) {
             var e = previous.next();
             sequence = e.getSequenceNumber() + 1;
             if (e.getPayload() instanceof LedgerCheckpointed c) {
                 known.putAll(c.changedHeads());
+                if (c.logLength() != null) {
+                    last = c;
+                }
             }
         }
+        long from = last == null ? 0 : last.upToPosition();
+        long upTo = Math.max(head == null ? 0 : head, from);
+        Map<String, String> heads = heads(jdbc, upTo);
         Map<String, String> changed = new LinkedHashMap<>();
         heads.forEach((aggregate, h) -> {
             if (!h.equals(known.get(aggregate))) {
                 changed.put(aggregate, h);
             }
         });
+        Segment segment = segment(from, upTo, last == null ? Chain.GENESIS : last.logHead());
+        long segmentFrom = last == null ? 0 : last.logLength();
         LedgerCheckpointed checkpoint = new LedgerCheckpointed(upTo, heads.size(), chain.digest(heads), changed,
-                clock.instant());
+                clock.instant(), segmentFrom + segment.events, segment.head, segmentFrom, segment.order);
         eventStore.publish(new GenericDomainEventMessage<>(TYPE, AGGREGATE, sequence, checkpoint));
-        return checkpoint;
+        return new Recorded(checkpoint, sequence);
+    }
+
+    private static final class Segment {
+        long events;
+        String head;
+        List<String> order = new ArrayList<>();
+    }
+
+    /** The log's events after position {@code after} up to {@code upTo}: how many, the running hash, their streams. */
+    private Segment segment(long after, long upTo, String fromHead) {
+        ObjectMapper json = new ObjectMapper();
+        Segment s = new Segment();
+        s.head = fromHead;
+        jdbc.query("""
+                SELECT aggregateIdentifier, sequenceNumber, metaData FROM DomainEventEntry
+                WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex""", (java.sql.ResultSet rs) -> {
+            String aggregate = rs.getString(1);
+            s.head = chain.logStep(s.head, aggregate, rs.getLong(2), hashOf(json, rs.getBytes(3)));
+            s.events++;
+            if (s.order != null) {
+                s.order.add(aggregate);
+                if (s.order.size() > orderLimit) {
+                    s.order = null; // too long to carry: the head and length still bind the segment
+                }
+            }
+        }, after, upTo);
+        return s;
     }
 
     /** Every aggregate's head ({@code "seq:hash"}) among the events up to a log position; checkpoints excluded. */

@@ -3,6 +3,7 @@ package dev.shingi.integrity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -32,5 +33,16 @@ public class EventSignature {
                        String payloadRevision, String timestamp, byte[] payload, Map<String, ?> metaData) {
         return chain.hash(previous, aggregateId, sequence, eventId, payloadType, payloadRevision, timestamp, payload,
                 metaData);
+    }
+
+    /** A signature of {@code text} under this installation's key (HMAC-SHA256, hex), e.g. an export's trailer. */
+    public String sign(String text) {
+        return chain.mac(text);
+    }
+
+    /** Whether {@code signature} is this installation's signature of {@code text}, compared in constant time. */
+    public boolean signed(String text, String signature) {
+        return signature != null && java.security.MessageDigest.isEqual(
+                chain.mac(text).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
     }
 }

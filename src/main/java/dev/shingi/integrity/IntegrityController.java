@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -18,10 +19,11 @@ class IntegrityController {
     }
 
     @GetMapping("/api/admin/verify")
-    @Operation(summary = "Recompute the ledger's hash chains and checkpoints; list every modified, inserted, deleted "
-            + "or reordered event by aggregate and sequence")
-    Verifier.Report verify() {
-        return verifier.verify();
+    @Operation(summary = "Recompute the ledger's hash chains, its checkpoints and the latest head published to the "
+            + "witness; list every modified, inserted, deleted, reordered or truncated event by aggregate, sequence and "
+            + "position. views=true: also recompute every read-model row from the log and list those that disagree")
+    Verifier.Report verify(@RequestParam(defaultValue = "false") boolean views) {
+        return verifier.verify(views);
     }
 
     @PostMapping("/api/admin/checkpoints")

@@ -8,10 +8,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code --verify} on the command line: verify a stopped application's ledger, print the findings, exit 0 if clean. */
+/**
+ * {@code --verify} on the command line: verify a stopped application's ledger, print the findings, exit 0 if clean.
+ * {@code --verify-views} (alone or with {@code --verify}): the read models too, every row recomputed from the log.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class VerifyCommand implements ApplicationRunner {
+    static final String VIEWS = "verify-views";
+
     private final Verifier verifier;
     private final ApplicationContext context;
 
@@ -22,13 +27,22 @@ class VerifyCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!args.containsOption("verify")) {
+        if (!args.containsOption("verify") && !args.containsOption(VIEWS)) {
             return;
         }
-        Verifier.Report report = verifier.verify();
-        report.findings().forEach(f -> System.out.printf("%s %s #%d: %s%n", f.kind(), f.aggregate(), f.sequence(), f.detail()));
-        System.out.printf("%s: %d events, %d aggregates, %d checkpoints%n", report.clean() ? "CLEAN" : "TAMPERED",
-                report.events(), report.aggregates(), report.checkpoints());
+        Verifier.Report report = verifier.verify(args.containsOption(VIEWS));
+        report.findings().forEach(f -> System.out.printf("%s %s #%d%s: %s%n", f.kind(), f.aggregate(), f.sequence(),
+                f.position() == null ? "" : " at position " + f.position(), f.detail()));
+        if (report.views() != null) {
+            report.views().forEach(v -> System.out.printf("VIEW %s %s %s: %s%n", v.problem(), v.table(), v.rowKey(),
+                    v.detail()));
+        }
+        System.out.printf("%s: %d events, %d aggregates, %d checkpoints%s%s%n", report.clean() ? "CLEAN" : "TAMPERED",
+                report.events(), report.aggregates(), report.checkpoints(),
+                report.witness() == null ? ", no witness configured"
+                        : ", witness " + report.witness().file() + " (latest checkpoint "
+                        + (report.witness().checkpoint() == null ? "none" : "#" + report.witness().checkpoint()) + ")",
+                report.views() == null ? "" : ", " + report.views().size() + " view rows disagree");
         int code = report.clean() ? 0 : 3;
         System.exit(SpringApplication.exit(context, () -> code));
     }

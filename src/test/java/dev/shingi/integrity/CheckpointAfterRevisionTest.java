@@ -33,7 +33,7 @@ class CheckpointAfterRevisionTest {
                 .run("--spring.profiles.active=default",
                         "--shingi.data-dir=" + Files.createTempDirectory("shingi-checkpoints-"),
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi",
-                        "--shingi.integrity.after-revision-delay=500ms");
+                        "--shingi.integrity.after-revision-delay=500ms", "--shingi.integrity.settle=0s");
         app.getBean(Ledger.class).awaitProjections();
         jdbc = app.getBean(JdbcTemplate.class);
     }

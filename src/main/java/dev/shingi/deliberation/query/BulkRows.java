@@ -26,9 +26,20 @@ final class BulkRows {
     /** Rows written, by table. */
     private final Map<String, Long> written = new TreeMap<>();
 
+    /** Where the rows go instead of the database, for a check that compares them with the stored ones. */
+    private final java.util.function.BiConsumer<String, List<Object[]>> collector;
+
     BulkRows(DataSource dataSource, TransactionTemplate tx) {
         this.dataSource = dataSource;
         this.tx = tx;
+        this.collector = null;
+    }
+
+    /** Rows handed to {@code collector} (a statement and its rows at a time), never written. */
+    BulkRows(java.util.function.BiConsumer<String, List<Object[]>> collector) {
+        this.dataSource = null;
+        this.tx = null;
+        this.collector = collector;
     }
 
     /** Rows written so far, by table. */
@@ -49,6 +60,10 @@ final class BulkRows {
     /** Writes each statement's rows, all in one transaction. */
     void write(Map<String, List<Object[]>> statements) {
         statements.forEach((sql, rows) -> written.merge(table(sql), (long) rows.size(), Long::sum));
+        if (collector != null) {
+            statements.forEach(collector);
+            return;
+        }
         tx.executeWithoutResult(status -> statements.forEach(this::batch));
     }
 
@@ -74,7 +89,7 @@ final class BulkRows {
         }
     }
 
-    private static String table(String sql) {
+    static String table(String sql) {
         int from = "INSERT INTO ".length();
         return sql.substring(from, sql.indexOf(' ', from));
     }

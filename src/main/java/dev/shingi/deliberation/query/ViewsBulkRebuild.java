@@ -160,23 +160,31 @@ class ViewsBulkRebuild implements BulkReplay {
         progress.planned.set(head);
 
         long t0 = System.nanoTime();
+        BulkRows writers = new BulkRows(dataSource, tx);
+        long commentEvents = rows(head, included, progress, writers);
+        long t2 = System.nanoTime();
+        analyze();
+        log.info("Bulk rebuild of the views up to position {}: {} comment events, {} ms, statistics {} ms; {} gap(s) "
+                        + "left to the processor; rows {}", head, commentEvents, (t2 - t0) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000, gaps.size(), writers.written());
+        return GapAwareTrackingToken.newInstance(head, gaps);
+    }
+
+    /**
+     * Every view row the events up to {@code head} give, to {@code writers} (the tables, or a check's collector,
+     * {@link ViewsRecompute}), without touching the views' tokens; returns how many comment events were folded.
+     */
+    long rows(long head, LongPredicate included, Progress progress, BulkRows writers) {
         Map<String, Named> names = new HashMap<>();
         Set<String> commentIds = new LinkedHashSet<>();
-        BulkRows writers = new BulkRows(dataSource, tx);
         long commentEvents = pass1(head, included, names, commentIds, progress, writers);
-        long t1 = System.nanoTime();
         progress.planned.set(head + commentEvents);
         long folded = pass2(commentIds, included, names, progress, writers);
         if (folded != commentEvents) {
             throw new IllegalStateException("The log holds " + commentEvents + " comment events up to position " + head
                     + ", but " + folded + " were found by comment: the rebuild is incomplete");
         }
-        long t2 = System.nanoTime();
-        analyze();
-        log.info("Bulk rebuild of the views up to position {}: log order {} ms, {} comment events by comment {} ms, "
-                        + "statistics {} ms; {} gap(s) left to the processor; rows {}", head, (t1 - t0) / 1_000_000,
-                commentEvents, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, gaps.size(), writers.written());
-        return GapAwareTrackingToken.newInstance(head, gaps);
+        return commentEvents;
     }
 
     /**

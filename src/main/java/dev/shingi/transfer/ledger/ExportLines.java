@@ -62,6 +62,10 @@ final class ExportLines {
         }
     }
 
+    /** The fields an end line may have: the count, and the signed trailer's (docs/backup.md). */
+    private static final java.util.Set<String> END_FIELDS = java.util.Set.of(LedgerFormat.END, LedgerFormat.H_EVENTS,
+            ExportTrailer.LINES, ExportTrailer.HEAD, ExportTrailer.FINGERPRINTS, ExportTrailer.SIGNATURE);
+
     boolean isEnd(byte[] line) {
         try (JsonParser p = factory.createParser(line)) {
             return p.nextToken() == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
@@ -74,10 +78,14 @@ final class ExportLines {
     long end(byte[] line, long n) {
         JsonNode end = tree(line, n);
         JsonNode events = end.get(LedgerFormat.H_EVENTS);
-        if (!LedgerFormat.FORMAT.equals(end.path(LedgerFormat.END).asText(null)) || end.size() != 2 || events == null
+        boolean fields = true;
+        for (var names = end.fieldNames(); names.hasNext(); ) {
+            fields &= END_FIELDS.contains(names.next());
+        }
+        if (!LedgerFormat.FORMAT.equals(end.path(LedgerFormat.END).asText(null)) || !fields || events == null
                 || !events.isIntegralNumber()) {
             throw ImportRefused.at(n, "the end line must be {\"" + LedgerFormat.END + "\":\"" + LedgerFormat.FORMAT
-                    + "\",\"events\":N}");
+                    + "\",\"events\":N,\"lines\":…,\"head\":…,\"fingerprints\":…,\"signature\":…}");
         }
         return events.asLong();
     }
@@ -179,12 +187,21 @@ final class ExportLines {
             throw ImportRefused.at(n, "payloadType '" + payloadType + "' is not an event of this ledger");
         }
         String known = knownRevision.get();
-        if (!known.equals(revision)) {
+        if (!known.equals(revision) && !earlier(revision, known)) {
             throw ImportRefused.at(n, payloadType + " revision " + revision + " is not supported (this ledger "
                     + "stores revision " + known + ")");
         }
         return new EventLine(position, eventId, aggregateType, aggregateId, sequence, payloadType, revision, recordedAt,
                 bytes, payloadFrom, payloadTo, metaFrom, metaTo);
+    }
+
+    /**
+     * An earlier revision of the event than the one this ledger writes: stored before the revision was added (e.g.
+     * a revision-1 checkpoint), it reads as the store reads it, the fields added since being null.
+     */
+    private static boolean earlier(String revision, String known) {
+        return revision != null && revision.matches("[1-9][0-9]{0,3}") && known.matches("[1-9][0-9]{0,3}")
+                && Integer.parseInt(revision) < Integer.parseInt(known);
     }
 
     private static long number(JsonParser p, JsonToken t, String name, long n) throws IOException {

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The import's first pass: the whole file read once and checked — its form ({@link ExportLines}), log order, every
  * aggregate's sequence, each payload readable, each event's signature under this installation's key (unless the
- * import re-signs) and the end line's count — before anything is written. What it learns is the writing pass's
+ * import re-signs), every line against the signed trailer ({@link ExportTrailer}) and the end line's count — before
+ * anything is written. What it learns is the writing pass's
  * {@link Summary}.
  */
 final class ImportCheck {
@@ -48,6 +49,8 @@ final class ImportCheck {
 
     Summary validate(Path file, boolean resign) throws IOException {
         Summary s = new Summary();
+        ExportTrailer.Expected trailer = ExportTrailer.read(file, LedgerImport.MAX_LINE);
+        ExportTrailer.Digest digest = new ExportTrailer.Digest();
         try (Lines lines = new Lines(Files.newInputStream(file), LedgerImport.MAX_LINE)) {
             byte[] first = ExportLines.next(lines);
             if (first == null) {
@@ -55,6 +58,7 @@ final class ImportCheck {
                         + LedgerFormat.FORMAT + "\",\"version\":" + LedgerFormat.VERSION + ",…}");
             }
             form.header(first, lines.number());
+            exported(trailer, digest, first, lines.number());
             long lastPosition = 0;
             Long endCount = null;
             byte[] bytes;
@@ -72,6 +76,7 @@ final class ImportCheck {
                         throw ImportRefused.at(n, "the end line counts " + endCount + " events, the file holds "
                                 + s.events);
                     }
+                    signedTrailer(bytes, n, digest, resign);
                     continue;
                 }
                 EventLine e = form.parse(bytes, n);
@@ -114,6 +119,7 @@ final class ImportCheck {
                 } else if (payload instanceof LedgerCheckpointed) {
                     s.hadCheckpoints = true;
                 }
+                exported(trailer, digest, bytes, n);
                 s.events++;
             }
             if (endCount == null) {
@@ -122,6 +128,57 @@ final class ImportCheck {
             }
         }
         return s;
+    }
+
+    /**
+     * Line {@code n} must be the export's line {@code n}, as the trailer's fingerprints say (when the file ends in
+     * one): the first line that is not names the alteration.
+     */
+    private static void exported(ExportTrailer.Expected trailer, ExportTrailer.Digest digest, byte[] line, long n) {
+        String fingerprint = digest.line(line);
+        if (trailer == null || fingerprint.equals(trailer.fingerprint(n))) {
+            return;
+        }
+        if (n > trailer.lines()) {
+            throw ImportRefused.at(n, "the end line signed " + trailer.lines() + " lines before it; this is line " + n
+                    + ": lines were added to the export");
+        }
+        if (n == 1) {
+            throw ImportRefused.at(n, "the header is not the one the end line signed: the header was changed, or the "
+                    + "end line belongs to another export");
+        }
+        long was = trailer.lineOf(fingerprint, n);
+        throw ImportRefused.at(n, was == 0
+                ? "this line is not the exported line " + n + " (the end line's fingerprint of it differs): it was "
+                + "changed, or put in from elsewhere"
+                : "this line is the export's line " + was + ", not its line " + n + ": "
+                + (was > n ? "the lines between were left out, or moved" : "lines were moved or repeated"));
+    }
+
+    /** The end line is the trailer the export signed over exactly the lines before it. */
+    private void signedTrailer(byte[] line, long n, ExportTrailer.Digest digest, boolean resign) {
+        ExportTrailer.Expected t = ExportTrailer.parse(line);
+        if (t == null) {
+            if (resign) {
+                return; // an export by an older Shingi: the file is taken as it says (docs/backup.md)
+            }
+            throw ImportRefused.at(n, "the end line carries no signed trailer (lines, head, fingerprints, signature): "
+                    + "it was removed or replaced, or the file was written by an older Shingi (import it with "
+                    + "resign=true to take it as it is)");
+        }
+        if (t.lines() != digest.lines()) {
+            throw ImportRefused.at(n, "the end line signed " + t.lines() + " lines before it; the file has "
+                    + digest.lines() + ": lines were cut or added");
+        }
+        if (!t.head().equals(digest.head())) {
+            throw ImportRefused.at(n, "the lines' running hash is not the one the end line signed: the file was changed");
+        }
+        if (!resign && !signature.signed(ExportTrailer.signed(t.events(), t.lines(), t.head(), t.fingerprints()),
+                t.signature())) {
+            throw ImportRefused.at(n, "the end line's signature is not this installation's (shingi.integrity.key): "
+                    + "the trailer was forged, or the file comes from a ledger with another key (import with "
+                    + "resign=true)");
+        }
     }
 
     private Object payload(EventLine e, long n) {

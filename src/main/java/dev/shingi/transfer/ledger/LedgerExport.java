@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.shingi.deliberation.api.ParticipantDirectory;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.integrity.EventSignature;
 import dev.shingi.platform.NodeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Writes the ledger's events as JSON Lines (docs/backup.md), in log order, a page of {@value #PAGE} events at a time
  * (keyset paging on the position): memory does not grow with the log. Payload and metadata are the stored JSON bytes,
- * verbatim. What is exported is the log up to its head when the export began.
+ * verbatim. What is exported is the log up to its head when the export began. The end line is the signed trailer
+ * ({@link ExportTrailer}) over every line before it.
  */
 @Component
 public class LedgerExport {
@@ -32,11 +34,14 @@ public class LedgerExport {
     private final ParticipantDirectory directory;
     private final Clock clock;
     private final NodeId node;
+    private final EventSignature signature;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonFactory factory = new JsonFactory();
 
-    LedgerExport(JdbcTemplate jdbc, ParticipantDirectory directory, Clock clock, NodeId node) {
+    LedgerExport(JdbcTemplate jdbc, ParticipantDirectory directory, Clock clock, NodeId node,
+                 EventSignature signature) {
         this.jdbc = jdbc;
+        this.signature = signature;
         this.directory = directory;
         this.clock = clock;
         this.node = node;
@@ -54,8 +59,9 @@ public class LedgerExport {
      * A deliberation's events are those whose payload names it: its Deliberation stream, its DraftVersions and its
      * Comments. Integrity checkpoints belong to no deliberation and are in full exports only.
      */
-    public long export(OutputStream out, String deliberationId) throws IOException {
+    public long export(OutputStream raw, String deliberationId) throws IOException {
         requireKnown(deliberationId);
+        ExportTrailer.Out out = new ExportTrailer.Out(raw); // every line digested, for the signed trailer
         Long max = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         long head = max == null ? 0 : max;
         Long total = deliberationId != null ? null
@@ -117,11 +123,8 @@ public class LedgerExport {
             }
             after = last[0];
         }
-        Map<String, Object> end = new LinkedHashMap<>();
-        end.put(LedgerFormat.END, LedgerFormat.FORMAT);
-        end.put(LedgerFormat.H_EVENTS, written);
-        line(out, end);
-        out.flush();
+        line(raw, out.trailer(written, signature));
+        raw.flush();
         return written;
     }
 

@@ -88,7 +88,7 @@ class BulkRebuildEquivalenceProperties {
             }
             if (random.nextInt(10) == 0) {
                 store(++position, "LedgerCheckpoint", "ledger-checkpoints", sequences, UUID.randomUUID().toString(),
-                        new LedgerCheckpointed(position - 1, 1, "digest", Map.of(), s.recordedAt()), MetaData.emptyInstance(),
+                        new LedgerCheckpointed(position - 1, 1, "digest", Map.of(), s.recordedAt(), null, null, null, null), MetaData.emptyInstance(),
                         s.recordedAt());
             }
             position++;

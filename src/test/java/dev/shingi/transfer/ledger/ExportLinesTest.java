@@ -82,7 +82,8 @@ class ExportLinesTest {
         assertThat(form.isEnd(bytes(EVENT.formatted(revision())))).isFalse();
         assertThat(form.end(bytes("{\"end\":\"shingi-ledger\",\"events\":7}"), 9)).isEqualTo(7);
         assertThatThrownBy(() -> form.end(bytes("{\"end\":\"shingi-ledger\",\"events\":\"7\"}"), 9))
-                .hasMessage("line 9: the end line must be {\"end\":\"shingi-ledger\",\"events\":N}");
+                .hasMessage("line 9: the end line must be {\"end\":\"shingi-ledger\",\"events\":N,\"lines\":…,\"head\":…,"
+                        + "\"fingerprints\":…,\"signature\":…}");
     }
 
     private void assertRefused(String line, String message) {
