@@ -1,6 +1,7 @@
 package dev.shingi.edge;
 
 import dev.shingi.platform.Idempotency;
+import dev.shingi.platform.IdempotentRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,6 +10,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,10 +33,17 @@ import java.util.Optional;
 /**
  * {@code Idempotency-Key} on an API write: a retry with the same key and the same request gets the first answer again
  * and stores nothing; the same key with a different request is a 422. Keys are per signed-in user.
+ * <p>
+ * The first answer is kept (durably) before the client gets it. If the process died after the request's commands
+ * were stored but before their answer was kept, the retry is served as a <em>replay</em> ({@link IdempotentRequest}):
+ * the request runs again with its commands skipped — they are stored — and its answer (status, {@code Location},
+ * body, read from the views as they are now) is kept and sent as the replayed answer.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_KEY = 200;
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final Idempotency idempotency;
     private final ObjectMapper json;
@@ -63,30 +73,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 body);
         String user = user();
         Optional<Idempotency.Remembered> seen = idempotency.find(user, key);
+        boolean replay = false;
         if (seen.isPresent()) {
             Idempotency.Remembered first = seen.get();
             if (!first.requestHash().equals(hash)) {
                 problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
                         "Idempotency-Key '" + key + "' was used for a different request; nothing was stored.");
-            } else if (first.status() == null) {
-                problem(response, HttpStatus.CONFLICT, "idempotency-key-in-flight", "Already recorded",
-                        "A request with Idempotency-Key '" + key + "' was recorded, but its answer was not kept "
-                                + "(interrupted); nothing new was stored. Read the record to see it.");
-            } else {
+                return;
+            }
+            if (first.status() != null) {
                 response.setStatus(first.status());
                 if (first.contentType() != null) response.setContentType(first.contentType());
                 if (first.location() != null) response.setHeader("Location", first.location());
-                response.setHeader("Idempotent-Replayed", "true");
+                response.setHeader(REPLAYED, "true");
                 response.getOutputStream().write(first.body() == null ? new byte[0] : first.body().getBytes(StandardCharsets.UTF_8));
+                return;
             }
-            return;
+            replay = true; // stored, but the process died before its answer was kept: rebuild it
         }
         request.setAttribute(Idempotency.REQUEST_HASH, hash);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new CachedBody(request, body), captured);
+        try (IdempotentRequest ignored = IdempotentRequest.open(user, key, hash, replay)) {
+            chain.doFilter(new CachedBody(request, body), captured);
+        }
         if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
             idempotency.remember(user, key, captured.getStatus(), captured.getContentType(), captured.getHeader("Location"),
                     new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+            if (replay) {
+                captured.setHeader(REPLAYED, "true");
+            }
+        } else if (replay) {
+            log.warn("Rebuilding the answer to Idempotency-Key '{}' of {} (stored before a crash) gave {}", key, user,
+                    captured.getStatus());
         }
         captured.copyBodyToResponse();
     }

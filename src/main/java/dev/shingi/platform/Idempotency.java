@@ -6,6 +6,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,17 +17,25 @@ import java.util.Optional;
 /**
  * Idempotent retries. When a command carries an idempotency key, its key row is inserted while the command's events
  * are appended — same transaction — so "the key is known" and "the events are stored" are one fact, also after a
- * crash. A second command with the same key loses on the primary key and stores nothing. (Axon's Spring
+ * crash. A second command with the same key loses on the primary key and stores nothing; the commands of one
+ * {@link Ledger#batch} share one transaction and so one key row, inserted by the first. (Axon's Spring
  * configuration registers this bean on the command bus as a handler interceptor.)
+ * <p>
+ * The answer is kept beside the key once it is known ({@link #remember}), and made durable before the client gets
+ * it, so an answer a client was given is always replayed. A process that dies between the commit and that moment
+ * leaves a key without an answer: the retry rebuilds it ({@link IdempotentRequest}), from the request run again
+ * without its commands, or from what a batch kept of its result in its own transaction ({@link #keepResult}).
  */
 @Component
 public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>> {
     public static final String REQUEST_HASH = "requestHash";
 
     private final JdbcTemplate jdbc;
+    private final Durability durability;
 
-    Idempotency(JdbcTemplate jdbc) {
+    Idempotency(JdbcTemplate jdbc, Durability durability) {
         this.jdbc = jdbc;
+        this.durability = durability;
     }
 
     /** The first answer to a key, if the key was used; {@code status} null: stored, but its answer was never saved. */
@@ -40,10 +50,26 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
         return found.stream().findFirst();
     }
 
+    /** Keeps the first answer to a key, durably ({@link Durability}): call it before the answer is sent. */
     public void remember(String recordedBy, String key, int status, String contentType, String location, String body) {
-        jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, body = ? "
+        int kept = jdbc.update("UPDATE idempotency_key SET status = ?, content_type = ?, location = ?, body = ? "
                 + "WHERE recorded_by = ? AND key_value = ? AND status IS NULL", status, contentType, location, body,
                 recordedBy, key);
+        if (kept > 0) {
+            durability.awaitDurable();
+        }
+    }
+
+    /** A batch's result (JSON), kept in the transaction of its commands; false if the batch stored no key row. */
+    boolean keepResult(String recordedBy, String key, String json) {
+        return jdbc.update("UPDATE idempotency_key SET batch_result = ? WHERE recorded_by = ? AND key_value = ?",
+                json, recordedBy, key) > 0;
+    }
+
+    /** What {@link #keepResult} kept for this key, if anything. */
+    Optional<String> keptResult(String recordedBy, String key) {
+        return jdbc.queryForList("SELECT batch_result FROM idempotency_key WHERE recorded_by = ? AND key_value = ?",
+                String.class, recordedBy, key).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override
@@ -52,11 +78,37 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
         Object key = metaData.get(RecordingMetadata.IDEMPOTENCY_KEY);
         Object hash = metaData.get(REQUEST_HASH);
         if (key != null && hash != null) {
-            Object recordedBy = metaData.get(RecordingMetadata.RECORDED_BY);
-            unitOfWork.onPrepareCommit(u -> jdbc.update(
-                    "INSERT INTO idempotency_key (recorded_by, key_value, request_hash, created_at) VALUES (?, ?, ?, ?)",
-                    String.valueOf(recordedBy), key.toString(), hash.toString(), OffsetDateTime.now(ZoneOffset.UTC)));
+            String recordedBy = String.valueOf(metaData.get(RecordingMetadata.RECORDED_BY));
+            unitOfWork.onPrepareCommit(u -> {
+                if (firstInTransaction(recordedBy, key.toString())) {
+                    jdbc.update("INSERT INTO idempotency_key (recorded_by, key_value, request_hash, created_at) "
+                                    + "VALUES (?, ?, ?, ?)",
+                            recordedBy, key.toString(), hash.toString(), OffsetDateTime.now(ZoneOffset.UTC));
+                }
+            });
         }
         return chain.proceed();
+    }
+
+    /**
+     * Whether no earlier command of this database transaction (a batch's) inserted the key row: the row is inserted
+     * once, and a rolled-back transaction forgets that it did.
+     */
+    private static boolean firstInTransaction(String recordedBy, String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        String marker = Idempotency.class.getName() + ':' + recordedBy + '\u0000' + key;
+        if (TransactionSynchronizationManager.hasResource(marker)) {
+            return false;
+        }
+        TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(marker);
+            }
+        });
+        return true;
     }
 }

@@ -1,6 +1,10 @@
 package dev.shingi.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,14 +37,17 @@ import java.util.function.Supplier;
  * <p>
  * A command that loses a race on the (aggregate, sequence) key stored nothing; it is run again on fresh state, up to
  * {@code shingi.commands.attempts} times in all, before the {@link ConcurrencyException} reaches the client (409).
+ * <p>
+ * A request retried under an idempotency key whose commands are already stored ({@link IdempotentRequest#replaying})
+ * sends nothing: {@link #record} returns null at once, and waits for the views to show the log as it is.
  */
 @Component
 public class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
     /** The events the command on this thread is publishing (the command bus runs the handler in the caller's thread). */
     private static final ThreadLocal<List<EventMessage<?>>> PUBLISHED = new ThreadLocal<>();
-    /** Set while {@link #batch} runs on this thread: its commands share one durability wait, at the end. */
-    private static final ThreadLocal<Boolean> BATCH = new ThreadLocal<>();
+    /** Set while {@link #batch} runs on this thread: its commands share one transaction and one durability wait. */
+    private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -47,10 +56,18 @@ public class Ledger {
     private final Durability durability;
     private final Duration catchUpTimeout;
     private final int attempts;
+    private final TransactionTemplate transaction;
+    private final Cache aggregates;
+    private final Idempotency idempotency;
+    private final ObjectMapper json = AxonConfig.storageObjectMapper();
 
     Ledger(CommandGateway commands, EventStore eventStore, ProcessingProgress progress, JdbcTemplate jdbc,
            Durability durability, @Value("${shingi.read-your-writes.timeout:10s}") Duration catchUpTimeout,
-           @Value("${shingi.commands.attempts:3}") int attempts) {
+           @Value("${shingi.commands.attempts:3}") int attempts, PlatformTransactionManager transactions,
+           Cache deliberationCache, Idempotency idempotency) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.aggregates = deliberationCache;
+        this.idempotency = idempotency;
         this.commands = commands;
         this.eventStore = eventStore;
         this.progress = progress;
@@ -72,33 +89,127 @@ public class Ledger {
      * projections.
      */
     public <R> R record(Object command, MetaData metaData) {
+        if (IdempotentRequest.replaying()) {
+            return null;
+        }
         return recordCollecting(command, metaData, new ArrayList<>());
     }
 
-    /** Stores, then waits until the projections show it. Returns false if they did not catch up within the timeout. */
+    /**
+     * Stores, then waits until the projections show it. Returns false if they did not catch up within the timeout,
+     * and at once within a {@link #batch} (its events are seen by no one until it commits).
+     */
     public <R> Recorded<R> recordAndCatchUp(Object command, MetaData metaData) {
+        if (IdempotentRequest.replaying()) {
+            return new Recorded<>(null, BATCH.get() == null && awaitProjections());
+        }
         List<EventMessage<?>> events = new ArrayList<>();
         R result = recordCollecting(command, metaData, events);
-        return new Recorded<>(result, awaitEvents(events));
+        return new Recorded<>(result, BATCH.get() == null && awaitEvents(events));
     }
 
     public record Recorded<R>(R result, boolean projectionsCaughtUp) {
     }
 
     /**
-     * Runs several {@link #record} calls that are acknowledged together (an import): instead of a file write after each
-     * command, one after the last — also when one fails, for those stored before it. Nested batches join the outer one.
+     * Runs several {@link #record} calls as one: all their events and every row they change go into one database
+     * transaction, so that the batch is stored whole or not at all, also when the process dies in the middle; one file
+     * write after the last ({@link Durability}). A command of the batch that breaks a rule or loses a race rolls the
+     * whole batch back and its exception reaches the caller (a lost race is not run again: the caller retries the
+     * batch). Under an idempotency key the batch's commands share one key row, and a replay runs {@code body} again
+     * without sending them. Nested batches join the outer one. Do not wait for the views inside a batch: they see
+     * its events only once it has committed.
      */
     public <T> T batch(Supplier<T> body) {
+        return batch(null, body);
+    }
+
+    /**
+     * A {@link #batch} whose result is also kept (as JSON of {@code type}) beside its idempotency key, in its own
+     * transaction: a replay returns that result without running {@code body} again. For a body whose checks would
+     * decide otherwise once its commands are stored (e.g. "is this deliberation new?").
+     */
+    public <T> T batch(Class<T> type, Supplier<T> body) {
         if (BATCH.get() != null) {
             return body.get();
         }
-        BATCH.set(Boolean.TRUE);
+        if (IdempotentRequest.replaying()) {
+            if (type != null) {
+                IdempotentRequest r = IdempotentRequest.current().orElseThrow();
+                java.util.Optional<String> kept = idempotency.keptResult(r.user(), r.key());
+                if (kept.isPresent()) {
+                    return fromJson(kept.get(), type);
+                }
+            }
+            return inBatch(body);
+        }
+        Batch batch = new Batch();
+        BATCH.set(batch);
+        T stored;
+        try {
+            stored = transaction.execute(status -> {
+                T result = body.get();
+                if (type != null && result != null) {
+                    IdempotentRequest.current().ifPresent(r -> idempotency.keepResult(r.user(), r.key(), toJson(result)));
+                }
+                return result;
+            });
+        } catch (RuntimeException e) {
+            batch.forgetAggregates(aggregates);
+            throw e;
+        } finally {
+            BATCH.remove();
+        }
+        durability.awaitDurable();
+        return stored;
+    }
+
+    private <T> T inBatch(Supplier<T> body) {
+        BATCH.set(new Batch());
         try {
             return body.get();
         } finally {
             BATCH.remove();
-            durability.awaitDurable();
+        }
+    }
+
+    /** Whether this thread runs a {@link #batch}: what its commands change is not committed until it ends. */
+    public static boolean batchUnderWay() {
+        return BATCH.get() != null;
+    }
+
+    /** The aggregates a batch's commands touched: their cached state must not outlive a rollback. */
+    private static final class Batch {
+        private final java.util.Set<String> aggregateIds = new java.util.LinkedHashSet<>();
+
+        void touched(List<EventMessage<?>> events, Cache cache) {
+            for (EventMessage<?> e : events) {
+                if (e instanceof DomainEventMessage<?> d) {
+                    aggregateIds.add(d.getAggregateIdentifier());
+                    // not committed yet: another command must read it from the database (and wait for the batch)
+                    cache.remove(d.getAggregateIdentifier());
+                }
+            }
+        }
+
+        void forgetAggregates(Cache cache) {
+            aggregateIds.forEach(cache::remove);
+        }
+    }
+
+    private String toJson(Object result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A batch's result cannot be kept as JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String kept, Class<T> type) {
+        try {
+            return json.readValue(kept, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A batch's kept result cannot be read as " + type.getSimpleName(), e);
         }
     }
 
@@ -110,12 +221,15 @@ public class Ledger {
                 PUBLISHED.set(events);
                 try {
                     R result = commands.sendAndWait(command, metaData);
-                    if (BATCH.get() == null) {
+                    Batch batch = BATCH.get();
+                    if (batch == null) {
                         durability.awaitDurable();
+                    } else {
+                        batch.touched(events, aggregates);
                     }
                     return result;
                 } catch (RuntimeException e) {
-                    if (attempt >= attempts || !lostRace(e)) {
+                    if (attempt >= attempts || !lostRace(e) || BATCH.get() != null) {
                         throw e;
                     }
                     log.debug("{} lost a race (attempt {}), running it again", command.getClass().getSimpleName(), attempt);

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import dev.shingi.platform.IdempotentRequest;
 
 @RestController
 @Tag(name = "Comments", description = "A comment's thread, and everything done to a comment or its commitments")
@@ -50,7 +50,7 @@ class CommentController {
         Instant received = edge.now();
         List<NewCommitment> commitments = r.commitments() == null ? List.of() : r.commitments().stream()
                 .map(c -> new NewCommitment(c.kind(), c.description(), c.ownerId(), c.dueDate())).toList();
-        boolean shown = edge.record(new RespondToComment(commentId, r.responseId() != null ? r.responseId() : UUID.randomUUID().toString(),
+        boolean shown = edge.record(new RespondToComment(commentId, r.responseId() != null ? r.responseId() : IdempotentRequest.newId(),
                 r.responderId(), r.disposition(), r.text(), commitments, edge.occurredAt(r.occurredAt(), received)), request);
         return ResponseEntity.status(HttpStatus.CREATED).body(edge.readBack(shown, "/api/comments/" + commentId, () -> thread(commentId)));
     }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import dev.shingi.platform.IdempotentRequest;
 
 @RestController
 @Validated
@@ -147,7 +147,7 @@ class DeliberationController {
                                                              HttpServletRequest request) {
         edge.access.requireActingAs(id, r.authorId());
         Instant received = edge.now();
-        String commentId = r.commentId() != null ? r.commentId() : UUID.randomUUID().toString();
+        String commentId = r.commentId() != null ? r.commentId() : IdempotentRequest.newId();
         AnchorRequest a = r.anchor();
         Anchor anchor = a == null ? Anchor.NONE : a.toAnchor();
         boolean shown = edge.record(new RaiseComment(commentId, id, r.authorId(), r.draftVersion(), anchor, r.kind(), r.text(),

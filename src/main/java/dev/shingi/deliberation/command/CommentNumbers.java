@@ -2,6 +2,7 @@ package dev.shingi.deliberation.command;
 
 import dev.shingi.deliberation.api.CommentNumbering;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.platform.Ledger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.DisposableBean;
@@ -80,8 +81,16 @@ class CommentNumbers implements CommentNumbering, DisposableBean {
      * hold the counter's row lock for one UPDATE rather than for their whole command. The price: a command that fails
      * after this point (a crash, a lost race) leaves a gap in the numbering. Rules are checked before it is called.
      * The transaction runs on a connection of {@link #counterPool(DataSource)}'s pool, committed before returning.
+     * <p>
+     * Within a {@link Ledger#batch} (an import, stored whole or not at all) the number is taken in the batch's own
+     * transaction instead: the deliberation may have been opened by that very batch, so its counter row is not
+     * committed yet, and a rolled-back import leaves no gap. Others raising comments on that deliberation meanwhile
+     * wait for the import to end.
      */
     int takeCommentNumber(String deliberationId) {
+        if (Ledger.batchUnderWay()) {
+            return takeCommentNumberInTheCallersTransaction(deliberationId);
+        }
         if (counterPool == null) {
             return takeCommentNumberInNewSpringTransaction(deliberationId);
         }
@@ -121,13 +130,15 @@ class CommentNumbers implements CommentNumbering, DisposableBean {
     }
 
     private int takeCommentNumberInNewSpringTransaction(String deliberationId) {
-        Integer number = separateTransaction.execute(status -> {
-            int updated = jdbc.update(TAKE_NUMBER, deliberationId);
-            if (updated == 0) {
-                throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
-            }
-            return jdbc.queryForObject(TAKEN_NUMBER, Integer.class, deliberationId);
-        });
+        Integer number = separateTransaction.execute(status -> takeCommentNumberInTheCallersTransaction(deliberationId));
         return number;
+    }
+
+    private int takeCommentNumberInTheCallersTransaction(String deliberationId) {
+        int updated = jdbc.update(TAKE_NUMBER, deliberationId);
+        if (updated == 0) {
+            throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
+        }
+        return jdbc.queryForObject(TAKEN_NUMBER, Integer.class, deliberationId);
     }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A subscribing processor ("directory") keeps it in the same transaction as the events that change it, so a rule checked
  * against it is never behind the log. Facts here never change once recorded (a participant keeps its role, a version
- * its page count), so positive answers are cached per node; a miss always asks the database.
+ * its page count), so positive answers are cached per node, once the transaction that read them has committed
+ * ({@link AfterCommit}); a miss always asks the database.
  */
 @Component
 @ProcessingGroup(Directory.PROCESSING_GROUP)
@@ -112,9 +113,15 @@ class Directory implements ParticipantDirectory {
      * moment when, by its own record, the deliberation did not exist). {@code field} names the moment in the command.
      */
     void requireAfterOpening(String deliberationId, String field, Instant at) {
-        Instant opened = openings.computeIfAbsent(deliberationId, id -> jdbc.query(
-                "SELECT opened_at FROM directory_deliberation WHERE deliberation_id = ?",
-                rs -> rs.next() && rs.getObject(1) != null ? Instant.ofEpochMilli(rs.getLong(1)) : null, id));
+        Instant opened = openings.get(deliberationId);
+        if (opened == null) {
+            opened = jdbc.query("SELECT opened_at FROM directory_deliberation WHERE deliberation_id = ?",
+                    rs -> rs.next() && rs.getObject(1) != null ? Instant.ofEpochMilli(rs.getLong(1)) : null, deliberationId);
+            Instant found = opened;
+            if (found != null) {
+                AfterCommit.cache(() -> openings.put(deliberationId, found));
+            }
+        }
         Rules.requireNotBefore(opened, field, at);
     }
 
@@ -125,7 +132,7 @@ class Directory implements ParticipantDirectory {
         if (!exists(deliberationId)) {
             throw new UnknownRecord("deliberationId", "No deliberation '" + deliberationId + "'.");
         }
-        deliberations.add(deliberationId);
+        AfterCommit.cache(() -> deliberations.add(deliberationId));
     }
 
     @Override
@@ -145,7 +152,7 @@ class Directory implements ParticipantDirectory {
             return Optional.empty();
         }
         Role role = Role.valueOf(found.get(0));
-        roles.put(key, role);
+        AfterCommit.cache(() -> roles.put(key, role));
         return Optional.of(role);
     }
 
@@ -169,7 +176,7 @@ class Directory implements ParticipantDirectory {
         List<Draft> found = jdbc.query(
                 "SELECT version, page_count FROM directory_draft WHERE deliberation_id = ? AND version = ?",
                 (rs, i) -> new Draft(rs.getInt(1), (Integer) rs.getObject(2)), deliberationId, version);
-        found.forEach(d -> drafts.put(key, d));
+        found.forEach(d -> AfterCommit.cache(() -> drafts.put(key, d)));
         return found.stream().findFirst();
     }
 
@@ -195,7 +202,7 @@ class Directory implements ParticipantDirectory {
                 Integer.class, deliberationId, meetingId);
         boolean found = n != null && n > 0;
         if (found) {
-            meetings.add(key);
+            AfterCommit.cache(() -> meetings.add(key));
         }
         return found;
     }

@@ -44,7 +44,7 @@ class RegisteredComments implements CommentRegister {
         }
         List<String> found = jdbc.queryForList(
                 "SELECT deliberation_id FROM directory_comment WHERE comment_id = ?", String.class, commentId);
-        found.forEach(d -> deliberations.put(commentId, d));
+        found.forEach(d -> AfterCommit.cache(() -> deliberations.put(commentId, d)));
         return found.stream().findFirst();
     }
 

@@ -72,7 +72,7 @@ class IsoImport {
         Map<String, Template.Comment> byId = new LinkedHashMap<>();
         ledger.batch(() -> {
             for (Template.Comment c : comments) {
-                String commentId = UUID.randomUUID().toString();
+                String commentId = dev.shingi.platform.IdempotentRequest.newId();
                 ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
                         received, c.proposedChange()), meta);
                 byId.put(commentId, c);

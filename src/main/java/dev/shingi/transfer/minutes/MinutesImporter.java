@@ -103,8 +103,18 @@ public class MinutesImporter {
         }
     }
 
-    /** Checks the whole request, then records it. Throws {@link Refused} (400) with every problem found. */
+    /**
+     * Checks the whole request, then records it, all or nothing (one {@link Ledger#batch}, whose result is kept
+     * beside an idempotency key: a retry after a crash gets the same answer, not the checks of a deliberation that
+     * now exists). Throws {@link Refused} (400) with every problem found.
+     */
     public Imported record(ImportRequest r, MetaData metaData) {
+        Imported done = ledger.batch(Imported.class, () -> checkAndRecord(r, metaData));
+        ledger.awaitProjections();
+        return done;
+    }
+
+    private Imported checkAndRecord(ImportRequest r, MetaData metaData) {
         List<Problem> problems = new ArrayList<>();
         if (r == null || r.proposal() == null) {
             throw new Refused(List.of(Problem.of("proposal", "required", "is required")));
@@ -137,7 +147,7 @@ public class MinutesImporter {
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        return ledger.batch(() -> execute(r, plan, exists, metaData));
+        return execute(r, plan, exists, metaData);
     }
 
     private Imported execute(ImportRequest r, ProposalCheck.Plan plan, boolean exists, MetaData md) {
@@ -183,7 +193,6 @@ public class MinutesImporter {
                     promised, at), md);
             responses++;
         }
-        ledger.awaitProjections();
         return new Imported(id, !exists, plan.meetingId(), registered, plan.commentIds(), responses);
     }
 
