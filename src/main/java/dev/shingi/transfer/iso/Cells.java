@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the cells that name something — the item, the commenter, a date — are read as their plain text.
  */
 final class Cells {
-    private static final Pattern LINK = Pattern.compile("\\[((?:[^\\[\\]\\\\]|\\\\.)*)]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern LINK = Pattern.compile("\\[((?:[^\\[\\]\\\\]|\\\\.|\\[[^\\[\\]]*])*)]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     private static final Pattern AUTO = Pattern.compile("<(https?://[^>\\s]+)>");
     private static final Pattern BARE = Pattern.compile("https?://[^\\s<>()\\[\\]|\"']+");
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The words a table disposes of a comment with, read as the ledger's {@link Disposition}: the ISO/IEC template's
- * (accepted, accepted in principle, rejected, noted), a resolution log's (completed, no change required), the
+ * (accepted, accepted in principle, rejected, noted), a resolution log's (completed, no change required, TC agrees), the
  * Japanese 「ご意見と考え方」's (反映, 不採用, 修正不要, 参考, 検討), and the ledger's own names, which its export writes
  * ("ACCEPTED: …"). The words are read from the start of the cell; anything else is not guessed: it is kept as text,
  * the disposition is left to the secretariat and the row is flagged (docs/reports.md).
@@ -32,6 +32,8 @@ final class Dispositions {
             Map.entry("accepted", Disposition.ACCEPTED),
             Map.entry("accept", Disposition.ACCEPTED),
             Map.entry("completed", Disposition.ACCEPTED),
+            Map.entry("tc agrees", Disposition.ACCEPTED),
+            Map.entry("agreed", Disposition.ACCEPTED),
             Map.entry("rejected", Disposition.DECLINED),
             Map.entry("reject", Disposition.DECLINED),
             Map.entry("declined", Disposition.DECLINED),
