@@ -85,11 +85,11 @@ class IsoImport {
     record Imported(String deliberationId, int version, String importId, int rowsRead, List<Recorded> comments,
                     List<Recorded> answeredNow, List<Integer> unchanged, List<Commenters.Author> created,
                     List<BadTable.Problem> flags) {
-        int responses() {
+        public int responses() {
             return (int) comments.stream().filter(Recorded::responded).count() + answeredNow.size();
         }
 
-        List<Integer> unanswered() {
+        public List<Integer> unanswered() {
             return comments.stream().filter(c -> !c.responded()).map(Recorded::row).toList();
         }
     }

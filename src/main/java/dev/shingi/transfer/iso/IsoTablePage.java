@@ -94,8 +94,11 @@ class IsoTablePage {
     private ProblemLine say(BadTable.Problem p, Locale locale) {
         Column c = p.columnOf();
         String column = c == null ? null : messages.getMessage("tableImport.column." + c.name(), null, c.title, locale);
-        return new ProblemLine(p.row(), column, messages.getMessage("tableImport.problem." + p.code(),
-                p.args().toArray(), locale));
+        Object[] args = p.args().toArray();
+        if (p.code().equals("commenterCreated")) {
+            args[2] = messages.getMessage("role." + args[2], null, locale); // the role in the reader's words
+        }
+        return new ProblemLine(p.row(), column, messages.getMessage("tableImport.problem." + p.code(), args, locale));
     }
 
     /** The participants the comments were recorded for, by name, in the order of their first row. */
