@@ -110,13 +110,15 @@ final class Template {
                 problems.add(problem(e, Column.ITEM, "itemTwice", "item '" + item + "' is also row " + items.get(item)
                         + "'s: each row needs its own item", item, items.get(item)));
             }
+            int beforeDate = problems.size();
             Instant raised = date(e, Column.DATE, context, problems);
+            boolean dateBad = problems.size() > beforeDate;
             Instant occurredAt = raised == null ? context.received() : raised;
             Map<String, String> extra = new LinkedHashMap<>(e.extra());
             if (e.has(Column.NC) && !e.get(Column.MB_NC).isEmpty() && !e.get(Column.NC).isEmpty()) {
                 extra.put(Column.NC.title, e.get(Column.NC));
             }
-            Answer answer = answer(e, occurredAt, context, problems, flags, extra);
+            Answer answer = answer(e, dateBad ? null : occurredAt, context, problems, flags, extra);
             if (problems.size() == before) {
                 Anchor anchor = new Anchor(place.pageFrom(), place.pageTo(), place.footnote(), blankToNull(section), null,
                         lines[0], lines[1], place.element());
@@ -155,7 +157,8 @@ final class Template {
     /**
      * The Observations / Resolution and Disposition cells as one answer: its disposition from the Disposition cell, or
      * from the first words of the resolution; its text the resolution (and the Disposition cell when it says more than
-     * the disposition); dated by Date acknowledged, else the row's date.
+     * the disposition); dated by Date acknowledged, else the row's date ({@code raised}: null when that date could
+     * not be read, so that no second problem follows from the first).
      */
     private static Answer answer(Sheet.Entry e, Instant raised, Context context, List<BadTable.Problem> problems,
                                  List<BadTable.Problem> flags, Map<String, String> extra) {
@@ -174,8 +177,8 @@ final class Template {
             problems.add(problem(e, Column.OBSERVATIONS, "tooLong", "longer than " + MAX_TEXT + " characters", MAX_TEXT));
         }
         Instant acknowledged = date(e, Column.ACKNOWLEDGED, context, problems);
-        Instant at = acknowledged == null ? raised : acknowledged;
-        if (at.isBefore(raised)) {
+        Instant at = acknowledged != null ? acknowledged : raised != null ? raised : context.received();
+        if (raised != null && at.isBefore(raised)) {
             problems.add(problem(e, Column.ACKNOWLEDGED, "answerBeforeComment", "'" + e.get(Column.ACKNOWLEDGED)
                     + "' is before the comment's date (rule time.in-order)", e.get(Column.ACKNOWLEDGED)));
         }

@@ -161,4 +161,53 @@ class CommentTablesTest extends TransferHttp {
         assertThat(response.get("occurredAt").asText()).isEqualTo("2026-05-27T00:00:00Z");
         assertThat(response.get("text").asText()).isEqualTo("[Comment Resolution CSD02PR: #1361](https://github.com/oasis-tcs/csaf/pull/1462)");
     }
+
+    @Test
+    void anUpdatedLogRecordsOnlyItsNewResolutionAndARetryWithTheSameKeyReplaysTheFirstAnswer() {
+        openEarly("csaf-upd");
+        String log = new String(resource("oasis-csaf/csaf_2.1-log_from_csd02pr.md"), StandardCharsets.UTF_8);
+        Raw first = upload("csaf-upd", "csd02pr.md", log.getBytes(StandardCharsets.UTF_8), "Idempotency-Key", "upd-1");
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        long after = storedEvents();
+        Raw retry = upload("csaf-upd", "csd02pr.md", log.getBytes(StandardCharsets.UTF_8), "Idempotency-Key", "upd-1");
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.text()).isEqualTo(first.text());
+        assertThat(storedEvents()).isEqualTo(after);
+
+        // item 14 is answered in the next edition of the log: only that response is recorded
+        String updated = log.replace("(https://github.com/oasis-tcs/csaf/issues/1375) |  |  |  |",
+                "(https://github.com/oasis-tcs/csaf/issues/1375) | 2026-05-27 | Fixed in the editor draft | Completed |");
+        assertThat(updated).isNotEqualTo(log);
+        Raw next = upload("csaf-upd", "csd02pr-v2.md", updated.getBytes(StandardCharsets.UTF_8));
+        assertThat(next.status()).as(next.text()).isEqualTo(201);
+        assertThat(next.json().get("imported").asInt()).isZero();
+        assertThat(next.json().get("responses").asInt()).isEqualTo(1);
+        assertThat(next.json().get("answeredNow").get(0).get("item").asText()).isEqualTo("14");
+        assertThat(next.json().get("unchanged")).hasSize(13);
+        assertThat(storedEvents()).isEqualTo(after + 1);
+        assertThat(get("/api/deliberations/csaf-upd/outstanding").body().get("comments")).isEmpty();
+        JsonNode thread = get("/api/comments/" + next.json().get("answeredNow").get(0).get("commentId").asText()).body();
+        assertThat(thread.get("responses").get(0).get("text").asText()).isEqualTo("Fixed in the editor draft");
+        assertThat(thread.get("responses").get(0).get("occurredAt").asText()).isEqualTo("2026-05-27T00:00:00Z");
+    }
+
+    @Test
+    void aLogWithOneBadRowIsRefusedWholeNamingEachRowAndColumnAndNothingIsStored() {
+        openEarly("csaf-bad");
+        String log = new String(resource("oasis-csaf/csaf_2.0-log_from_csprd01.md"), StandardCharsets.UTF_8)
+                .replace("| 2021-09-01 | Christian Keil | [Correct links", "| 2021-09-31 | Christian Keil | [Correct links")
+                .replace("| 2021-09-10 | Patrick Fuller |", "| 2021-09-10 |  |");
+        long before = storedEvents();
+        Raw r = upload("csaf-bad", "bad.md", log.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        List<String> errors = new ArrayList<>();
+        r.json().get("errors").forEach(e -> errors.add(e.get("row").asInt() + "|" + e.get("column").asText() + "|"
+                + e.get("reason").asText()));
+        assertThat(errors).containsExactly("20|Date|'2021-09-31' is not a date such as 2024-06-24",
+                "26|MB/NC|must name who commented (a participant's id, name or affiliation, or a new commenter's name)");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(get("/api/deliberations/csaf-bad/comments").body()).isEmpty();
+        assertThat(get("/api/deliberations/csaf-bad").body().get("participants")).hasSize(1);
+    }
 }
