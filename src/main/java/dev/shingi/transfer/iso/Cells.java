@@ -36,7 +36,7 @@ final class Cells {
             Matcher m = LINK.matcher(cell);
             StringBuilder rest = new StringBuilder();
             while (m.find()) {
-                if (!m.group(2).isBlank()) {
+                if (m.group(2).matches("(?i)https?://\\S+")) { // no javascript: or data: address reaches a page
                     found.add(m.group(2));
                 }
                 m.appendReplacement(rest, " ");

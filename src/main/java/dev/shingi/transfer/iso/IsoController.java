@@ -59,8 +59,12 @@ class IsoController {
     private final RequestMetadata metadata;
     private final IsoImport importer;
 
+    private final java.time.ZoneId zone;
+
     IsoController(QueryGateway queries, ReadClock clock, AccessPolicy access, RequestMetadata metadata,
-                  IsoImport importer) {
+                  IsoImport importer, @org.springframework.beans.factory.annotation.Value("${shingi.pages.zone:Asia/Tokyo}")
+                  java.time.ZoneId zone) {
+        this.zone = zone;
         this.queries = queries;
         this.clock = clock;
         this.access = access;
@@ -71,7 +75,8 @@ class IsoController {
     // ---- export ----
 
     @GetMapping("/api/deliberations/{id}/iso-comments")
-    @Operation(summary = "A version's comments as the ISO/IEC commenting template", description = "format=csv|xlsx "
+    @Operation(summary = "A version's comments as the ISO/IEC commenting template, or as a Markdown resolution log",
+            description = "format=csv|xlsx|md "
             + "(or Accept: text/csv, " + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet); "
             + "at/knownAt/afterEvent as for every read model.")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) Integer version,
@@ -79,9 +84,13 @@ class IsoController {
                                   @RequestParam(required = false) String at,
                                   @RequestParam(required = false) String knownAt,
                                   @RequestParam(required = false) Long afterEvent,
+                                  @RequestParam(name = "zone", required = false) String zoneName,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean xlsx = xlsx(format, accept);
         int v = version(version);
+        if (format != null && (format.equalsIgnoreCase("md") || format.equalsIgnoreCase("markdown"))) {
+            return markdown(id, v, at, knownAt, afterEvent, IsoImport.zone(zoneName, zone));
+        }
+        boolean xlsx = xlsx(format, accept);
         access.requireRead(id);
         AsOf asOf = clock.asOf(at, knownAt, afterEvent);
         List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
@@ -94,12 +103,26 @@ class IsoController {
                 .body(xlsx ? TemplateWriter.xlsx(rows) : TemplateWriter.csv(rows).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** format=md: the comments as a Markdown comment resolution log, which the import reads back. */
+    private ResponseEntity<byte[]> markdown(String id, int v, String at, String knownAt, Long afterEvent,
+                                            java.time.ZoneId zone) {
+        access.requireRead(id);
+        AsOf asOf = clock.asOf(at, knownAt, afterEvent);
+        List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
+                ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
+        String text = LogWriter.markdown(deliberation(id).summary().title() + " — v" + v, entries, zone);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(id + "-comments-v" + v + ".md").build().toString())
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static boolean xlsx(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "csv" -> false;
                 case "xlsx" -> true;
-                default -> throw new InvalidInput("format", "'" + format + "' is not a format of the template; use csv or xlsx");
+                default -> throw new InvalidInput("format", "'" + format + "' is not a format of the table; use csv, xlsx or md");
             };
         }
         if (accept != null) {

@@ -99,7 +99,7 @@ class IsoImport {
     Imported importTable(String id, Options options, Upload upload, MetaData meta) {
         int v = version(options.version());
         access.requireSecretariat(id);
-        ZoneId zone = zone(options.zone());
+        ZoneId zone = zone(options.zone(), defaultZone);
         DeliberationDetail deliberation = deliberation(id);
         VersionSummary draft = queries.query(new FindVersions(id, clock.current()),
                         ResponseTypes.multipleInstancesOf(VersionSummary.class)).join().stream()
@@ -241,7 +241,8 @@ class IsoImport {
                 + secretariat.stream().map(Participant::participantId).collect(Collectors.joining(" or ")) + ")");
     }
 
-    private ZoneId zone(String zone) {
+    /** The {@code zone} parameter, or the deliberation's. */
+    static ZoneId zone(String zone, ZoneId defaultZone) {
         if (zone == null || zone.isBlank()) {
             return defaultZone;
         }

@@ -210,4 +210,46 @@ class CommentTablesTest extends TransferHttp {
         assertThat(get("/api/deliberations/csaf-bad/comments").body()).isEmpty();
         assertThat(get("/api/deliberations/csaf-bad").body().get("participants")).hasSize(1);
     }
+
+    @Test
+    void aMarkdownExportReimportsIntoAnEmptyDeliberationWithTheSameCommentsResponsesSourcesAndDates() throws Exception {
+        openEarly("rt-a");
+        assertThat(upload("rt-a", "csd01pr.md", resource("oasis-csaf/csaf_2.1-log_from_csd01pr.md")).status()).isEqualTo(201);
+        Raw md = raw("sato", "/api/deliberations/rt-a/iso-comments?version=1&format=md&zone=UTC");
+        assertThat(md.status()).isEqualTo(200);
+        assertThat(md.contentType()).isEqualTo("text/markdown;charset=UTF-8");
+        // links stay links: the item's and the resolution's, as written
+        assertThat(md.text()).contains("| [14](https://groups.oasis-open.org/discussion/csaf-test-6113-negative-test-case-02) "
+                + "| 2025-06-16 | Michael Lux | ");
+        openEarly("rt-b");
+        Raw back = upload("rt-b", "export.md", md.bytes());
+        assertThat(back.status()).as(back.text()).isEqualTo(201);
+        assertThat(summary("rt-b")).isEqualTo(summary("rt-a")).hasSize(43);
+
+        // and the thread page shows where a comment came from, its links as links
+        dev.shingi.pages.PageReader sato = new dev.shingi.pages.PageReader(port).signedInAs("sato");
+        sato.language = "en";
+        String first = get("/api/deliberations/rt-a/comments").body().get(0).get("commentId").asText();
+        var page = sato.get("/comments/" + first);
+        assertThat(page.text("[data-source-item]")).isEqualTo("1");
+        assertThat(page.text("[data-source-file]")).isEqualTo("csd01pr.md");
+        assertThat(page.html().select("a[data-source-link]").first().attr("href"))
+                .isEqualTo(get("/api/comments/" + first).body().get("comment").get("source").get("links").get(0).asText());
+    }
+
+    /** Each comment as the ledger holds it, without what differs between two imports (ids, file, row). */
+    private List<String> summary(String id) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : get("/api/deliberations/" + id + "/comments").body()) {
+            JsonNode t = get("/api/comments/" + c.get("commentId").asText()).body();
+            JsonNode s = t.get("comment").get("source");
+            StringBuilder b = new StringBuilder(c.get("reference").asText() + "|" + c.get("author").get("name").asText()
+                    + "|" + c.get("kind").asText() + "|" + c.get("occurredAt").asText() + "|" + c.get("text").asText()
+                    + "|" + s.get("item").asText() + "|" + s.get("date").asText() + "|" + s.get("links") + "|" + s.get("extra"));
+            t.get("responses").forEach(r -> b.append("|").append(r.get("disposition").asText()).append("|")
+                    .append(r.get("occurredAt").asText()).append("|").append(r.get("text").asText()));
+            out.add(b.toString());
+        }
+        return out;
+    }
 }
