@@ -68,7 +68,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key: 1 to " + MAX_KEY + " characters");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        // a multipart body is read by the container into its parts: hash those, and leave the stream to it
+        boolean multipart = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        byte[] body = multipart ? parts(request) : request.getInputStream().readAllBytes();
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n",
                 body);
         String user = user();
@@ -94,7 +97,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         request.setAttribute(Idempotency.REQUEST_HASH, hash);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try (IdempotentRequest ignored = IdempotentRequest.open(user, key, hash, replay)) {
-            chain.doFilter(new CachedBody(request, body), captured);
+            chain.doFilter(multipart ? request : new CachedBody(request, body), captured);
         }
         if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
             idempotency.remember(user, key, captured.getStatus(), captured.getContentType(), captured.getHeader("Location"),
@@ -107,6 +110,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     captured.getStatus());
         }
         captured.copyBodyToResponse();
+    }
+
+    /** Every part's name, file name, type and bytes, in order: what a multipart request says, whatever its boundary. */
+    private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            out.writeBytes((part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getContentType() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (java.io.InputStream in = part.getInputStream()) {
+                out.writeBytes(sha256("", in.readAllBytes()).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write('\n');
+        }
+        return out.toByteArray();
     }
 
     private static String user() {

@@ -102,7 +102,7 @@ class Comment {
         String reference = Ids.commentReference(numbers.takeCommentNumber(command.deliberationId()));
         apply(new CommentRaised(command.deliberationId(), command.commentId(), reference, command.authorId(),
                 command.draftVersion(), command.anchor(), command.kind(), command.text(), command.meetingId(),
-                command.occurredAt(), command.proposedChange()));
+                command.occurredAt(), command.proposedChange(), command.source()));
     }
 
     @CommandHandler

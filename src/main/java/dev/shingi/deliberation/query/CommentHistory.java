@@ -311,6 +311,7 @@ final class CommentHistory {
         c.put("line_to", eff.anchor().lineTo());
         c.put("element", eff.anchor().element());
         c.put("proposed_change", r.proposedChange());
+        c.put("source", r.source() == null ? null : EventJson.write(r.source()));
         c.put("kind", eff.kind().name());
         c.put("text", eff.text());
         c.put("meeting_id", r.meetingId());

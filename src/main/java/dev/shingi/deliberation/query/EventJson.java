@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import dev.shingi.deliberation.api.CommentSource;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import dev.shingi.deliberation.api.Phrase;
 
@@ -35,6 +36,15 @@ final class EventJson {
             return json == null ? null : MAPPER.readValue(json, Phrase.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored timeline sentence", e);
+        }
+    }
+
+    /** An imported comment's source as {@code comment_v.source} keeps it, or null for a comment not imported. */
+    static CommentSource source(String json) {
+        try {
+            return json == null ? null : MAPPER.readValue(json, CommentSource.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored comment source", e);
         }
     }
 

@@ -93,7 +93,8 @@ class ViewRows {
                 ref(people, rs.getString("author_id")), rs.getInt("draft_version"), anchor, anchor.describe(),
                 CommentKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("meeting_id"),
                 CommentStatus.valueOf(rs.getString("status")), rs.getBoolean("needs_response"),
-                instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("proposed_change"));
+                instant(rs, "occurred_at"), instant(rs, "recorded_at"), rs.getString("proposed_change"),
+                EventJson.source(rs.getString("source")));
     }
 
     /** {@code day}: the as-of instant's date, where a due date is overdue after (computed once per query). */

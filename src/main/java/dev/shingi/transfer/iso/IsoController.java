@@ -59,8 +59,12 @@ class IsoController {
     private final RequestMetadata metadata;
     private final IsoImport importer;
 
+    private final java.time.ZoneId zone;
+
     IsoController(QueryGateway queries, ReadClock clock, AccessPolicy access, RequestMetadata metadata,
-                  IsoImport importer) {
+                  IsoImport importer, @org.springframework.beans.factory.annotation.Value("${shingi.pages.zone:Asia/Tokyo}")
+                  java.time.ZoneId zone) {
+        this.zone = zone;
         this.queries = queries;
         this.clock = clock;
         this.access = access;
@@ -71,7 +75,8 @@ class IsoController {
     // ---- export ----
 
     @GetMapping("/api/deliberations/{id}/iso-comments")
-    @Operation(summary = "A version's comments as the ISO/IEC commenting template", description = "format=csv|xlsx "
+    @Operation(summary = "A version's comments as the ISO/IEC commenting template, or as a Markdown resolution log",
+            description = "format=csv|xlsx|md "
             + "(or Accept: text/csv, " + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet); "
             + "at/knownAt/afterEvent as for every read model.")
     ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam(required = false) Integer version,
@@ -79,9 +84,13 @@ class IsoController {
                                   @RequestParam(required = false) String at,
                                   @RequestParam(required = false) String knownAt,
                                   @RequestParam(required = false) Long afterEvent,
+                                  @RequestParam(name = "zone", required = false) String zoneName,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean xlsx = xlsx(format, accept);
         int v = version(version);
+        if (format != null && (format.equalsIgnoreCase("md") || format.equalsIgnoreCase("markdown"))) {
+            return markdown(id, v, at, knownAt, afterEvent, IsoImport.zone(zoneName, zone));
+        }
+        boolean xlsx = xlsx(format, accept);
         access.requireRead(id);
         AsOf asOf = clock.asOf(at, knownAt, afterEvent);
         List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
@@ -94,12 +103,26 @@ class IsoController {
                 .body(xlsx ? TemplateWriter.xlsx(rows) : TemplateWriter.csv(rows).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** format=md: the comments as a Markdown comment resolution log, which the import reads back. */
+    private ResponseEntity<byte[]> markdown(String id, int v, String at, String knownAt, Long afterEvent,
+                                            java.time.ZoneId zone) {
+        access.requireRead(id);
+        AsOf asOf = clock.asOf(at, knownAt, afterEvent);
+        List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
+                ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
+        String text = LogWriter.markdown(deliberation(id).summary().title() + " — v" + v, entries, zone);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(id + "-comments-v" + v + ".md").build().toString())
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static boolean xlsx(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {
                 case "csv" -> false;
                 case "xlsx" -> true;
-                default -> throw new InvalidInput("format", "'" + format + "' is not a format of the template; use csv or xlsx");
+                default -> throw new InvalidInput("format", "'" + format + "' is not a format of the table; use csv, xlsx or md");
             };
         }
         if (accept != null) {
@@ -122,50 +145,101 @@ class IsoController {
     // ---- import ----
 
     @PostMapping(value = "/api/deliberations/{id}/iso-comments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a filled template (multipart, part 'file': .csv or .xlsx) as comments on version N")
+    @Operation(summary = "Import a comment table (multipart, part 'file': .csv, .xlsx or .md) as comments on version N",
+            description = "zone: the time zone of the table's dates (default the deliberation's); responder: the "
+                    + "secretariat participant whose answers the resolutions are (default the signed-in secretary)")
     ResponseEntity<Map<String, Object>> importForm(@PathVariable String id, @RequestParam(required = false) Integer version,
+                                                   @RequestParam(required = false) String zone,
+                                                   @RequestParam(required = false) String responder,
                                                    @RequestParam(required = false) MultipartFile file,
                                                    HttpServletRequest request) throws IOException {
         if (file == null) {
-            throw new InvalidInput("file", "is required: the template as a multipart part named 'file'");
+            throw new InvalidInput("file", "is required: the table as a multipart part named 'file'");
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         MediaType type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(file.getContentType());
-        boolean xlsx = name.endsWith(".xlsx") || type.equalsTypeAndSubtype(XLSX)
-                || (!name.endsWith(".csv") && !type.equalsTypeAndSubtype(CSV) && zip(file.getBytes()));
-        return importTable(id, version, file.getBytes(), xlsx, type.getCharset(), request);
+        IsoImport.Upload upload = upload(file.getBytes(), file.getOriginalFilename(), type);
+        return answer(importer.importTable(id, new IsoImport.Options(version, zone, responder), upload, metadata.of(request)));
     }
 
     @PostMapping(value = "/api/deliberations/{id}/iso-comments",
-            consumes = {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @Operation(summary = "Import a filled template (body: text/csv or XLSX) as comments on version N")
+            consumes = {"text/csv", "text/markdown", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Import a comment table (body: text/csv, text/markdown or XLSX) as comments on version N")
     ResponseEntity<Map<String, Object>> importBody(@PathVariable String id, @RequestParam(required = false) Integer version,
+                                                   @RequestParam(required = false) String zone,
+                                                   @RequestParam(required = false) String responder,
                                                    @RequestBody(required = false) byte[] body,
                                                    @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                                    HttpServletRequest request) {
         MediaType type = MediaType.parseMediaType(contentType);
-        return importTable(id, version, body == null ? new byte[0] : body, type.equalsTypeAndSubtype(XLSX),
-                type.getCharset(), request);
+        IsoImport.Format format = type.equalsTypeAndSubtype(XLSX) ? IsoImport.Format.XLSX
+                : type.equalsTypeAndSubtype(MARKDOWN) ? IsoImport.Format.MARKDOWN : IsoImport.Format.CSV;
+        IsoImport.Upload upload = new IsoImport.Upload(body == null ? new byte[0] : body, format, type.getCharset(), null);
+        return answer(importer.importTable(id, new IsoImport.Options(version, zone, responder), upload, metadata.of(request)));
     }
 
-    private ResponseEntity<Map<String, Object>> importTable(String id, Integer version, byte[] bytes, boolean xlsx,
-                                                            Charset charset, HttpServletRequest request) {
-        IsoImport.Imported done = importer.importTable(id, version, bytes, xlsx, charset, metadata.of(request));
+    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown");
+
+    /** What a file is: by its name (.xlsx, .md, .csv), else its part's type, else its first bytes. */
+    static IsoImport.Upload upload(byte[] bytes, String fileName, MediaType type) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        IsoImport.Format format;
+        if (name.endsWith(".xlsx")) {
+            format = IsoImport.Format.XLSX;
+        } else if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            format = IsoImport.Format.MARKDOWN;
+        } else if (name.endsWith(".csv")) {
+            format = IsoImport.Format.CSV;
+        } else if (type != null && type.equalsTypeAndSubtype(XLSX) || zip(bytes)) {
+            format = IsoImport.Format.XLSX;
+        } else if (type != null && type.equalsTypeAndSubtype(MARKDOWN)) {
+            format = IsoImport.Format.MARKDOWN;
+        } else if (type != null && type.equalsTypeAndSubtype(CSV)) {
+            format = IsoImport.Format.CSV;
+        } else {
+            format = MarkdownTable.looksLikeMarkdown(new String(bytes, StandardCharsets.UTF_8))
+                    ? IsoImport.Format.MARKDOWN : IsoImport.Format.CSV;
+        }
+        return new IsoImport.Upload(bytes, format, type == null ? null : type.getCharset(),
+                fileName == null || fileName.isBlank() ? null : fileName);
+    }
+
+    /** 201 with what was recorded; 200 when the table held nothing new (every row already in the ledger). */
+    private static ResponseEntity<Map<String, Object>> answer(IsoImport.Imported done) {
         List<Map<String, Object>> recorded = new ArrayList<>();
         for (IsoImport.Recorded c : done.comments()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("row", c.row());
-            r.put("commentId", c.commentId());
-            r.put("reference", c.reference());
-            recorded.add(r);
+            recorded.add(recorded(c));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("deliberationId", id);
+        body.put("deliberationId", done.deliberationId());
         body.put("version", done.version());
+        body.put("importId", done.importId());
+        body.put("rows", done.rowsRead());
         body.put("imported", done.comments().size());
+        body.put("responses", done.responses());
         body.put("comments", recorded);
-        body.put("observationsNotRecorded", done.observationsNotRecorded());
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        body.put("answeredNow", done.answeredNow().stream().map(IsoController::recorded).toList());
+        body.put("unchanged", done.unchanged());
+        body.put("unanswered", done.unanswered());
+        body.put("commentersCreated", done.created().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("participantId", a.participantId());
+            m.put("name", a.name());
+            m.put("role", a.role());
+            return m;
+        }).toList());
+        body.put("flags", done.flags());
+        boolean nothing = done.comments().isEmpty() && done.answeredNow().isEmpty();
+        return ResponseEntity.status(nothing ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+    }
+
+    private static Map<String, Object> recorded(IsoImport.Recorded c) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("row", c.row());
+        r.put("commentId", c.commentId());
+        r.put("reference", c.reference());
+        r.put("item", c.item());
+        r.put("responded", c.responded());
+        return r;
     }
 
     private DeliberationDetail deliberation(String id) {
@@ -178,6 +252,24 @@ class IsoController {
 
     static boolean zip(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    }
+
+    /** The same file again: 409 naming the import that brought it. */
+    @ExceptionHandler(SameFile.class)
+    ResponseEntity<ProblemDetail> sameFile(SameFile e) {
+        ProblemDetail p = ProblemHandler.problem(HttpStatus.CONFLICT, "rule-broken", "A rule of the deliberation forbids this",
+                e.getMessage());
+        p.setProperty("rule", SameFile.RULE);
+        Map<String, Object> earlier = new LinkedHashMap<>();
+        earlier.put("importId", e.earlier.importId());
+        earlier.put("fileName", e.earlier.fileName());
+        earlier.put("version", e.earlier.version());
+        earlier.put("importedBy", e.earlier.importedBy());
+        earlier.put("importedAt", e.earlier.importedAt().toString());
+        earlier.put("comments", e.earlier.comments());
+        earlier.put("responses", e.earlier.responses());
+        p.setProperty("earlierImport", earlier);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
     }
 
     /** All the table's problems at once, each with its row and column; nothing was recorded. */

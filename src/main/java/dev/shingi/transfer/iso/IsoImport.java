@@ -1,25 +1,38 @@
 package dev.shingi.transfer.iso;
 
+import dev.shingi.deliberation.api.CommentStatus;
 import dev.shingi.deliberation.api.CommentSummary;
 import dev.shingi.deliberation.api.DeliberationDetail;
 import dev.shingi.deliberation.api.FindComments;
 import dev.shingi.deliberation.api.FindDeliberation;
 import dev.shingi.deliberation.api.FindVersions;
+import dev.shingi.deliberation.api.Participant;
 import dev.shingi.deliberation.api.RaiseComment;
+import dev.shingi.deliberation.api.RegisterParticipant;
+import dev.shingi.deliberation.api.RespondToComment;
+import dev.shingi.deliberation.api.Role;
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.deliberation.api.VersionSummary;
 import dev.shingi.edge.InvalidInput;
 import dev.shingi.edge.ReadClock;
+import dev.shingi.platform.Idempotency;
 import dev.shingi.platform.Ledger;
+import dev.shingi.platform.RecordingMetadata;
 import dev.shingi.security.AccessPolicy;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.Charset;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,56 +40,153 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A filled template imported as comments on a version, for the API and the page alike: the secretariat's (or an
- * admin's); every row checked first ({@link BadTable} with every problem, nothing recorded), then one RaiseComment per
- * row, in writing, on behalf of the row's MB/NC, as of the moment it is received. The MB/NC must already be a
- * participant: the import registers no one.
+ * A comment table imported as comments on a version, for the API and the page alike: the secretariat's (or an
+ * admin's). Read ({@link Sheet}, {@link MarkdownTable}), then every row checked ({@link Template}: a {@link BadTable}
+ * with every problem, nothing recorded), then compared with what the deliberation already holds from earlier tables
+ * (by the rows' item, else by commenter and text): only what is new is recorded, in one {@link Ledger#batch} —
+ * new commenters, the comments dated as their rows, and the resolutions as the secretariat's responses.
+ * The same file again is refused ({@link SameFile}, 409) naming the import that brought it.
  */
 @Component
 class IsoImport {
+    enum Format { CSV, XLSX, MARKDOWN }
+
     private final QueryGateway queries;
     private final Ledger ledger;
     private final ReadClock clock;
     private final AccessPolicy access;
+    private final TableImports imports;
+    private final ZoneId defaultZone;
 
-    IsoImport(QueryGateway queries, Ledger ledger, ReadClock clock, AccessPolicy access) {
+    IsoImport(QueryGateway queries, Ledger ledger, ReadClock clock, AccessPolicy access, TableImports imports,
+              @Value("${shingi.pages.zone:Asia/Tokyo}") ZoneId defaultZone) {
         this.queries = queries;
         this.ledger = ledger;
         this.clock = clock;
         this.access = access;
+        this.imports = imports;
+        this.defaultZone = defaultZone;
     }
 
-    /** One recorded comment: the row it came from, its id, its reference (#n) and its author. */
-    record Recorded(int row, String commentId, String reference, String authorId) {
+    /** The file as it came: its bytes, what it is, its charset when declared, its name when it had one. */
+    record Upload(byte[] bytes, Format format, Charset charset, String fileName) {
     }
 
-    /** What an import did: the data rows read below the header, the comments recorded, the rows whose observations were left out. */
-    record Imported(String deliberationId, int version, int rowsRead, List<Recorded> comments,
-                    List<Integer> observationsNotRecorded) {
+    /** What the import is asked: the version, the zone its dates are in (null: the deliberation's), who answered. */
+    record Options(Integer version, String zone, String responder) {
     }
 
-    Imported importTable(String id, Integer version, byte[] bytes, boolean xlsx, Charset charset, MetaData meta) {
-        int v = version(version);
+    /** One comment of the table: its row, its id and reference (#n), its author, its item, and whether answered now. */
+    record Recorded(int row, String commentId, String reference, String authorId, String item, boolean responded) {
+    }
+
+    /**
+     * What an import did: the rows read; the comments recorded; the earlier comments answered now; the rows already
+     * in the ledger unchanged; the commenters registered; the flags (recorded, but to be looked at).
+     */
+    record Imported(String deliberationId, int version, String importId, int rowsRead, List<Recorded> comments,
+                    List<Recorded> answeredNow, List<Integer> unchanged, List<Commenters.Author> created,
+                    List<BadTable.Problem> flags) {
+        public int responses() {
+            return (int) comments.stream().filter(Recorded::responded).count() + answeredNow.size();
+        }
+
+        public List<Integer> unanswered() {
+            return comments.stream().filter(c -> !c.responded()).map(Recorded::row).toList();
+        }
+    }
+
+    Imported importTable(String id, Options options, Upload upload, MetaData meta) {
+        int v = version(options.version());
         access.requireSecretariat(id);
+        ZoneId zone = zone(options.zone(), defaultZone);
         DeliberationDetail deliberation = deliberation(id);
         VersionSummary draft = queries.query(new FindVersions(id, clock.current()),
                         ResponseTypes.multipleInstancesOf(VersionSummary.class)).join().stream()
                 .filter(x -> x.version() == v).findFirst()
                 .orElseThrow(() -> new UnknownRecord("version", "Deliberation '" + id + "' has no version " + v + "."));
-        List<Sheet.Line> lines = xlsx ? Sheet.xlsx(bytes) : Sheet.csv(bytes, charset);
+        String sha256 = sha256(upload.bytes());
+        imports.find(id, sha256).ifPresent(earlier -> {
+            throw new SameFile(earlier);
+        });
+        List<Sheet.Line> lines = switch (upload.format()) {
+            case XLSX -> Sheet.xlsx(upload.bytes());
+            case MARKDOWN -> MarkdownTable.read(upload.bytes());
+            case CSV -> Sheet.csv(upload.bytes(), upload.charset());
+        };
         List<Sheet.Entry> entries = Sheet.entries(lines);
-        List<Template.Comment> comments = Template.check(entries, deliberation.participants(), draft.pageCount());
-
-        // every row is good: one RaiseComment each, then one wait for the read models
         Instant received = clock.now();
+        Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(),
+                draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName()));
+
+        // what the ledger holds already, from earlier tables: a row again is unchanged, or answered now
+        List<CommentSummary> existing = queries.query(new FindComments(id, clock.current()),
+                ResponseTypes.multipleInstancesOf(CommentSummary.class)).join();
+        Map<String, CommentSummary> known = new LinkedHashMap<>();
+        for (CommentSummary c : existing) {
+            known.putIfAbsent(identity(c.source() == null ? null : c.source().item(), c.author().id(), c.text()), c);
+        }
+        List<Template.Comment> toRaise = new ArrayList<>();
+        Map<Template.Comment, CommentSummary> toAnswer = new LinkedHashMap<>();
+        List<Integer> unchanged = new ArrayList<>();
+        List<BadTable.Problem> problems = new ArrayList<>();
+        for (Template.Comment c : checked.comments()) {
+            CommentSummary earlier = known.get(identity(c.source().item(), c.authorId(), c.text()));
+            if (earlier == null) {
+                toRaise.add(c);
+            } else if (c.answer() != null && c.answer().disposition() != null && earlier.status() == CommentStatus.OPEN) {
+                if (c.answer().occurredAt().isBefore(earlier.occurredAt())) {
+                    problems.add(new BadTable.Problem(c.row(), Column.ACKNOWLEDGED.title, "the answer is dated before "
+                            + "comment " + earlier.reference() + " (rule time.in-order)", "answerBeforeComment",
+                            List.of(String.valueOf(c.answer().occurredAt()))));
+                }
+                toAnswer.put(c, earlier);
+            } else {
+                unchanged.add(c.row());
+            }
+        }
+        boolean answers = toRaise.stream().anyMatch(c -> c.answer() != null && c.answer().disposition() != null)
+                || !toAnswer.isEmpty();
+        String responder = answers ? responder(id, options.responder(), deliberation.participants()) : null;
+        if (!problems.isEmpty()) {
+            throw new BadTable(problems.size() + " problem(s) in the table; nothing was recorded.", problems);
+        }
+        List<Commenters.Author> created = checked.created().stream()
+                .filter(a -> toRaise.stream().anyMatch(c -> c.author() == a)).toList();
+        String importId = UUID.randomUUID().toString();
+        if (toRaise.isEmpty() && toAnswer.isEmpty()) {
+            return new Imported(id, v, null, entries.size(), List.of(), List.of(), unchanged, List.of(), checked.flags());
+        }
         Map<String, Template.Comment> byId = new LinkedHashMap<>();
+        List<Recorded> answeredNow = new ArrayList<>();
+        MetaData md = meta.and("tableImport", importId);
+        // the request's Idempotency-Key is claimed by the first command only: each claim is a row of its own
+        MetaData rest = md.withoutKeys(java.util.Set.of(RecordingMetadata.IDEMPOTENCY_KEY, Idempotency.REQUEST_HASH));
+        MetaData[] next = {md};
+        java.util.function.Supplier<MetaData> once = () -> {
+            MetaData m = next[0];
+            next[0] = rest;
+            return m;
+        };
         ledger.batch(() -> {
-            for (Template.Comment c : comments) {
+            for (Commenters.Author a : created) {
+                Instant first = toRaise.stream().filter(c -> c.author() == a).map(Template.Comment::occurredAt)
+                        .min(Instant::compareTo).orElse(received);
+                ledger.record(new RegisterParticipant(id, a.participantId(), a.name(), a.role(), null, a.affiliation(),
+                        a.organisation(), first), once.get());
+            }
+            for (Template.Comment c : toRaise) {
                 String commentId = dev.shingi.platform.IdempotentRequest.newId();
                 ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
-                        received, c.proposedChange()), meta);
+                        c.occurredAt(), c.proposedChange(), c.source()), once.get());
+                respond(commentId, c, responder, rest);
                 byId.put(commentId, c);
             }
+            toAnswer.forEach((c, earlier) -> {
+                respond(earlier.commentId(), c, responder, once.get());
+                answeredNow.add(new Recorded(c.row(), earlier.commentId(), earlier.reference(), earlier.author().id(),
+                        c.source().item(), true));
+            });
             return null;
         });
         ledger.awaitProjections();
@@ -86,9 +196,69 @@ class IsoImport {
                 .collect(Collectors.toMap(CommentSummary::commentId, CommentSummary::reference));
         List<Recorded> recorded = new ArrayList<>();
         byId.forEach((commentId, c) -> recorded.add(new Recorded(c.row(), commentId, references.get(commentId),
-                c.authorId())));
-        return new Imported(id, v, entries.size(), recorded, comments.stream()
-                .filter(Template.Comment::hadObservations).map(Template.Comment::row).toList());
+                c.authorId(), c.source().item(), c.answer() != null && c.answer().disposition() != null)));
+        Imported done = new Imported(id, v, importId, entries.size(), recorded, answeredNow, unchanged, created,
+                checked.flags());
+        imports.remember(importId, id, sha256, upload.fileName(), v, access.user(), received, recorded.size(),
+                done.responses());
+        return done;
+    }
+
+    private void respond(String commentId, Template.Comment c, String responder, MetaData md) {
+        if (c.answer() != null && c.answer().disposition() != null) {
+            ledger.record(new RespondToComment(commentId, UUID.randomUUID().toString(), responder,
+                    c.answer().disposition(), c.answer().text(), List.of(), c.answer().occurredAt()), md);
+        }
+    }
+
+    /** A row is the same as an earlier one by its item, or, in a table without items, by who said what. */
+    static String identity(String item, String authorId, String text) {
+        return item != null ? "item\u0000" + item : "text\u0000" + authorId + "\u0000" + text.strip();
+    }
+
+    /**
+     * Who answered: the participant named, else the signed-in secretary, else the deliberation's only secretariat
+     * participant; a table's resolutions are the secretariat's.
+     */
+    private String responder(String id, String named, List<Participant> participants) {
+        List<Participant> secretariat = participants.stream().filter(p -> p.role() == Role.SECRETARIAT).toList();
+        if (named != null && !named.isBlank()) {
+            if (secretariat.stream().noneMatch(p -> p.participantId().equals(named))) {
+                throw new InvalidInput("responder", "'" + named + "' is no secretariat participant of '" + id + "'");
+            }
+            return named;
+        }
+        String user = access.user();
+        if (secretariat.stream().anyMatch(p -> p.participantId().equals(user))) {
+            return user;
+        }
+        if (secretariat.size() == 1) {
+            return secretariat.get(0).participantId();
+        }
+        throw new InvalidInput("responder", secretariat.isEmpty()
+                ? "the table has resolutions, but the deliberation has no secretariat participant to give them"
+                : "the table has resolutions: name the secretariat participant who gave them (responder="
+                + secretariat.stream().map(Participant::participantId).collect(Collectors.joining(" or ")) + ")");
+    }
+
+    /** The {@code zone} parameter, or the deliberation's. */
+    static ZoneId zone(String zone, ZoneId defaultZone) {
+        if (zone == null || zone.isBlank()) {
+            return defaultZone;
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInput("zone", "'" + zone + "' is not a time zone such as Asia/Tokyo or UTC");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     DeliberationDetail deliberation(String id) {

@@ -28,11 +28,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code /deliberations/{id}/import/table}: the secretariat uploads a filled ISO/IEC commenting template (CSV or XLSX,
+ * {@code /deliberations/{id}/import/table}: the secretariat uploads a comment table (ISO/IEC template or resolution log,
  * as {@code POST /api/deliberations/{id}/iso-comments} takes it) and reads the importer's report in its own
  * language: rows read, comments recorded and for whom, or every problem by row and column, nothing recorded.
  * It lives here, not in {@code pages}, because it needs the template's reader; {@link PageOutsidePages} gives it the
- * pages' layout and error pages. Markdown tables are not read (issue #22); the page says which formats it takes.
+ * pages' layout and error pages. It takes what the API takes (CSV, XLSX, Markdown) and shows the report's flags —
+ * commenters registered, dispositions left to the secretariat — in the reader's language.
  */
 @Controller
 @PageOutsidePages
@@ -70,13 +71,16 @@ class IsoTablePage {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(d, version, model);
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        byte[] bytes = file.getBytes();
-        boolean xlsx = name.endsWith(".xlsx") || (!name.endsWith(".csv") && IsoController.zip(bytes));
+        IsoImport.Upload upload = IsoController.upload(file.getBytes(), file.getOriginalFilename(), null);
         try {
-            IsoImport.Imported done = importer.importTable(id, version, bytes, xlsx, null, metadata.of(request));
+            IsoImport.Imported done = importer.importTable(id, new IsoImport.Options(version, null, null), upload,
+                    metadata.of(request));
             model.addAttribute("imported", done);
             model.addAttribute("commenters", commenters(done, d.participants()));
+            model.addAttribute("flags", done.flags().stream().map(p -> say(p, locale)).toList());
+        } catch (SameFile e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("sameFile", e.earlier);
         } catch (BadTable e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.problems.stream().map(p -> say(p, locale)).toList());
@@ -90,14 +94,18 @@ class IsoTablePage {
     private ProblemLine say(BadTable.Problem p, Locale locale) {
         Column c = p.columnOf();
         String column = c == null ? null : messages.getMessage("tableImport.column." + c.name(), null, c.title, locale);
-        return new ProblemLine(p.row(), column, messages.getMessage("tableImport.problem." + p.code(),
-                p.args().toArray(), locale));
+        Object[] args = p.args().toArray();
+        if (p.code().equals("commenterCreated")) {
+            args[2] = messages.getMessage("role." + args[2], null, locale); // the role in the reader's words
+        }
+        return new ProblemLine(p.row(), column, messages.getMessage("tableImport.problem." + p.code(), args, locale));
     }
 
     /** The participants the comments were recorded for, by name, in the order of their first row. */
     private static List<String> commenters(IsoImport.Imported done, List<Participant> participants) {
         Map<String, String> names = participants.stream()
                 .collect(Collectors.toMap(Participant::participantId, Participant::name, (a, b) -> a));
+        done.created().forEach(a -> names.putIfAbsent(a.participantId(), a.name()));
         Set<String> seen = new LinkedHashSet<>();
         done.comments().forEach(c -> seen.add(names.getOrDefault(c.authorId(), c.authorId())));
         return new ArrayList<>(seen);

@@ -33,11 +33,24 @@ final class Sheet {
         }
     }
 
-    /** A row of the template, by column. */
-    record Entry(int row, Map<Column, String> cells) {
+    /**
+     * A row of the table, by column; {@code extra} the cells of columns Shingi has no field for (heading → cell);
+     * {@code links} every address the row links to, the item's first; {@code memberBodies} when the commenter's column
+     * is the ISO template's MB/NC (a national body), not a public review's commenter.
+     */
+    record Entry(int row, Map<Column, String> cells, Map<String, String> extra, List<String> links,
+                 boolean memberBodies) {
+        Entry(int row, Map<Column, String> cells) {
+            this(row, cells, Map.of(), List.of(), true);
+        }
+
         String get(Column column) {
             String v = cells.get(column);
             return v == null ? "" : v.strip();
+        }
+
+        boolean has(Column column) {
+            return cells.containsKey(column);
         }
     }
 
@@ -112,7 +125,7 @@ final class Sheet {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
                     Cell cell = row.getCell(i);
-                    cells.add(cell == null ? "" : format.formatCellValue(cell));
+                    cells.add(cell == null ? "" : text(cell, format));
                 }
                 lines.add(new Line(row.getRowNum() + 1, cells));
             }
@@ -127,7 +140,22 @@ final class Sheet {
         return lines;
     }
 
+    /** A date cell as ISO-8601 (2024-06-24, or with its time), whatever the sheet's display format; others as shown. */
+    private static String text(Cell cell, DataFormatter format) {
+        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+            java.time.LocalDateTime t = cell.getLocalDateTimeCellValue();
+            return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
+        }
+        return format.formatCellValue(cell);
+    }
+
     /** The header row (within the first rows), every required column found in it, and the rows below it. */
+    private static String cell(Line line, int i) {
+        String v = i < line.cells().size() ? line.cells().get(i) : null;
+        return v == null ? "" : v;
+    }
+
     static List<Entry> entries(List<Line> lines) {
         Line header = null;
         int seen = 0;
@@ -135,7 +163,7 @@ final class Sheet {
             if (line.blank()) {
                 continue;
             }
-            if (line.cells().stream().anyMatch(Column.MB_NC::matches)) {
+            if (line.cells().stream().anyMatch(c -> Column.MB_NC.matches(c) || Column.NC.matches(c))) {
                 header = line;
                 break;
             }
@@ -152,29 +180,39 @@ final class Sheet {
                             + "in the first " + HEADER_SEARCH_ROWS + " rows", "noHeader", List.of(HEADER_SEARCH_ROWS)));
                 }
             }
-            throw new BadTable("The table has no header row of the ISO/IEC commenting template.", missing);
+            throw new BadTable("The table has no header row of a comment table.", missing);
         }
         Map<Column, Integer> index = new EnumMap<>(Column.class);
+        Map<Integer, String> others = new java.util.LinkedHashMap<>();
         List<BadTable.Problem> problems = new ArrayList<>();
-        for (Column c : Column.values()) {
-            List<Integer> at = new ArrayList<>();
-            for (int i = 0; i < header.cells().size(); i++) {
-                if (c.matches(header.cells().get(i))) {
-                    at.add(i);
+        for (int i = 0; i < header.cells().size(); i++) {
+            String heading = header.cells().get(i) == null ? "" : Cells.plain(header.cells().get(i));
+            Column c = Column.of(heading);
+            if (c == null) {
+                if (!heading.isBlank()) {
+                    others.put(i, heading);
                 }
+            } else if (index.containsKey(c)) {
+                long times = header.cells().stream().filter(h -> h != null && c.matches(Cells.plain(h))).count();
+                if (problems.stream().noneMatch(p -> c.title.equals(p.column()))) {
+                    problems.add(new BadTable.Problem(header.number(), c.title, "the column appears " + times + " times",
+                            "columnTwice", List.of(times)));
+                }
+            } else {
+                index.put(c, i);
             }
-            if (at.size() > 1) {
-                problems.add(new BadTable.Problem(header.number(), c.title, "the column appears " + at.size() + " times",
-                        "columnTwice", List.of(at.size())));
-            } else if (at.size() == 1) {
-                index.put(c, at.get(0));
-            } else if (c.required) {
+        }
+        for (Column c : Column.values()) {
+            if (c.required && !index.containsKey(c) && !(c == Column.MB_NC && index.containsKey(Column.NC))) {
                 problems.add(new BadTable.Problem(header.number(), c.title, "missing column", "missingColumn", List.of()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new BadTable("The header row lacks columns of the ISO/IEC commenting template.", problems);
+            throw new BadTable("The header row lacks columns of a comment table.", problems);
         }
+        String authorHeading = Column.normalise(Cells.plain(header.cells().get(index.getOrDefault(Column.MB_NC,
+                index.getOrDefault(Column.NC, 0)))));
+        boolean memberBodies = authorHeading.equals("mb/nc") || authorHeading.equals("mb") || authorHeading.equals("nc");
         List<Entry> entries = new ArrayList<>();
         boolean below = false;
         for (Line line : lines) {
@@ -186,8 +224,19 @@ final class Sheet {
                 continue;
             }
             Map<Column, String> cells = new EnumMap<>(Column.class);
-            index.forEach((c, i) -> cells.put(c, i < line.cells().size() ? line.cells().get(i) : ""));
-            entries.add(new Entry(line.number(), cells));
+            index.forEach((c, i) -> cells.put(c, cell(line, i)));
+            Map<String, String> extra = new java.util.LinkedHashMap<>();
+            others.forEach((i, heading) -> {
+                if (!cell(line, i).isBlank()) {
+                    extra.put(heading, cell(line, i).strip());
+                }
+            });
+            List<String> ordered = new ArrayList<>();
+            if (index.containsKey(Column.ITEM)) {
+                ordered.add(cell(line, index.get(Column.ITEM)));
+            }
+            ordered.addAll(line.cells());
+            entries.add(new Entry(line.number(), cells, extra, Cells.links(ordered), memberBodies));
         }
         if (entries.isEmpty()) {
             throw BadTable.file("noRows", "the table has a header row but no comment below it");

@@ -2,11 +2,17 @@ package dev.shingi.transfer.iso;
 
 import dev.shingi.deliberation.api.Anchor;
 import dev.shingi.deliberation.api.CommentKind;
+import dev.shingi.deliberation.api.CommentSource;
+import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.CommentSummary;
 import dev.shingi.deliberation.api.DispositionEntry;
 import dev.shingi.deliberation.api.Participant;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,23 +24,27 @@ import java.util.stream.Collectors;
 /**
  * The mapping between a row of the ISO/IEC commenting template and a comment of the ledger (docs/reports.md):
  * <pre>
- * MB/NC                    ↔ the author: a participant of the deliberation, by id, name or affiliation (exactly one)
+ * MB/NC                    ↔ the author: a participant of the deliberation, by id, name or affiliation (exactly one),
+ *                            or a new national body / public commenter ({@link Commenters})
  * Line number              ↔ Anchor.lineFrom / lineTo      "120" or "120-125"
  * Clause/Subclause         ↔ Anchor.section
  * Paragraph/Figure/Table   ↔ Anchor pages and footnote ("p.15", "pp.18–19", "fn.40", which the template lacks), then
  *                            Anchor.element for the rest ("Table 3")
- * Type of comment          ↔ kind: ge ↔ REMARK, te ↔ CHANGE_REQUEST, ed ↔ EDITORIAL (QUESTION, ENDORSEMENT → ge)
+ * Type of comment          ↔ kind: ge or none → QUESTION, te ↔ CHANGE_REQUEST, ed ↔ EDITORIAL (REMARK, ENDORSEMENT → ge)
  * Comments                 ↔ text
  * Proposed change          ↔ proposedChange
- * Observations             ← the responses, "DISPOSITION: text" (export only; an import does not record them)
+ * Observations, Disposition ↔ the secretariat's response ({@link Dispositions}), dated by Date acknowledged
+ * Item #, Date, links, other columns → the comment's source; Date → its occurredAt
  * </pre>
  */
 final class Template {
-    static final List<Column> COLUMNS = List.of(Column.values());
+    static final List<Column> COLUMNS = Column.TEMPLATE;
 
     private static final int MAX_TEXT = 20_000;
     private static final int MAX_SECTION = 500;
     private static final Pattern LINES = Pattern.compile("(\\d{1,9})(?:\\s*[-–—~〜～]\\s*(\\d{1,9}))?");
+    /** Line values that say the line is not known yet. */
+    private static final Pattern UNKNOWN = Pattern.compile("(?i)tbd|tba|n/?a|unknown|[-–—?？]|未定|不明");
     private static final Pattern PLACE = Pattern.compile(
             "(?:(pp?)\\.\\s*(\\d{1,9})(?:\\s*[-–—~〜～]\\s*(\\d{1,9}))?)?\\s*(?:fn\\.\\s*(\\S{1,100}))?\\s*(.*)",
             Pattern.DOTALL);
@@ -42,26 +52,48 @@ final class Template {
     private Template() {
     }
 
-    /** A row that passed every check: what RaiseComment needs. */
-    record Comment(int row, String authorId, Anchor anchor, CommentKind kind, String text, String proposedChange,
-                   boolean hadObservations) {
+    /** What a table is read against: the deliberation's people, the version's pages, its zone and opening, the file. */
+    record Context(List<Participant> participants, Integer pageCount, ZoneId zone, Instant openedAt, Instant received,
+                   String fileName) {
+    }
+
+    /**
+     * The secretariat's answer in a row: {@code disposition} null when the words are not the ledger's (then it is
+     * not recorded: the words stay in the comment's source and the row is flagged).
+     */
+    record Answer(Disposition disposition, String text, Instant occurredAt) {
+    }
+
+    /** A row that passed every check: what RaiseComment (and RespondToComment, when answered) need. */
+    record Comment(int row, Commenters.Author author, Anchor anchor, CommentKind kind, String text, String proposedChange,
+                   CommentSource source, Instant occurredAt, Answer answer) {
+        String authorId() {
+            return author.participantId();
+        }
+    }
+
+    /** The rows read, the people the table brings in, and what the report flags (not problems: they are recorded). */
+    record Checked(List<Comment> comments, List<Commenters.Author> created, List<BadTable.Problem> flags) {
     }
 
     // ---- import ----
 
-    /** Every row checked; all problems of all rows, or the comments to raise. */
-    static List<Comment> check(List<Sheet.Entry> entries, List<Participant> participants, Integer pageCount) {
+    /** Every row checked; all problems of all rows (nothing recorded), or the comments to raise. */
+    static Checked check(List<Sheet.Entry> entries, Context context) {
         List<BadTable.Problem> problems = new ArrayList<>();
+        List<BadTable.Problem> flags = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
+        Commenters commenters = new Commenters(context.participants());
+        Map<String, Integer> items = new HashMap<>();
         for (Sheet.Entry e : entries) {
             int before = problems.size();
-            String author = author(e, participants, problems);
+            Commenters.Author author = commenters.of(e, problems, flags);
             Integer[] lines = lines(e, problems);
             String section = e.get(Column.CLAUSE);
             if (section.length() > MAX_SECTION) {
                 problems.add(problem(e, Column.CLAUSE, "tooLong", "longer than " + MAX_SECTION + " characters", MAX_SECTION));
             }
-            Anchor place = place(e, pageCount, problems);
+            Anchor place = place(e, context.pageCount(), problems);
             CommentKind kind = kind(e, problems);
             String text = e.get(Column.COMMENTS);
             if (text.isEmpty()) {
@@ -73,46 +105,108 @@ final class Template {
             if (proposed.length() > MAX_TEXT) {
                 problems.add(problem(e, Column.PROPOSED, "tooLong", "longer than " + MAX_TEXT + " characters", MAX_TEXT));
             }
+            String item = blankToNull(Cells.plain(e.get(Column.ITEM)));
+            if (item != null && items.putIfAbsent(item, e.row()) != null) {
+                problems.add(problem(e, Column.ITEM, "itemTwice", "item '" + item + "' is also row " + items.get(item)
+                        + "'s: each row needs its own item", item, items.get(item)));
+            }
+            int beforeDate = problems.size();
+            Instant raised = date(e, Column.DATE, context, problems);
+            boolean dateBad = problems.size() > beforeDate;
+            Instant occurredAt = raised == null ? context.received() : raised;
+            Map<String, String> extra = new LinkedHashMap<>(e.extra());
+            if (e.has(Column.NC) && !e.get(Column.MB_NC).isEmpty() && !e.get(Column.NC).isEmpty()) {
+                extra.put(Column.NC.title, e.get(Column.NC));
+            }
+            Answer answer = answer(e, dateBad ? null : occurredAt, context, problems, flags, extra);
             if (problems.size() == before) {
                 Anchor anchor = new Anchor(place.pageFrom(), place.pageTo(), place.footnote(), blankToNull(section), null,
                         lines[0], lines[1], place.element());
-                comments.add(new Comment(e.row(), author, anchor, kind, text, blankToNull(proposed),
-                        !e.get(Column.OBSERVATIONS).isEmpty()));
+                CommentSource source = new CommentSource(context.fileName(), e.row(), item,
+                        blankToNull(Cells.plain(e.get(Column.DATE))), e.links(), extra);
+                comments.add(new Comment(e.row(), author, anchor, kind, text, blankToNull(proposed), source, occurredAt,
+                        answer));
             }
         }
         if (!problems.isEmpty()) {
             throw new BadTable(problems.size() + " problem(s) in the table; nothing was recorded.", problems);
         }
-        return comments;
+        return new Checked(comments, commenters.created(), flags);
     }
 
-    private static String author(Sheet.Entry e, List<Participant> participants, List<BadTable.Problem> problems) {
-        String who = e.get(Column.MB_NC);
-        if (who.isEmpty()) {
-            problems.add(problem(e, Column.MB_NC, "authorEmpty", "must name a participant (id, name or affiliation)"));
+    /** A date column read in the deliberation's zone: not before it opened, not after the table came in. */
+    private static Instant date(Sheet.Entry e, Column column, Context context, List<BadTable.Problem> problems) {
+        String v = Cells.plain(e.get(column));
+        if (v.isEmpty()) {
             return null;
         }
-        List<Participant> found = participants.stream()
-                .filter(p -> who.equals(p.participantId()) || who.equals(p.name())
-                        || (p.affiliation() != null && who.equalsIgnoreCase(p.affiliation())))
-                .toList();
-        if (found.isEmpty()) {
-            problems.add(problem(e, Column.MB_NC, "authorUnknown",
-                    "'" + who + "' is no participant's id, name or affiliation in this deliberation", who));
+        Instant at = RowDates.read(v, context.zone());
+        if (at == null) {
+            problems.add(problem(e, column, "dateUnreadable", "'" + v + "' is not a date such as 2024-06-24", v));
+        } else if (context.openedAt() != null && at.isBefore(context.openedAt())) {
+            problems.add(problem(e, column, "dateBeforeOpening", "'" + v + "' is before the deliberation opened ("
+                    + context.openedAt() + ") (rule time.after-opening)", v, context.openedAt().toString()));
+            return null;
+        } else if (at.isAfter(context.received())) {
+            problems.add(problem(e, column, "dateFuture", "'" + v + "' is in the future; the ledger records what has happened", v));
             return null;
         }
-        if (found.size() > 1) {
-            String ids = found.stream().map(Participant::participantId).collect(Collectors.joining(", "));
-            problems.add(problem(e, Column.MB_NC, "authorAmbiguous", "'" + who + "' names " + found.size()
-                    + " participants (" + ids + "); use a participant id", who, found.size(), ids));
+        return at;
+    }
+
+    /**
+     * The Observations / Resolution and Disposition cells as one answer: its disposition from the Disposition cell, or
+     * from the first words of the resolution; its text the resolution (and the Disposition cell when it says more than
+     * the disposition); dated by Date acknowledged, else the row's date ({@code raised}: null when that date could
+     * not be read, so that no second problem follows from the first).
+     */
+    private static Answer answer(Sheet.Entry e, Instant raised, Context context, List<BadTable.Problem> problems,
+                                 List<BadTable.Problem> flags, Map<String, String> extra) {
+        String resolution = e.get(Column.OBSERVATIONS);
+        String words = e.get(Column.DISPOSITION);
+        if (resolution.isEmpty() && words.isEmpty()) {
             return null;
         }
-        return found.get(0).participantId();
+        Column said = words.isEmpty() ? Column.OBSERVATIONS : Column.DISPOSITION;
+        Disposition disposition = Dispositions.read(Cells.plain(words.isEmpty() ? resolution : words)).orElse(null);
+        String text = Dispositions.withoutOwnPrefix(resolution);
+        if (!words.isEmpty() && (text.isEmpty() || !Dispositions.onlyWords(words) || !Cells.links(List.of(words)).isEmpty())) {
+            text = text.isEmpty() ? words : text + "\n" + words;
+        }
+        if (text.length() > MAX_TEXT) {
+            problems.add(problem(e, Column.OBSERVATIONS, "tooLong", "longer than " + MAX_TEXT + " characters", MAX_TEXT));
+        }
+        Instant acknowledged = date(e, Column.ACKNOWLEDGED, context, problems);
+        Instant at = acknowledged != null ? acknowledged : raised != null ? raised : context.received();
+        if (raised != null && at.isBefore(raised)) {
+            problems.add(problem(e, Column.ACKNOWLEDGED, "answerBeforeComment", "'" + e.get(Column.ACKNOWLEDGED)
+                    + "' is before the comment's date (rule time.in-order)", e.get(Column.ACKNOWLEDGED)));
+        }
+        if (disposition == null) {
+            String cell = Cells.plain(words.isEmpty() ? resolution : words);
+            flags.add(problem(e, said, "dispositionUnknown", "'" + abbreviated(cell) + "' is not a disposition Shingi "
+                    + "knows (accepted, accepted in principle, rejected, noted, no change required, completed): the answer "
+                    + "is kept with the comment's source, not recorded; respond to it", abbreviated(cell)));
+            if (!resolution.isEmpty()) {
+                extra.put(Column.OBSERVATIONS.title, resolution);
+            }
+            if (!words.isEmpty()) {
+                extra.put(Column.DISPOSITION.title, words);
+            }
+            if (!e.get(Column.ACKNOWLEDGED).isEmpty()) {
+                extra.put(Column.ACKNOWLEDGED.title, e.get(Column.ACKNOWLEDGED));
+            }
+        }
+        return new Answer(disposition, text, at);
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 79) + "…";
     }
 
     private static Integer[] lines(Sheet.Entry e, List<BadTable.Problem> problems) {
         String v = e.get(Column.LINE);
-        if (v.isEmpty()) {
+        if (v.isEmpty() || UNKNOWN.matcher(v).matches()) {
             return new Integer[]{null, null};
         }
         Matcher m = LINES.matcher(v);
@@ -156,19 +250,33 @@ final class Template {
         return new Anchor(from, to, m.group(4), null, null, null, null, blankToNull(element));
     }
 
+    /**
+     * No type, or ge (general), is a comment that needs an answer: the ledger has no "general" kind, and QUESTION is
+     * the one that needs an answer and exports as ge again. te technical, ed editorial; the ledger's own kind names too.
+     */
     private static CommentKind kind(Sheet.Entry e, List<BadTable.Problem> problems) {
         String v = e.get(Column.TYPE).toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "ge" -> CommentKind.REMARK;
-            case "te" -> CommentKind.CHANGE_REQUEST;
-            case "ed" -> CommentKind.EDITORIAL;
-            default -> {
-                problems.add(v.isEmpty() ? problem(e, Column.TYPE, "typeEmpty", "must be ge, te or ed")
-                        : problem(e, Column.TYPE, "typeUnknown", "'" + e.get(Column.TYPE)
-                        + "' is not ge (general), te (technical) or ed (editorial)", e.get(Column.TYPE)));
-                yield null;
+        switch (v) {
+            case "", "ge", "general", "g" -> {
+                return CommentKind.QUESTION;
             }
-        };
+            case "te", "technical", "t" -> {
+                return CommentKind.CHANGE_REQUEST;
+            }
+            case "ed", "editorial", "e" -> {
+                return CommentKind.EDITORIAL;
+            }
+            default -> {
+                for (CommentKind k : CommentKind.values()) {
+                    if (k.name().equalsIgnoreCase(v)) {
+                        return k;
+                    }
+                }
+                problems.add(problem(e, Column.TYPE, "typeUnknown", "'" + e.get(Column.TYPE)
+                        + "' is not ge (general), te (technical) or ed (editorial)", e.get(Column.TYPE)));
+                return null;
+            }
+        }
     }
 
     private static BadTable.Problem problem(Sheet.Entry e, Column column, String code, String reason, Object... args) {

@@ -22,7 +22,7 @@ final class TemplateWriter {
     static final int ROWS_IN_MEMORY = 100;
     private static final int NARROW = 16;
     private static final int WIDE = 50;
-    private static final int FIRST_WIDE_COLUMN = Column.COMMENTS.ordinal();
+    private static final int FIRST_WIDE_COLUMN = Column.TEMPLATE.indexOf(Column.COMMENTS);
 
     private TemplateWriter() {
     }

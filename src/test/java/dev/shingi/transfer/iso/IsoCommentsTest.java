@@ -53,7 +53,9 @@ class IsoCommentsTest extends TransferHttp {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         JsonNode body = r.json();
         assertThat(body.get("imported").asInt()).isEqualTo(3);
-        assertThat(body.get("observationsNotRecorded").toString()).isEqualTo("[5]");
+        assertThat(body.get("responses").asInt()).isZero();
+        assertThat(body.get("flags").get(0).get("row").asInt()).isEqualTo(5);
+        assertThat(body.get("flags").get(0).get("reason").asText()).startsWith("'We agree.' is not a disposition Shingi knows");
         List<String> rows = new ArrayList<>();
         body.get("comments").forEach(c -> rows.add(c.get("row").asInt() + "→" + c.get("reference").asText()));
         assertThat(rows).containsExactly("2→#1", "3→#2", "5→#3");
@@ -78,7 +80,8 @@ class IsoCommentsTest extends TransferHttp {
         assertThat(second.get("anchorText").asText()).isEqualTo("pp.3–4 fn.2");
         assertThat(second.get("text").asText()).isEqualTo("Typo: \"recieve\".\nAlso a second line.");
         JsonNode third = comments.get(2);
-        assertThat(third.get("kind").asText()).isEqualTo("REMARK");
+        assertThat(third.get("kind").asText()).isEqualTo("QUESTION");
+        assertThat(third.get("needsResponse").asBoolean()).isTrue();
         assertThat(third.get("anchorText").asText()).isEqualTo("§Introduction l.7");
         assertThat(third.get("proposedChange").isNull()).isTrue();
         // and the disposition report shows the proposed change under the comment
@@ -149,7 +152,6 @@ class IsoCommentsTest extends TransferHttp {
         assertThat(r.json().get("type").asText()).isEqualTo("https://shingi.dev/problems/invalid-table");
         List<String> errors = errors(r.json());
         assertThat(errors).containsExactly(
-                "3|MB/NC|'XX' is no participant's id, name or affiliation in this deliberation",
                 "3|Line number|'abc' is not a line number or a range such as 120-125",
                 "3|Type of comment|'xx' is not ge (general), te (technical) or ed (editorial)",
                 "3|Comments|must not be empty",
@@ -157,7 +159,6 @@ class IsoCommentsTest extends TransferHttp {
                 "4|Line number|the range ends before it starts (10-5)",
                 "4|Paragraph/Figure/Table|page 41 is past the draft's 40 pages (rule anchor.page-within-draft)",
                 "5|Paragraph/Figure/Table|the page range ends before it starts (rule anchor.page-range-ordered)",
-                "5|Type of comment|must be ge, te or ed",
                 "6|Line number|lines are numbered from 1");
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(get("/api/deliberations/iso-bad/comments").body()).isEmpty();
@@ -166,13 +167,13 @@ class IsoCommentsTest extends TransferHttp {
     @Test
     void aMissingColumnIsNamed() {
         long before = storedEvents();
-        Raw r = importCsv(A, 1, "MB/NC,Line number,Clause/Subclause,Paragraph/Figure/Table,Comments,Proposed change\r\n"
-                + "JP,1,,,Fine.,\r\n");
+        Raw r = importCsv(A, 1, "MB/NC,Line number,Clause/Subclause,Paragraph/Figure/Table,Type of comment,Proposed change\r\n"
+                + "JP,1,,,te,Fine.\r\n");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(errors(r.json())).containsExactly("1|Type of comment|missing column");
+        assertThat(errors(r.json())).containsExactly("1|Comments|missing column");
         Raw none = importCsv(A, 1, "Just,some,csv\r\n1,2,3\r\n");
         assertThat(none.status()).isEqualTo(400);
-        assertThat(errors(none.json())).hasSize(7).first().asString()
+        assertThat(errors(none.json())).hasSize(2).first().asString()
                 .isEqualTo("1|MB/NC|missing column: no header row names it in the first 20 rows");
         assertThat(storedEvents()).isEqualTo(before);
     }

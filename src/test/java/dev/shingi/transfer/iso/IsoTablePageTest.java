@@ -47,18 +47,59 @@ class IsoTablePageTest extends TransferHttp {
         long before = storedEvents();
         PageReader sato = new PageReader(port).signedInAs("sato");
         sato.language = "ja";
-        String table = IsoCommentsTest.HEADER + "JP,1,,,te,Fine row.,,\r\n" + "XX,abc,,,te,Unknown author.,,\r\n";
+        String table = IsoCommentsTest.HEADER + "JP,1,,,te,Fine row.,,\r\n" + "XX,abc,,,xx,New author.,,\r\n";
         PageReader.Page page = upload(sato, "iso-page-bad", "1", "bad.csv", "text/csv",
                 table.getBytes(StandardCharsets.UTF_8));
         assertThat(page.status()).isEqualTo(400);
         List<String> problems = page.html().select("tr.problem").stream().map(r -> r.select("[data-field=row]").text()
                 + "|" + r.select("[data-field=column]").text() + "|" + r.select("[data-field=reason]").text()).toList();
         assertThat(problems).containsExactly(
-                "3|MB/NC（提出者）|「XX」はこの審議の出席者（ID、氏名または所属）に該当しません。",
-                "3|行番号（Line number）|「abc」は行番号または 120-125 のような範囲ではありません。");
+                "3|行番号（Line number）|「abc」は行番号または 120-125 のような範囲ではありません。",
+                "3|コメントの種類（Type of comment）|「xx」は ge（一般）、te（技術）、ed（編集）のいずれでもありません。");
         assertThat(page.text("#problems-title")).isEqualTo("何も記録していません（意見表に 2 件の問題があります）");
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(get("/api/deliberations/iso-page-bad/comments").body()).isEmpty();
+    }
+
+    @Test
+    void aMarkdownLogIsRecordedAndItsFlagsAreShownInTheReadersLanguage() throws Exception {
+        openDeliberation("iso-page-md", 40);
+        String log = """
+                | Item # | Date | Commenter | Description | Date acknowledged | Resolution | Disposition |
+                |---|---|---|---|---|---|---|
+                | [1](https://example.org/m/1) | 2026-01-05 | 新井 | [Typo in 2.1](https://example.org/i/1) | 2026-01-06 | Fixed | Completed |
+                | 2 | 2026-01-05 | Eliot Lear | Section 7 \\| scope | | Parked | Later |
+                """;
+        PageReader sato = new PageReader(port).signedInAs("sato");
+        sato.language = "en";
+        // the deliberation opened now, so rows dated before it are refused whole, nothing stored
+        long before = storedEvents();
+        PageReader.Page early = upload(sato, "iso-page-md", "1", "log.md", "text/markdown", log.getBytes(StandardCharsets.UTF_8));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.html().select("tr.problem [data-field=column]").eachText()).containsExactly(
+                "Date", "Date acknowledged", "Date");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        String undated = log.replace("2026-01-05", "").replace("2026-01-06", "");
+        PageReader.Page en = upload(sato, "iso-page-md", "1", "log.md", "text/markdown", undated.getBytes(StandardCharsets.UTF_8));
+        assertThat(en.status()).as(en.raw()).isEqualTo(200);
+        assertThat(en.text("[data-count=recorded]")).isEqualTo("2");
+        assertThat(en.text("[data-count=responses]")).isEqualTo("1");
+        assertThat(en.text("[data-count=new-commenters]")).isEqualTo("1");
+        assertThat(en.html().select("tr.flag").stream().map(r -> r.select("[data-field=row]").text() + "|"
+                + r.select("[data-field=column]").text() + "|" + r.select("[data-field=reason]").text()).toList())
+                .containsExactly("4|MB/NC|“Eliot Lear” is no participant: registered as a new public commenter (eliot-lear).",
+                        "4|Disposition|“Later” is not a disposition Shingi knows: the answer is kept with the source of "
+                                + "the comment, not recorded. Respond to the comment.");
+        sato.language = "ja";
+        PageReader.Page ja = upload(sato, "iso-page-md", "1", "again.md", "text/markdown",
+                (undated + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(ja.status()).isEqualTo(200);
+        assertThat(ja.text("[data-report=nothing-new]")).isEqualTo("新たに記録するものはありません。この意見表の行はすべて記録済みです。");
+        PageReader.Page same = upload(sato, "iso-page-md", "1", "log.md", "text/markdown", undated.getBytes(StandardCharsets.UTF_8));
+        assertThat(same.status()).isEqualTo(409);
+        assertThat(same.text("#same-file")).startsWith("このファイルは取込み済みです（取込み ");
+        assertThat(get("/api/deliberations/iso-page-md/comments").body()).hasSize(2);
     }
 
     @Test

@@ -42,25 +42,33 @@ class SheetTest {
 
     @Test
     void aHeaderThatLacksOrRepeatsColumnsIsRefusedNamingEach() {
-        String csv = "MB/NC,Comments,Comments\nJP,a,b\n";
+        String csv = "MB/NC,Type,Type of comment\nJP,a,b\n";
         BadTable bad = catchThrowableOfType(BadTable.class,
                 () -> Sheet.entries(Sheet.csv(csv.getBytes(StandardCharsets.UTF_8), null)));
 
-        assertThat(bad.getMessage()).isEqualTo("The header row lacks columns of the ISO/IEC commenting template.");
+        assertThat(bad.getMessage()).isEqualTo("The header row lacks columns of a comment table.");
         assertThat(bad.problems.stream().map(p -> p.row() + "|" + p.column() + "|" + p.reason()).toList()).containsExactly(
-                1 + "|" + "Line number" + "|" + "missing column",
-                1 + "|" + "Clause/Subclause" + "|" + "missing column",
-                1 + "|" + "Paragraph/Figure/Table" + "|" + "missing column",
-                1 + "|" + "Type of comment" + "|" + "missing column",
-                1 + "|" + "Comments" + "|" + "the column appears 2 times",
-                1 + "|" + "Proposed change" + "|" + "missing column");
+                1 + "|" + "Type of comment" + "|" + "the column appears 2 times",
+                1 + "|" + "Comments" + "|" + "missing column");
+    }
+
+    @Test
+    void onlyTheCommenterAndTheCommentAreRequiredAndSeparateMbAndNcColumnsAreOneCommenter() {
+        String csv = "MB,NC,Line number,Comments,Reviewer note\nDE,DKE,TBD,a,see https://example.org/x.\n,IEC-TC57,,b,\n";
+        var entries = Sheet.entries(Sheet.csv(csv.getBytes(StandardCharsets.UTF_8), null));
+
+        assertThat(entries).extracting(e -> e.get(Column.MB_NC) + "|" + e.get(Column.NC) + "|" + e.get(Column.COMMENTS))
+                .containsExactly("DE|DKE|a", "|IEC-TC57|b");
+        assertThat(entries.get(0).extra()).containsExactly(java.util.Map.entry("Reviewer note", "see https://example.org/x."));
+        assertThat(entries.get(0).links()).containsExactly("https://example.org/x");
+        assertThat(entries.get(0).memberBodies()).isTrue();
     }
 
     @Test
     void noHeaderInTheFirstTwentyRowsNamesEveryRequiredColumnAsMissing() {
         BadTable bad = catchThrowableOfType(BadTable.class,
                 () -> Sheet.entries(Sheet.csv("\n\ntitle\nsomething,else\n".getBytes(StandardCharsets.UTF_8), null)));
-        assertThat(bad.problems.stream().map(p -> p.row() + "|" + p.column() + "|" + p.reason()).toList()).hasSize(7).first()
+        assertThat(bad.problems.stream().map(p -> p.row() + "|" + p.column() + "|" + p.reason()).toList()).hasSize(2).first()
                 .isEqualTo(3 + "|" + "MB/NC" + "|" + "missing column: no header row names it in the first 20 rows");
     }
 
