@@ -34,11 +34,18 @@ import java.util.List;
  */
 public final class MinutesParser {
 
+    /** A speaker line with what was said on it (「山本委員長)ただ今から…」): a heading of attendees is none. */
+    private static boolean opensSaidTurn(Line l, Roster listed) {
+        SpeakerLine s = SpeakerLine.of(l.text(), listed);
+        return s != null && s.rest().length() > 8;
+    }
+
     /** Parses the text; never throws for odd input (an unreadable part goes to {@code uncertain}). */
     public MinutesProposal parse(String text) {
         List<Line> lines = SourceText.lines(text);
         List<Uncertain> flags = new ArrayList<>();
-        Items items = Items.of(lines);
+        Roster listed = new Roster(AttendeeReader.read(Items.of(lines).attendees(), new ArrayList<>()));
+        Items items = Items.withProceedingsAtFirstTurn(lines, l -> opensSaidTurn(l, listed));
         Meeting meeting = MeetingReader.read(items, flags);
         Roster attendees = new Roster(AttendeeReader.read(items.attendees(), flags));
         List<Material> materials = MaterialReader.read(items.materials(), flags);
