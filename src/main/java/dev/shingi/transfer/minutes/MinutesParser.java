@@ -24,6 +24,7 @@ import java.util.List;
  *   <li>{@link SourceText}: the text as clean lines that remember their original line numbers;</li>
  *   <li>{@link Items}: the numbered items — title, 日時, 場所, 出席者, 配布資料, 議事概要;</li>
  *   <li>{@link MeetingReader}, {@link AttendeeReader}, {@link MaterialReader}: the header items;</li>
+ *   <li>{@link ReportedSpeech}: 「〇〇委員から、…との意見があった。」 rewritten as a speaker line and what was said;</li>
  *   <li>{@link TurnReader}: the proceedings as speaker turns ({@link SpeakerLine} recognises the opening line);</li>
  *   <li>{@link PointReader}: the points each member's turn raises (cut by {@link Parts}, anchored by
  *       {@link Anchors}), and the turns that answer;</li>
@@ -54,7 +55,7 @@ public final class MinutesParser {
                     "no 議事概要 (summary of proceedings) item found: no comments read", "no-proceedings"));
             return new MinutesProposal(meeting, materials, attendees.all(), List.of(), List.of(), flags);
         }
-        Turns turns = TurnReader.read(items.proceedings(), attendees, flags);
+        Turns turns = TurnReader.read(ReportedSpeech.expand(items.proceedings()), attendees, flags);
         Points points = PointReader.read(turns);
         Answers answers = AnswerJoiner.join(points);
         List<TurnFlag> byTurn = new ArrayList<>(points.flags());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class TurnReader {
     /** 「欠席の平野構成員から書面で意見をいただいている」「林委員から提出された事前意見について紹介があった」. */
-    static final Pattern WRITTEN_INTRO = Pattern.compile("([\\p{IsHan}々ヶ]{1,4})(" + String.join("|", Titles.MEMBER_TITLES.subList(0, Titles.MEMBER_TITLES.size() - 1))
+    static final Pattern WRITTEN_INTRO = Pattern.compile("([\\p{IsHan}々ヶ]{1,4}?)(" + String.join("|", Titles.MEMBER_TITLES.subList(0, Titles.MEMBER_TITLES.size() - 1))
             + ")(?:から|より)、?[^。]{0,30}?(?:書面|事前|提出|寄せられ)[^。]{0,30}?(?:意見|コメント)[^。]*。"
             + "(?:(?:主な)?(?:内容|意見|コメント)は(?:以下|次)のとおり[^。]*。)?");
     private static final Pattern BULLET = Pattern.compile("^[○◯〇●・•◦]\\s?");
