@@ -24,6 +24,15 @@ final class Anchors {
                     + "|「([^」]{1,20})」の(?:章|節|部分|項目|箇所)"
                     + "|(はじめに|おわりに|終わりに)(?:の(?:部分|章|節|ところ|箇所))");
     private static final Pattern TOPIC = Pattern.compile("^[^。]{0,20}?(?:について|に関して|に関する|に対して|に対する|の件|のご指摘|のご意見|のコメント|のご質問|の点|では|は、)");
+    /**
+     * Figures, tables, chapters, numbered sections, annexes and line references, kept as the anchor's section:
+     * 「図3」「表2」「第3章」「3.2節」「別紙」「別紙2」「12行目」. Not inside a word (「代表2名」).
+     */
+    private static final Pattern FIGURE = Pattern.compile(
+            "(?<![\\p{IsHan}])(?:(図|表)\\s?(\\d{1,3}(?:[-.]\\d{1,3})?)|第(\\d{1,2})章|(\\d{1,2}(?:\\.\\d{1,2})+)節|(別紙|別添|別表)(\\d{0,2})"
+                    + "|(\\d{1,3})行目)");
+    /** 「17ページから18ページ」「17頁～18頁」 are one range, written as 「17～18ページ」 before the anchors are read. */
+    private static final Pattern SPELLED_RANGE = Pattern.compile("(\\d{1,4})\\s?(?:ページ|頁)\\s?(?:から|～|~|〜|-)\\s?(\\d{1,4})\\s?(ページ|頁)");
     private static final Pattern ANCHOR_JOINER = Pattern.compile("^(?:及び|および|と|、|並びに|や|,|並びに|から)");
 
     private Anchors() {
@@ -35,7 +44,7 @@ final class Anchors {
      * (「23ページ脚注9の出典が…」「20ページ、用語を…」); in an answer only before について/に関して/の件….
      */
     static List<Anchor> topic(String sentence, boolean lenient) {
-        String t = Parts.withoutConnectives(sentence.strip());
+        String t = ranges(Parts.withoutConnectives(sentence.strip()));
         t = t.replaceFirst("^(?:\\d+|一|二|三|四|五)(?:点目|つ目)(?:の|は|として|に|、)*", "");
         t = t.replaceFirst("^(?:ご指摘の|ご質問の|ご意見の|資料の|本文の|案の|(?:参考)?資料\\d+(?:-\\d+)*の)", "");
         List<Anchor> found = new ArrayList<>();
@@ -47,8 +56,8 @@ final class Anchors {
             if (!a.lookingAt()) {
                 break;
             }
-            found.add(anchor(a));
-            p = a.end();
+            found.add(anchor(a, t));
+            p = withFigure(a, t);
             afterAnchor = p;
             Matcher j = ANCHOR_JOINER.matcher(t);
             j.region(p, t.length());
@@ -59,11 +68,17 @@ final class Anchors {
         }
         if (found.isEmpty()) {
             Matcher sec = SECTION.matcher(t);
-            if (!sec.lookingAt()) {
+            Matcher fig = FIGURE.matcher(t);
+            if (sec.lookingAt()) {
+                found.add(new Anchor(List.of(), null, section(sec)));
+                p = sec.end();
+            } else if (fig.lookingAt()) {
+                found.add(new Anchor(List.of(), null, figure(fig)));
+                p = fig.end();
+                afterAnchor = p;
+            } else {
                 return List.of();
             }
-            found.add(new Anchor(List.of(), null, section(sec)));
-            p = sec.end();
         }
         Matcher topic = TOPIC.matcher(t);
         topic.region(p, t.length());
@@ -76,21 +91,50 @@ final class Anchors {
 
     /** The anchor of a point raised: its topic anchor, else the first anchor of its first sentence, else of the part. */
     static Anchor ofPoint(Part part, String said) {
-        String first = part.first(said);
+        String first = ranges(part.first(said));
         List<Anchor> topic = topic(first, true);
         if (!topic.isEmpty()) {
             return topic.get(0);
         }
         Matcher a = ANCHOR.matcher(first);
         if (a.find()) {
-            return anchor(a);
+            return anchor(a, first);
         }
         Matcher sec = SECTION.matcher(first);
         if (sec.find()) {
             return new Anchor(List.of(), null, section(sec));
         }
-        Matcher later = ANCHOR.matcher(part.text()); // 「…在り方を記載していただけないか（p.30）。」 after a first sentence
-        return later.find() ? anchor(later) : Anchor.NONE;
+        Matcher fig = FIGURE.matcher(first);
+        if (fig.find()) {
+            return new Anchor(List.of(), null, figure(fig));
+        }
+        String all = ranges(part.text());
+        Matcher later = ANCHOR.matcher(all); // 「…在り方を記載していただけないか（p.30）。」 after a first sentence
+        return later.find() ? anchor(later, all) : part.context() != null ? part.context() : Anchor.NONE;
+    }
+
+    /**
+     * Pages a point names besides its anchor's (「12ページと15ページの両方で」): an anchor holds one page or one run of
+     * pages, so these are not recorded and the point is flagged. Empty when the point names no other page.
+     */
+    static List<Integer> otherPages(Part part, Anchor chosen) {
+        String all = ranges(part.text());
+        Matcher a = ANCHOR.matcher(all);
+        List<Integer> other = new ArrayList<>();
+        while (a.find()) {
+            for (Integer page : anchor(a, all).pages()) {
+                boolean inside = !chosen.pages().isEmpty() && page >= chosen.pages().get(0)
+                        && page <= chosen.pages().get(chosen.pages().size() - 1);
+                if (!inside && !other.contains(page)) {
+                    other.add(page);
+                }
+            }
+        }
+        return other;
+    }
+
+    private static String ranges(String s) {
+        return SPELLED_RANGE.matcher(s).replaceAll("$1～$2$3");
     }
 
     /** How a flag names an anchor: 「p.15」「pp.18–19 fn.40」「§おわりに」. */
@@ -115,6 +159,44 @@ final class Anchors {
             }
         }
         return null;
+    }
+
+    /** Where a page anchor ends, a figure or table right after it included (「11ページの表3」). */
+    private static int withFigure(Matcher a, String s) {
+        Matcher f = figureAfter(a, s);
+        return f == null ? a.end() : f.end();
+    }
+
+    private static Matcher figureAfter(Matcher a, String s) {
+        if (a.group(1) == null && a.group(3) == null) {
+            return null; // a footnote alone
+        }
+        int from = a.end() + (a.end() < s.length() && s.charAt(a.end()) == 'の' ? 1 : 0);
+        Matcher f = FIGURE.matcher(s);
+        f.region(from, s.length());
+        return f.lookingAt() ? f : null;
+    }
+
+    private static String figure(Matcher f) {
+        if (f.group(1) != null) {
+            return f.group(1) + f.group(2);
+        }
+        if (f.group(3) != null) {
+            return "第" + f.group(3) + "章";
+        }
+        if (f.group(4) != null) {
+            return f.group(4) + "節";
+        }
+        if (f.group(5) != null) {
+            return f.group(5) + f.group(6);
+        }
+        return f.group(7) + "行目";
+    }
+
+    private static Anchor anchor(Matcher a, String s) {
+        Anchor plain = anchor(a);
+        Matcher f = figureAfter(a, s);
+        return f == null ? plain : new Anchor(plain.pages(), plain.footnote(), figure(f));
     }
 
     private static Anchor anchor(Matcher a) {

@@ -17,11 +17,28 @@ import java.util.regex.Pattern;
 record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> attendees, List<Line> materials,
              List<Line> proceedings) {
 
+    /** The words an item heading is; see {@link #key} for what each stands for. */
+    private static final String KEYWORDS = "開催日時|招集日時|日時|開催場所|招集場所|場所|出席者|出席委員|委員外出席者|理事者側出席者"
+            + "|説明のため出席した者|市執行部|議会事務局出席者|議会事務局|事務局職員出席者|出席職員|説明員|欠席者|欠席委員|傍聴者|傍聴人"
+            + "|配布資料|資料|議事概要|議事要旨|会議概要|会議の概要|会議の結果|審議経過|審議の経過|議事の経過|意見内容|議事内容"
+            + "|議事|議題|会議に付した事件|本日審査した案件|次回開催予定日|問い合わせ先|お問合せ先|審議会等名称|会議名";
     private static final Pattern HEADER_ITEM = Pattern.compile(
-            "^(?:[(（]?\\d{1,2}[)）.、]?|[一二三四五六七八九十]+[.、．])\\s?(開催日時|日時|開催場所|場所|出席者|配布資料|資料|議事概要|議事要旨|議事)[:：]?\\s?(.*)$");
+            "^(?:[(（]?\\d{1,2}[)）.、]?|[一二三四五六七八九十]+[.、．])\\s?(" + KEYWORDS + ")[:：]?\\s?(.*)$");
     /** An unnumbered item needs a colon (「日時：」「議事概要：」): a bare 「議事要旨」 line is the document's title. */
     private static final Pattern HEADER_ITEM_COLON = Pattern.compile(
             "^(開催日時|日時|開催場所|場所|出席者|配布資料|議事概要|議事要旨|議事)[:：]\\s?(.*)$");
+    /**
+     * Unnumbered headings as city bodies write them: alone on their line (「開催日時」 then the date), or followed by a
+     * space and the value (「開催日時 令和5年…」, on the text with its spaces), or after a mark 「〇日時」「〇出席委員」.
+     */
+    private static final Pattern HEADER_ITEM_BARE = Pattern.compile(
+            "^[〇○◯●■□◆]?(開催日時|招集日時|日時|開催場所|招集場所|場所|出席者|出席委員|委員外出席者|理事者側出席者|説明のため出席した者"
+                    + "|市執行部|議会事務局出席者|議会事務局|事務局職員出席者|出席職員|説明員|欠席者|欠席委員|傍聴者|傍聴人|配布資料|会議概要|会議の概要"
+                    + "|会議の結果|審議経過|審議の経過|議事の経過|意見内容|議題|会議に付した事件|本日審査した案件|次回開催予定日|審議会等名称"
+                    + "|会議名|議事概要|議事要旨)(?:$| (.+)$)");
+    /** Headings whose block lists attendees of one kind: read as a block of 出席者 under that heading. */
+    private static final java.util.Set<String> ATTENDEE_BLOCKS = java.util.Set.of("出席委員", "委員外出席者", "理事者側出席者",
+            "説明のため出席した者", "市執行部", "議会事務局出席者", "議会事務局", "事務局職員出席者", "出席職員", "説明員");
 
     /** Everything after the 議事概要 item heading is proceedings, even a line that looks like an item heading. */
     static Items of(List<Line> lines) {
@@ -38,15 +55,28 @@ record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> att
             if (!h.matches()) {
                 h = HEADER_ITEM_COLON.matcher(l.text());
             }
-            if (h.matches() && !items.containsKey(key(h.group(1)))) {
+            if (!h.matches()) {
+                h = HEADER_ITEM_BARE.matcher(l.spaced());
+            }
+            if (h.matches() && current == null && h.group(1).startsWith("議事")) {
+                h = HEADER_ITEM.matcher(""); // a bare 「議事概要」 before any item is the title's second line
+                h.matches();
+            }
+            String rest = h.matches() && h.group(2) != null ? h.group(2) : "";
+            if (h.matches() && ATTENDEE_BLOCKS.contains(h.group(1))) {
+                current = items.computeIfAbsent("出席者", k -> new ArrayList<>());
+                // the heading names the block's role: 「出席委員」 → 【出席委員】, read by the attendee reader
+                current.add(new Line(l.number(), "【" + h.group(1) + "】" + SourceText.squeeze(rest), false, l.spaceAtEnd(),
+                        "【" + h.group(1) + "】 " + rest));
+            } else if (h.matches() && !items.containsKey(key(h.group(1)))) {
                 String key = key(h.group(1));
                 current = new ArrayList<>();
                 items.put(key, current);
                 if (key.equals("議事概要")) {
                     body = current;
                 }
-                if (!h.group(2).isBlank()) {
-                    current.add(new Line(l.number(), h.group(2).strip(), false, l.spaceAtEnd()));
+                if (!rest.isBlank()) {
+                    current.add(new Line(l.number(), SourceText.squeeze(rest.strip()), false, l.spaceAtEnd(), rest.strip()));
                 }
             } else if (current == null) {
                 title.add(l);
@@ -61,12 +91,33 @@ record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> att
                 items.getOrDefault("出席者", List.of()), items.getOrDefault("配布資料", List.of()), body);
     }
 
+    /**
+     * Minutes with no proceedings item (a council committee's record: the headings, then the first speaker): the
+     * proceedings start at the first line after the attendees' heading that opens a turn, and the items are read
+     * from the lines before it. Unchanged when there is a proceedings item, or no line opens a turn.
+     */
+    static Items withProceedingsAtFirstTurn(List<Line> lines, java.util.function.Predicate<Line> opensTurn) {
+        Items items = of(lines);
+        if (items.proceedings() != null || items.attendees().isEmpty()) {
+            return items;
+        }
+        int from = lines.indexOf(items.attendees().get(0)) + 1;
+        for (int i = Math.max(from, 1); i < lines.size(); i++) {
+            if (opensTurn.test(lines.get(i))) {
+                Items head = of(lines.subList(0, i));
+                return new Items(head.title(), head.when(), head.where(), head.attendees(), head.materials(),
+                        List.copyOf(lines.subList(i, lines.size())));
+            }
+        }
+        return items;
+    }
+
     private static String key(String header) {
         return switch (header) {
-            case "開催日時" -> "日時";
-            case "開催場所" -> "場所";
+            case "開催日時", "招集日時" -> "日時";
+            case "開催場所", "招集場所" -> "場所";
             case "資料" -> "配布資料";
-            case "議事要旨" -> "議事概要";
+            case "議事要旨", "会議概要", "会議の概要", "会議の結果", "審議経過", "審議の経過", "議事の経過", "意見内容", "議事内容" -> "議事概要";
             default -> header;
         };
     }

@@ -24,6 +24,7 @@ import java.util.List;
  *   <li>{@link SourceText}: the text as clean lines that remember their original line numbers;</li>
  *   <li>{@link Items}: the numbered items — title, 日時, 場所, 出席者, 配布資料, 議事概要;</li>
  *   <li>{@link MeetingReader}, {@link AttendeeReader}, {@link MaterialReader}: the header items;</li>
+ *   <li>{@link ReportedSpeech}: 「〇〇委員から、…との意見があった。」 rewritten as a speaker line and what was said;</li>
  *   <li>{@link TurnReader}: the proceedings as speaker turns ({@link SpeakerLine} recognises the opening line);</li>
  *   <li>{@link PointReader}: the points each member's turn raises (cut by {@link Parts}, anchored by
  *       {@link Anchors}), and the turns that answer;</li>
@@ -34,11 +35,18 @@ import java.util.List;
  */
 public final class MinutesParser {
 
+    /** A speaker line with what was said on it (「山本委員長)ただ今から…」): a heading of attendees is none. */
+    private static boolean opensSaidTurn(Line l, Roster listed) {
+        SpeakerLine s = SpeakerLine.of(l.text(), listed);
+        return s != null && s.rest().length() > 8;
+    }
+
     /** Parses the text; never throws for odd input (an unreadable part goes to {@code uncertain}). */
     public MinutesProposal parse(String text) {
         List<Line> lines = SourceText.lines(text);
         List<Uncertain> flags = new ArrayList<>();
-        Items items = Items.of(lines);
+        Roster listed = new Roster(AttendeeReader.read(Items.of(lines).attendees(), new ArrayList<>()));
+        Items items = Items.withProceedingsAtFirstTurn(lines, l -> opensSaidTurn(l, listed));
         Meeting meeting = MeetingReader.read(items, flags);
         Roster attendees = new Roster(AttendeeReader.read(items.attendees(), flags));
         List<Material> materials = MaterialReader.read(items.materials(), flags);
@@ -47,7 +55,7 @@ public final class MinutesParser {
                     "no 議事概要 (summary of proceedings) item found: no comments read", "no-proceedings"));
             return new MinutesProposal(meeting, materials, attendees.all(), List.of(), List.of(), flags);
         }
-        Turns turns = TurnReader.read(items.proceedings(), attendees, flags);
+        Turns turns = TurnReader.read(ReportedSpeech.expand(items.proceedings()), attendees, flags);
         Points points = PointReader.read(turns);
         Answers answers = AnswerJoiner.join(points);
         List<TurnFlag> byTurn = new ArrayList<>(points.flags());

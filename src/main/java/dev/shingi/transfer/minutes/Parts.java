@@ -25,7 +25,15 @@ final class Parts {
     }
 
     /** A run of sentences that make one point (or one part of an answer); [start, end) in the turn's text. */
-    record Part(int start, int end, String text, List<Sentence> sentences) {
+    /**
+     * {@code context}: the anchor of a sentence announcing the points that follow (「資料の5ページ,…について,2点伺います。」),
+     * dropped as no point itself; a point of its own without an anchor takes it. Null when there is none.
+     */
+    record Part(int start, int end, String text, List<Sentence> sentences, MinutesProposal.Anchor context) {
+        Part(int start, int end, String text, List<Sentence> sentences) {
+            this(start, end, text, sentences, null);
+        }
+
 
         /** The part's first sentence as written in {@code said}, the turn's text. */
         String first(String said) {
@@ -80,33 +88,38 @@ final class Parts {
     private static List<Part> parts(String s, int from, int to, boolean answer) {
         List<Part> out = new ArrayList<>();
         List<Sentence> run = new ArrayList<>();
+        MinutesProposal.Anchor context = null;
         for (Sentence x : sentences(s.substring(0, to))) {
             if (x.start() < from) {
                 continue;
             }
             String text = s.substring(x.start(), x.end());
             if (Phrases.filler(text)) {
+                if (!answer && Phrases.announcesPoints(text)) {
+                    List<MinutesProposal.Anchor> topic = Anchors.topic(text, true);
+                    context = topic.isEmpty() ? null : topic.get(0);
+                }
                 continue;
             }
             if (!run.isEmpty() && (x.paragraph() || startsNewPoint(text)
                     || (answer && TOPIC_START.matcher(withoutConnectives(text.strip())).find()))) {
-                out.add(part(s, run));
+                out.add(part(s, run, context));
                 run = new ArrayList<>();
             }
             run.add(x);
         }
         if (!run.isEmpty()) {
-            out.add(part(s, run));
+            out.add(part(s, run, context));
         }
         return out;
     }
 
-    private static Part part(String s, List<Sentence> run) {
+    private static Part part(String s, List<Sentence> run, MinutesProposal.Anchor context) {
         int start = run.get(0).start();
         int end = run.get(run.size() - 1).end();
         StringBuilder b = new StringBuilder();
         run.forEach(x -> b.append(s, x.start(), x.end()));
-        return new Part(start, end, b.toString().replace("\n", "").strip(), run);
+        return new Part(start, end, b.toString().replace("\n", "").strip(), run, context);
     }
 
     private static boolean startsNewPoint(String sentence) {

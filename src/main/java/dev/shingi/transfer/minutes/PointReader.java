@@ -62,8 +62,11 @@ final class PointReader {
                         raisedIn.getOrDefault(previous, List.of()), raisingTurns));
                 raisingTurns = 0;
             } else {
-                raisedIn.put(i, raised(i, t, comments, flags));
-                raisingTurns++;
+                List<Comment> made = raised(i, t, comments, flags);
+                raisedIn.put(i, made);
+                if (!made.isEmpty()) { // a chair's 「御質疑はありますか。」 raises nothing: it makes no second raiser
+                    raisingTurns++;
+                }
             }
             previous = i;
         }
@@ -82,6 +85,12 @@ final class PointReader {
             if (t.speaker() == null) {
                 flags.add(new TurnFlag(turn, Uncertain.of(at, "author of " + ref + " unclear (speaker '" + t.written() + "')",
                         "author-unclear", ref, t.written())));
+            }
+            List<Integer> other = Anchors.otherPages(p, c.anchor());
+            if (!other.isEmpty()) {
+                flags.add(new TurnFlag(turn, Uncertain.of(at, ref + " also names page(s) " + other + ", which its anchor ("
+                        + Anchors.describe(c.anchor()) + ") does not hold: split it or mend the anchor", "anchor-several-pages",
+                        ref, String.join(", ", other.stream().map(String::valueOf).toList()), Anchors.describe(c.anchor()))));
             }
             comments.add(c);
             made.add(c);

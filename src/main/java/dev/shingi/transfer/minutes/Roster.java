@@ -54,7 +54,12 @@ final class Roster {
         return same;
     }
 
-    /** Attendees of this name whose listed title the given one may stand for. */
+    /**
+     * Attendees of this name whose listed title the given one may stand for. The name as spoken is often the family
+     * name alone (「鈴木委員」 for 「鈴木 夕子」, 「江口部会長」 for 「江口隆裕」): the same name first, else a listed name
+     * that begins with it (before a space, or followed by at most three characters of a given name). A member listed
+     * with an affiliation for title (「さくら商工会議所事務局長」) is still a 委員 when spoken of, and a chair a 会長.
+     */
     List<Participant> named(String name, String title) {
         List<Participant> found = new ArrayList<>();
         for (Participant p : participants) {
@@ -62,12 +67,28 @@ final class Roster {
                 found.add(p);
             }
         }
+        if (!found.isEmpty() || name.isEmpty()) {
+            return found;
+        }
+        for (Participant p : participants) {
+            String n = p.name();
+            boolean family = n.startsWith(name + " ")
+                    || (n.startsWith(name) && !n.contains(" ") && n.length() > name.length() && n.length() - name.length() <= 3
+                    && name.length() >= 2);
+            if (family && (Titles.compatible(p.title(), title) || Titles.sameRole(p.role(), p.title(), title))) {
+                found.add(p);
+            }
+        }
         return found;
     }
 
-    /** The one attendee holding a chair's title (「（座長）」 when the list has one 座長), else null. */
+    /**
+     * The one attendee holding a title that is not a member's (「（座長）」 when the list has one 座長; 「行革推進課長)」
+     * when one official is listed so), else null. 委員 or 構成員 alone is nobody in particular.
+     */
     Participant soleHolder(String title) {
-        if (!Titles.CHAIR_TITLES.contains(title)) {
+        if (Titles.ANONYMOUS.contains(title) || title.length() < 2 || !(Titles.CHAIR_TITLES.contains(title)
+                || Titles.MEMBER_TITLES.contains(title) || Titles.roleOf(title) == dev.shingi.deliberation.api.Role.SECRETARIAT)) {
             return null;
         }
         List<Participant> holders = participants.stream().filter(p -> title.equals(p.title())).toList();

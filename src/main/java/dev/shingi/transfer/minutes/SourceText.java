@@ -21,9 +21,15 @@ final class SourceText {
 
     /**
      * One line after cleaning. {@code indented}: the original began with white space (a paragraph's first line in
-     * Japanese documents); {@code spaceAtEnd}: the original ended with white space (so an ASCII word ends there).
+     * Japanese documents); {@code spaceAtEnd}: the original ended with white space (so an ASCII word ends there);
+     * {@code spaced}: the folded text with its spaces kept (one for each run), where a space is all that separates
+     * an item's heading from its value (「開催日時 令和5年…」) or a title from a name (「政策室長 冨田泰」).
      */
-    record Line(int number, String text, boolean indented, boolean spaceAtEnd) {
+    record Line(int number, String text, boolean indented, boolean spaceAtEnd, String spaced) {
+        /** A line made from another's text: its spaces as written are those of {@code text}. */
+        Line(int number, String text, boolean indented, boolean spaceAtEnd) {
+            this(number, text, indented, spaceAtEnd, text);
+        }
     }
 
     static List<Line> lines(String raw) {
@@ -61,7 +67,7 @@ final class SourceText {
             }
             boolean indented = !folded.isEmpty() && Character.isWhitespace(folded.charAt(0));
             boolean spaceAtEnd = !folded.isEmpty() && Character.isWhitespace(folded.charAt(folded.length() - 1));
-            out.add(new Line(i + 1, text, indented, spaceAtEnd));
+            out.add(new Line(i + 1, text, indented, spaceAtEnd, folded.strip().replaceAll(" +", " ")));
         }
         return out;
     }

@@ -22,6 +22,8 @@ record SpeakerLine(String written, String rest) {
     private static final Pattern PLAIN_BRACKET_OPENER = Pattern.compile("^[【\\[［]([^】\\]］]{1,40})[】\\]］](.*)$");
     private static final Pattern PAREN_OPENER = Pattern.compile("^[（(]([^（()）]{1,20}(?:[（(][^（()）]{1,20}[）)])?)[）)](.*)$");
     private static final Pattern BULLET_OPENER = Pattern.compile("^[○◯〇●]\\s?(.+)$");
+    /** 「委員:」「担当:」「事務局：」「佐藤副会長：text」「江口部会長:text」: a speaker, a colon, what was said. */
+    private static final Pattern COLON_OPENER = Pattern.compile("^([^：:、。「」（()）\\s【】]{1,30}?)[:：](.*)$");
     private static final Pattern SECRETARIAT_SAME_LINE = Pattern.compile("^(事務局(?:[（(][^）)]{1,30}[）)])?)");
     private static final String WRITTEN_MARK = "^[（(](?:書面|書面意見|書面提出|代読|事前提出)[)）]";
     /** After a name at the start of a bulleted line, a particle means the name is talked about, not speaking. */
@@ -35,7 +37,8 @@ record SpeakerLine(String written, String rest) {
             return new SpeakerLine(b.group(1), b.group(2).strip());
         }
         Matcher pb = PLAIN_BRACKET_OPENER.matcher(text);
-        if (pb.matches() && (secretariatWithName(pb.group(1)) || looksLikeSpeaker(pb.group(1), roster))) {
+        if (pb.matches() && (secretariatWithName(pb.group(1)) || Titles.ANONYMOUS.contains(pb.group(1))
+                || looksLikeSpeaker(pb.group(1), roster))) {
             return new SpeakerLine(pb.group(1), pb.group(2).strip());
         }
         Matcher pp = PAREN_OPENER.matcher(text);
@@ -46,6 +49,11 @@ record SpeakerLine(String written, String rest) {
         Matcher m = OPENER.matcher(text);
         if (m.matches() && looksLikeSpeaker(m.group(1), roster)) {
             return new SpeakerLine(m.group(1), m.group(2).strip());
+        }
+        Matcher colon = COLON_OPENER.matcher(text);
+        if (colon.matches() && (secretariatWithName(colon.group(1)) || Titles.ANONYMOUS.contains(colon.group(1))
+                || colon.group(1).equals("担当") || looksLikeSpeaker(colon.group(1), roster))) {
+            return new SpeakerLine(colon.group(1), colon.group(2).strip());
         }
         Matcher bullet = BULLET_OPENER.matcher(text);
         return bullet.matches() ? afterBullet(bullet.group(1), roster) : null;
@@ -86,6 +94,6 @@ record SpeakerLine(String written, String rest) {
         if (written.equals("事務局") || HAN_NAME_WITH_TITLE.matcher(written).matches()) {
             return true;
         }
-        return roster.resolve(written).size() == 1;
+        return roster.resolve(written).size() == 1 || roster.soleHolder(written) != null;
     }
 }

@@ -17,8 +17,8 @@ final class Titles {
 
     /** Titles glued after a member's or chair's name, longest first so that 専門委員 is not read as 委員. */
     static final List<String> MEMBER_TITLES = List.of("分科会長代理", "部会長代理", "委員長代理", "主査代理", "座長代理",
-            "会長代理", "分科会長", "部会長", "委員長", "専門委員", "臨時委員", "構成員", "主査", "座長", "会長", "委員",
-            "オブザーバー");
+            "会長代理", "会長職務代理者", "副分科会長", "副部会長", "副委員長", "副座長", "副主査", "副会長", "分科会長", "部会長",
+            "委員長", "専門委員", "臨時委員", "構成員", "主査", "座長", "会長", "委員", "オブザーバー");
     static final Set<String> CHAIR_TITLES = Set.of("主査", "座長", "会長", "部会長", "分科会長", "委員長");
     private static final Set<String> MEMBERISH = Set.of("構成員", "委員", "専門委員", "臨時委員");
     /** Words an official's title starts with (佐藤|企画官, 豊嶋|大臣官房審議官, 田中|情報流通行政局長 …). */
@@ -33,9 +33,21 @@ final class Titles {
     private static final Pattern SHORT_TITLE = Pattern.compile(
             "(課長補佐|統括補佐|参事官補佐|室長|課長|部長|局長|審議官|参事官|企画官|調査官|専門官|統括官|補佐)(?:[（(][^）)]*[）)])?$");
 
-    /** A person as written: {@code title} is null when the text does not show where the name ends. */
-    record NameAndTitle(String name, String title) {
+    /**
+     * A person as written: {@code title} is null when the text does not show where the name ends; {@code guessed}
+     * when the name was cut at the usual two characters of a surname, nothing in the text marking the end.
+     */
+    record NameAndTitle(String name, String title, boolean guessed) {
+        NameAndTitle(String name, String title) {
+            this(name, title, false);
+        }
     }
+
+    /** An organisation, not a person: 「政策局総合政策課」「総務省消防庁」. */
+    private static final Pattern ORGANISATION = Pattern.compile(".*(?:省|庁|府|局|部|課|室|センター|機構)$");
+    /** The last word of an official's title written after the name without a marked boundary: 「原田健康福祉部長」. */
+    private static final Pattern OFFICIAL_SUFFIX = Pattern.compile(
+            ".*(?:部長|課長|室長|局長|次長|所長|館長|係長|主幹|主査|主任|主事|書記|参事|理事|補佐|担当)$");
 
     /** A member's title is a suffix; an official's starts after a short surname. */
     static NameAndTitle split(String e) {
@@ -47,6 +59,9 @@ final class Titles {
         if (e.equals("事務局")) {
             return new NameAndTitle("", "事務局");
         }
+        if (ORGANISATION.matcher(e).matches()) {
+            return new NameAndTitle(e, null);
+        }
         for (int i = 1; i <= Math.min(4, e.length() - 1); i++) {
             String name = e.substring(0, i);
             String rest = e.substring(i);
@@ -55,12 +70,21 @@ final class Titles {
             }
             char first = rest.charAt(0);
             boolean han = Character.UnicodeScript.of(first) == Character.UnicodeScript.HAN;
-            if (!han || OFFICIAL_TITLE_STARTS.stream().anyMatch(rest::startsWith)) {
+            boolean hiragana = Character.UnicodeScript.of(first) == Character.UnicodeScript.HIRAGANA;
+            // a title starts at katakana or a title word; hiragana goes on with the word (「子ども政策課」 is not 子|ども…)
+            if ((!han && !hiragana) || (han && OFFICIAL_TITLE_STARTS.stream().anyMatch(rest::startsWith))) {
                 if (i == 1 && han && !rest.startsWith("官")) {
                     continue; // one-character surnames are rare before a Han title; prefer a longer one
                 }
                 return new NameAndTitle(name, rest);
             }
+            if (!han) {
+                break;
+            }
+        }
+        if (e.length() >= 5 && OFFICIAL_SUFFIX.matcher(e).matches()
+                && e.codePoints().limit(2).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return new NameAndTitle(e.substring(0, 2), e.substring(2), true);
         }
         return new NameAndTitle(e, null);
     }
@@ -90,6 +114,22 @@ final class Titles {
         listed = listed.replaceFirst("[（(][^（()）]*[）)]$", ""); // 参事官（政策担当） is spoken as 参事官
         return listed.equals(spoken) || listed.endsWith(spoken) || spoken.endsWith(listed)
                 || (MEMBERISH.contains(listed) && MEMBERISH.contains(spoken));
+    }
+
+    /**
+     * Whether a title as spoken names the role a participant holds though their listed title is another word (an
+     * affiliation, 「さくら学院大学教授」): 委員/構成員 a member, a chair's title the chair, an official's title the end of
+     * the official's.
+     */
+    static boolean sameRole(Role role, String listed, String spoken) {
+        if (spoken == null || role == null) {
+            return false;
+        }
+        return switch (role) {
+            case MEMBER -> MEMBERISH.contains(spoken);
+            case CHAIR -> CHAIR_TITLES.contains(spoken);
+            default -> false;
+        };
     }
 
     /** The last word of an official's long title, as speaker lines abbreviate it (…課課長補佐 → 課長補佐). */

@@ -19,12 +19,18 @@ import java.util.regex.Pattern;
  */
 final class TurnReader {
     /** 「欠席の平野構成員から書面で意見をいただいている」「林委員から提出された事前意見について紹介があった」. */
-    static final Pattern WRITTEN_INTRO = Pattern.compile("([\\p{IsHan}々ヶ]{1,4})(" + String.join("|", Titles.MEMBER_TITLES.subList(0, 16))
+    static final Pattern WRITTEN_INTRO = Pattern.compile("([\\p{IsHan}々ヶ]{1,4}?)(" + String.join("|", Titles.MEMBER_TITLES.subList(0, Titles.MEMBER_TITLES.size() - 1))
             + ")(?:から|より)、?[^。]{0,30}?(?:書面|事前|提出|寄せられ)[^。]{0,30}?(?:意見|コメント)[^。]*。"
             + "(?:(?:主な)?(?:内容|意見|コメント)は(?:以下|次)のとおり[^。]*。)?");
     private static final Pattern BULLET = Pattern.compile("^[○◯〇●・•◦]\\s?");
     private static final Pattern TURN_END = Pattern.compile(
             "^(?:◆.*|[(（]\\d{1,2}[)）].*|[①-⑳].*|以上。?|[(（]以上[)）]|[-―ー]{3,}|※.*|(?:事務局)(?:より|から)[^。]*(?:説明|紹介|報告)[^。]*。?)$");
+
+    /** 「(「なし」の声あり)」「-資料1を基に事務局より説明-」: what the record says happened, said by no one. */
+    private static final Pattern STAGE_DIRECTION = Pattern.compile("^(?:[(（][^()（）]*「[^」]*」[^()（）]*[)）]|[-－‐][^-－‐]{1,60}[-－‐])$");
+    /** 「2 その他」「3.閉会」: an agenda item's heading, numbered, with no sentence on its line (on the text with spaces). */
+    private static final Pattern AGENDA_LINE = Pattern.compile(
+            "^\\d{1,2}(?:[.．、]\\s?| )(?!ページ|頁|点|つ|月|年|日|時|分|%|名|人|件|行)[^。]{1,40}$");
 
     /** The turns in order, and the participants with the speakers the attendee list lacked. */
     record Turns(List<Turn> turns, Roster roster) {
@@ -52,7 +58,10 @@ final class TurnReader {
                 lastText = opened.rest();
                 continue;
             }
-            if (TURN_END.matcher(l.text()).matches()) {
+            if (STAGE_DIRECTION.matcher(l.text()).matches()) {
+                continue;
+            }
+            if (TURN_END.matcher(l.text()).matches() || AGENDA_LINE.matcher(l.spaced()).matches()) {
                 turn = null;
                 if (!WRITTEN_INTRO.matcher(l.text()).find()) {
                     continue;
@@ -82,7 +91,7 @@ final class TurnReader {
     /** A new turn of the speaker as written; an author is named only when exactly one attendee fits. */
     private static Turn start(String written, Line l, Roster roster, List<Uncertain> flags) {
         List<Integer> at = List.of(l.number(), l.number());
-        if (written.equals("事務局")) {
+        if (written.equals("事務局") || written.equals("担当")) { // 「担当:」: the official in charge, not named
             return new Turn(null, written, true, l, new Joined());
         }
         if (SpeakerLine.secretariatWithName(written)) {

@@ -57,4 +57,28 @@ class AnchorsTest {
         assertThat(Anchors.describe(new Anchor(List.of(44), "40", null))).isEqualTo("p.44 fn.40");
         assertThat(Anchors.describe(new Anchor(List.of(), null, "おわりに"))).isEqualTo("§おわりに");
     }
+
+    @Test
+    void figuresTablesChaptersSectionsAnnexesAndLinesAreSectionsAndAPageRangeMayBeSpelledOut() {
+        assertThat(pointAnchor("19ページの図4は、凡例の色が区別できない。")).isEqualTo(new Anchor(List.of(19), null, "図4"));
+        assertThat(pointAnchor("11ページの表3の更新費用に除却費用が入っていない。")).isEqualTo(new Anchor(List.of(11), null, "表3"));
+        assertThat(pointAnchor("表4の「その他」の内訳を示した方がよい。")).isEqualTo(new Anchor(List.of(), null, "表4"));
+        assertThat(pointAnchor("第4章の居場所づくりについて触れてほしい。")).isEqualTo(new Anchor(List.of(), null, "第4章"));
+        assertThat(pointAnchor("3.2節との関係はどうか。")).isEqualTo(new Anchor(List.of(), null, "3.2節"));
+        assertThat(pointAnchor("別紙の用語集に加えてほしい。")).isEqualTo(new Anchor(List.of(), null, "別紙"));
+        assertThat(pointAnchor("12ページ5行目の誤字。")).isEqualTo(new Anchor(List.of(12), null, "5行目"));
+        assertThat(pointAnchor("17ページから18ページにかけての設問は比較できない。")).isEqualTo(new Anchor(List.of(17, 18), null, null));
+        assertThat(pointAnchor("資料10-2の44ページ脚注40の出典を確認したい。")).isEqualTo(new Anchor(List.of(44), "40", null));
+        assertThat(pointAnchor("代表2名の意見として、全体に賛成する。")).isEqualTo(Anchor.NONE);
+    }
+
+    @Test
+    void otherPagesOfAPointAreThoseItsAnchorDoesNotHold() {
+        String said = "12ページと15ページの両方で用語が違う。";
+        Part only = Parts.points(said, 0, said.length()).get(0);
+        assertThat(Anchors.otherPages(only, Anchors.ofPoint(only, said))).containsExactly(15);
+        String range = "18～19ページについて、19ページの記載を改めるべき。";
+        Part one = Parts.points(range, 0, range.length()).get(0);
+        assertThat(Anchors.otherPages(one, Anchors.ofPoint(one, range))).isEmpty();
+    }
 }

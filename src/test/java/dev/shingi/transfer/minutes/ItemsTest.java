@@ -41,4 +41,39 @@ class ItemsTest {
         assertThat(items.proceedings()).isNull();
         assertThat(items.materials()).hasSize(2);
     }
+
+    @Test
+    void unnumberedHeadingsAloneWithASpaceOrAMarkAndAttendeeBlocksUnderTheirOwnHeadings() {
+        Items items = Items.of(SourceText.lines("""
+                総合計画審議会部会 審議結果
+                開催日時 令和5年10月16日(月曜日)14時00分から16時00分まで
+                〇場所
+                県庁8階会議室
+                出席者
+                江口隆裕、大久保一郎
+                〇理事者側出席者
+                原田健康福祉部長
+                傍聴者 2名
+                審議経過
+                江口部会長:それでは始めます。
+                """));
+        assertThat(SourceText.text(items.when())).isEqualTo("令和5年10月16日(月曜日)14時00分から16時00分まで");
+        assertThat(SourceText.text(items.where())).isEqualTo("県庁8階会議室");
+        assertThat(items.attendees()).extracting(SourceText.Line::text)
+                .containsExactly("江口隆裕、大久保一郎", "【理事者側出席者】", "原田健康福祉部長");
+        assertThat(items.proceedings()).extracting(SourceText.Line::text).containsExactly("江口部会長:それでは始めます。");
+    }
+
+    @Test
+    void withoutAProceedingsItemTheProceedingsStartAtTheFirstTurn() {
+        List<SourceText.Line> lines = SourceText.lines("""
+                総務委員会
+                出席委員 山本進委員長,高野要委員
+                山本委員長)ただ今から,総務委員会を開会いたします。
+                高野委員)5ページについて伺います。
+                """);
+        Items items = Items.withProceedingsAtFirstTurn(lines, l -> l.text().contains(")"));
+        assertThat(items.attendees()).extracting(SourceText.Line::text).containsExactly("【出席委員】山本進委員長,高野要委員");
+        assertThat(items.proceedings()).hasSize(2);
+    }
 }

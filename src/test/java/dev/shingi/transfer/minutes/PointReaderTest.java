@@ -69,7 +69,8 @@ class PointReaderTest {
         assertThat(yamada.by().written()).isEqualTo("山田課長");
         assertThat(yamada.previousSpeaker().name()).isEqualTo("須藤"); // the chair's thanks raised nothing
         assertThat(yamada.raised()).isEmpty();
-        assertThat(yamada.raisingTurns()).isEqualTo(1);
+        assertThat(yamada.raisingTurns()).isZero(); // a turn that raised no point is no raiser
+
     }
 
     @Test

@@ -26,10 +26,21 @@ final class Scorer {
     record ExpectedResponse(String commentSnippet, String answerSnippet, String disposition, String commitment) {
     }
 
-    record Expected(List<ExpectedComment> comments, List<ExpectedResponse> responses) {
+    /** The meeting's date, start and end as the text makes them exact ("-" for one it does not: must stay empty). */
+    record ExpectedMeeting(String date, String start, String end) {
+    }
+
+    record ExpectedParticipant(String name, String role) {
+    }
+
+    /** {@code meeting} is null and {@code participants} empty when the file has no M or P lines (not scored then). */
+    record Expected(List<ExpectedComment> comments, List<ExpectedResponse> responses, ExpectedMeeting meeting,
+                    List<ExpectedParticipant> participants) {
         static Expected parse(String text) {
             List<ExpectedComment> c = new ArrayList<>();
             List<ExpectedResponse> r = new ArrayList<>();
+            List<ExpectedParticipant> people = new ArrayList<>();
+            ExpectedMeeting meeting = null;
             for (String line : text.split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -39,16 +50,36 @@ final class Scorer {
                     c.add(new ExpectedComment(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip()));
                 } else if (line.startsWith("R ")) {
                     r.add(new ExpectedResponse(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip()));
+                } else if (line.startsWith("M ")) {
+                    meeting = new ExpectedMeeting(f[0].strip(), f[1].strip(), f[2].strip());
+                } else if (line.startsWith("P ")) {
+                    people.add(new ExpectedParticipant(f[0].strip(), f[1].strip()));
                 } else {
                     throw new IllegalArgumentException("expected-answer line is neither C nor R: " + line);
                 }
             }
-            return new Expected(c, r);
+            return new Expected(c, r, meeting, people);
         }
     }
 
+    /**
+     * {@code meetings}/{@code meetingsRight}: documents whose date, start and end were scored / were exact;
+     * {@code participants}/{@code participantsRight}: expected participants / found with that name and role, and no
+     * proposed participant the expected list lacks (each such extra counts as one wrong participant).
+     */
     record Score(int comments, int commentsRight, int responses, int responsesRight, List<String> invented,
-                 List<String> misses, int kindsRight, int commitmentsRight) {
+                 List<String> misses, int kindsRight, int commitmentsRight, int meetings, int meetingsRight,
+                 int participants, int participantsRight) {
+        Score(int comments, int commentsRight, int responses, int responsesRight, List<String> invented,
+              List<String> misses, int kindsRight, int commitmentsRight) {
+            this(comments, commentsRight, responses, responsesRight, invented, misses, kindsRight, commitmentsRight,
+                    0, 0, 0, 0);
+        }
+
+        double participantRate() {
+            return participants == 0 ? 1 : (double) participantsRight / participants;
+        }
+
         double commentRate() {
             return comments == 0 ? 1 : (double) commentsRight / comments;
         }
@@ -63,7 +94,9 @@ final class Scorer {
             List<String> m = new ArrayList<>(misses);
             m.addAll(o.misses);
             return new Score(comments + o.comments, commentsRight + o.commentsRight, responses + o.responses,
-                    responsesRight + o.responsesRight, inv, m, kindsRight + o.kindsRight, commitmentsRight + o.commitmentsRight);
+                    responsesRight + o.responsesRight, inv, m, kindsRight + o.kindsRight, commitmentsRight + o.commitmentsRight,
+                    meetings + o.meetings, meetingsRight + o.meetingsRight, participants + o.participants,
+                    participantsRight + o.participantsRight);
         }
 
         static final Score ZERO = new Score(0, 0, 0, 0, List.of(), List.of(), 0, 0);
@@ -167,7 +200,44 @@ final class Scorer {
                         + (c == null ? "?" : abbreviate(c.text())) + "'");
             }
         }
-        return new Score(e.comments().size(), right, e.responses().size(), responsesRight, invented, misses, kinds, commitments);
+        int meetings = 0;
+        int meetingRight = 0;
+        if (e.meeting() != null) {
+            meetings = 1;
+            MinutesProposal.Meeting m = p.meeting();
+            String got = dash(m.date()) + " | " + dash(m.start()) + " | " + dash(m.end());
+            String want = e.meeting().date() + " | " + e.meeting().start() + " | " + e.meeting().end();
+            if (got.equals(want)) {
+                meetingRight = 1;
+            } else {
+                misses.add(name + ": meeting read as " + got + ", expected " + want);
+            }
+        }
+        int peopleRight = 0;
+        int peopleCount = e.participants().size();
+        if (!e.participants().isEmpty()) {
+            for (ExpectedParticipant x : e.participants()) {
+                boolean found = p.participants().stream().anyMatch(y -> x.name().equals(y.name())
+                        && x.role().equals(String.valueOf(y.role())));
+                if (found) {
+                    peopleRight++;
+                } else {
+                    misses.add(name + ": participant " + x.name() + " " + x.role() + " not proposed");
+                }
+            }
+            for (MinutesProposal.Participant y : p.participants()) {
+                if (e.participants().stream().noneMatch(x -> x.name().equals(y.name()))) {
+                    peopleCount++;
+                    misses.add(name + ": participant '" + y.name() + "' (" + y.title() + ", " + y.role() + ") proposed, not expected");
+                }
+            }
+        }
+        return new Score(e.comments().size(), right, e.responses().size(), responsesRight, invented, misses, kinds,
+                commitments, meetings, meetingRight, peopleCount, peopleRight);
+    }
+
+    private static String dash(Object o) {
+        return o == null ? "-" : o.toString();
     }
 
     private static String abbreviate(String s) {

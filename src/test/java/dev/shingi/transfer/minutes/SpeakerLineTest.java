@@ -39,4 +39,19 @@ class SpeakerLineTest {
         assertThat(SpeakerLine.of(clean("◆山内サイバーセキュリティ統括官より挨拶"), meetingTen)).isNull();
         assertThat(SpeakerLine.of(clean("・脚注 7 の統計の出典年が誤っている。"), bosai)).isNull();
     }
+
+    @Test
+    void aSpeakerBeforeAColonAnAnonymousBlockInBracketsAndAnOfficialByTitleAlone() {
+        Roster roster = new Roster(AttendeeReader.read(SourceText.lines(
+                "委員：山田会長、佐藤副会長\n事務局：行革推進課長 塩畑浩行"), new java.util.ArrayList<>()));
+        assertThat(SpeakerLine.of(clean("佐藤副会長：資料1の5ページについて。"), roster))
+                .isEqualTo(new SpeakerLine("佐藤副会長", "資料1の5ページについて。"));
+        assertThat(SpeakerLine.of(clean("委員:P.12について"), roster)).isEqualTo(new SpeakerLine("委員", "P.12について"));
+        assertThat(SpeakerLine.of(clean("担当：修正します。"), roster)).isEqualTo(new SpeakerLine("担当", "修正します。"));
+        assertThat(SpeakerLine.of(clean("事務局：検討します。"), roster)).isEqualTo(new SpeakerLine("事務局", "検討します。"));
+        assertThat(SpeakerLine.of(clean("【委員】"), roster)).isEqualTo(new SpeakerLine("委員", ""));
+        assertThat(SpeakerLine.of(clean("行革推進課長)1点目の根拠は"), roster)).isEqualTo(new SpeakerLine("行革推進課長", "1点目の根拠は"));
+        assertThat(SpeakerLine.of(clean("日時：令和5年"), roster)).isNull();
+        assertThat(SpeakerLine.of(clean("主な意見：以下のとおり"), roster)).isNull();
+    }
 }
