@@ -69,7 +69,8 @@ final class Detection {
         return new RefusedDocument(RefusedDocument.TYPE_MISMATCH, "The file is not what "
                 + (fileName == null ? "" : "its name '" + fileName + "'")
                 + (fileName != null && declaredType != null ? " and " : "")
-                + (declaredType == null ? "" : "its type '" + declaredType + "'") + " say: " + what + ".");
+                + (declaredType == null ? "" : "its type '" + declaredType + "'")
+                + (fileName != null && declaredType != null ? " say: " : " says: ") + what + ".");
     }
 
     private static String describe(FileKind kind) {
