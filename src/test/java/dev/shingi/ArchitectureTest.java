@@ -51,6 +51,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
                     .and(resideOutsideOfPackage("dev.shingi.pages.."))
                     .and(resideOutsideOfPackage("dev.shingi.deliberation.api.."))
+                    .and(resideOutsideOfPackage("dev.shingi.drafttext.api.."))
                     .and(resideOutsideOfPackage("dev.shingi.platform.."))
                     .and(resideOutsideOfPackage("dev.shingi.edge.."))
                     .and(resideOutsideOfPackage("dev.shingi.security..")))
@@ -91,4 +92,20 @@ class ArchitectureTest {
                     "dev.shingi.transfer..", "dev.shingi.admin..", "dev.shingi.security..",
                     "dev.shingi.deliberation.command..", "dev.shingi.deliberation.query..")
             .because("the edge is what every controller shares: the as-of resolver, problem mapping, filters");
+
+    @ArchTest
+    static final ArchRule draftTextKnowsNoDeliberation = noClasses()
+            .that().resideInAPackage("dev.shingi.drafttext..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.shingi.deliberation..", "dev.shingi.rest..",
+                    "dev.shingi.pages..", "dev.shingi.transfer..", "dev.shingi.edge..", "dev.shingi.security..",
+                    "dev.shingi.admin..")
+            .because("a version's text is read, kept and compared without knowing who deliberates on it; the ledger "
+                    + "and its edges speak to it through drafttext.api");
+
+    @ArchTest
+    static final ArchRule draftTextIsUsedThroughItsApi = noClasses()
+            .that().resideOutsideOfPackage("dev.shingi.drafttext..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.shingi.drafttext.extract..",
+                    "dev.shingi.drafttext.store..", "dev.shingi.drafttext.compare..")
+            .because("drafttext's rooms are its own business, as deliberation's command and query sides are");
 }

@@ -29,9 +29,26 @@ class BodySizeFilter extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper json;
 
-    BodySizeFilter(@Value("${shingi.api.max-body-size:1048576}") long limit, ObjectMapper json) {
+    /**
+     * A version published with its document ({@code multipart/form-data} to a drafts or revisions endpoint, the API's
+     * or the pages') may be {@code shingi.documents.max-size} more: a file over that limit is then refused by its
+     * reader with a 400 naming the part, not here.
+     */
+    private final long documentLimit;
+
+    BodySizeFilter(@Value("${shingi.api.max-body-size:1048576}") long limit,
+                   @Value("${shingi.documents.max-size:20971520}") long documentSize, ObjectMapper json) {
         this.limit = limit;
+        this.documentLimit = limit + documentSize + limit;
         this.json = json;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String type = request.getContentType();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean document = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && path.matches("/(api/)?deliberations/[^/]+/(drafts|revisions)(/new)?");
+        return document ? documentLimit : limit;
     }
 
     static final class TooLarge extends IOException {
@@ -54,8 +71,9 @@ class BodySizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            refuse(response);
+            refuse(response, limit);
             return;
         }
         try {
@@ -63,12 +81,12 @@ class BodySizeFilter extends OncePerRequestFilter {
         } catch (TooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(response);
+                refuse(response, limit);
             }
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.drafttext.api.RefusedDocument;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -191,6 +192,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         invalid.field() + ": " + invalid.getMessage());
                 p.setProperty("rule", invalid.rule());
                 p.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
+                return ResponseEntity.badRequest().body(p);
+            }
+            if (t instanceof RefusedDocument refused) {
+                ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-document", "File refused",
+                        "file: " + refused.getMessage());
+                p.setProperty("rule", refused.rule());
+                p.setProperty("errors", List.of(new FieldError("file", refused.getMessage())));
                 return ResponseEntity.badRequest().body(p);
             }
             if (t instanceof UnknownRecord unknown) {

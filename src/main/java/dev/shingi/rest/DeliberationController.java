@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.shingi.edge.DraftUploads;
 import dev.shingi.edge.InvalidInput;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -31,9 +35,13 @@ import dev.shingi.platform.IdempotentRequest;
 class DeliberationController {
 
     private final Edge edge;
+    private final DraftUploads uploads;
+    private final MultipartMetadata multipart;
 
-    DeliberationController(Edge edge) {
+    DeliberationController(Edge edge, DraftUploads uploads, MultipartMetadata multipart) {
         this.edge = edge;
+        this.uploads = uploads;
+        this.multipart = multipart;
     }
 
     @GetMapping
@@ -101,10 +109,29 @@ class DeliberationController {
     @Operation(summary = "PublishDraft")
     ResponseEntity<List<VersionSummary>> publish(@PathVariable String id, @Valid @RequestBody PublishDraftRequest r,
                                                  HttpServletRequest request) {
+        return publish(id, r, null, request);
+    }
+
+    @PostMapping(value = "/{id}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "PublishDraft with its document",
+            description = "Part `metadata`: the JSON body; part `file`: PDF, DOCX, Markdown or UTF-8 text.")
+    ResponseEntity<List<VersionSummary>> publishWithDocument(@PathVariable String id,
+                                                             @RequestPart("metadata") byte[] metadata,
+                                                             @RequestPart(value = "file", required = false) MultipartFile file,
+                                                             HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
+        PublishDraftRequest r = multipart.read(metadata, PublishDraftRequest.class, request);
+        try (DraftUploads.Upload upload = uploads.stage(MultipartMetadata.requireFile(file))) {
+            return publish(id, r, upload.document(), request);
+        }
+    }
+
+    private ResponseEntity<List<VersionSummary>> publish(String id, PublishDraftRequest r, DraftDocument document,
+                                                         HttpServletRequest request) {
         edge.access.requireSecretariat(id);
         Instant received = edge.now();
         boolean shown = edge.record(new PublishDraft(id, r.version(), r.title(), r.materialNumber(), r.pageCount(),
-                edge.occurredAt(r.occurredAt(), received)), request);
+                edge.occurredAt(r.occurredAt(), received), document), request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.readBack(shown, "/api/deliberations/" + id + "/versions",
                 () -> edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class)));
     }
@@ -113,6 +140,25 @@ class DeliberationController {
     @Operation(summary = "CommitRevision", description = "Each fulfilment names a commitment by reference (#7.1) or id.")
     ResponseEntity<List<VersionSummary>> revise(@PathVariable String id, @Valid @RequestBody CommitRevisionRequest r,
                                                 HttpServletRequest request) {
+        return revise(id, r, null, request);
+    }
+
+    @PostMapping(value = "/{id}/revisions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "CommitRevision with its document",
+            description = "Part `metadata`: the JSON body; part `file`: PDF, DOCX, Markdown or UTF-8 text.")
+    ResponseEntity<List<VersionSummary>> reviseWithDocument(@PathVariable String id,
+                                                            @RequestPart("metadata") byte[] metadata,
+                                                            @RequestPart(value = "file", required = false) MultipartFile file,
+                                                            HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
+        CommitRevisionRequest r = multipart.read(metadata, CommitRevisionRequest.class, request);
+        try (DraftUploads.Upload upload = uploads.stage(MultipartMetadata.requireFile(file))) {
+            return revise(id, r, upload.document(), request);
+        }
+    }
+
+    private ResponseEntity<List<VersionSummary>> revise(String id, CommitRevisionRequest r, DraftDocument document,
+                                                        HttpServletRequest request) {
         edge.access.requireSecretariat(id);
         Instant received = edge.now();
         List<Fulfilment> fulfils = r.fulfils() == null ? List.of() : r.fulfils().stream()
@@ -121,7 +167,7 @@ class DeliberationController {
                 .toList();
         boolean shown = edge.record(new CommitRevision(id, r.version(), r.title(), r.materialNumber(), r.pageCount(), r.summary(),
                 r.changes() == null ? List.of() : r.changes(), fulfils, r.committedBy(), Boolean.TRUE.equals(r.illustrative()),
-                edge.occurredAt(r.occurredAt(), received)), request);
+                edge.occurredAt(r.occurredAt(), received), document), request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.readBack(shown, "/api/deliberations/" + id + "/versions",
                 () -> edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class)));
     }

@@ -81,12 +81,14 @@ final class Requests {
             @PlainText @Size(max = 5_000) String quote,
             @Positive Integer lineFrom,
             @Positive Integer lineTo,
-            @PlainText @Size(max = 500) String element) {
+            @PlainText @Size(max = 500) String element,
+            @PlainText @Size(max = 1_000) String prefix,
+            @PlainText @Size(max = 1_000) String suffix) {
 
         /** The anchor as the ledger stores it: a range's end defaults to its start. */
         Anchor toAnchor() {
             return new Anchor(pageFrom, pageTo != null ? pageTo : pageFrom, footnote, section, quote,
-                    lineFrom, lineTo != null ? lineTo : lineFrom, element);
+                    lineFrom, lineTo != null ? lineTo : lineFrom, element, prefix, suffix);
         }
     }
 

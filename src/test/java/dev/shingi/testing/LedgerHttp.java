@@ -113,7 +113,7 @@ public abstract class LedgerHttp {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private Reply send(HttpRequest request) {
+    protected Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String raw = r.body();

@@ -15,5 +15,14 @@ public record CommitRevision(
         List<Fulfilment> fulfils,
         String committedBy,
         boolean illustrative,
-        Instant occurredAt) {
+        Instant occurredAt,
+        DraftDocument document) {
+
+    /** A revision without its document ({@code document}: the file, read and staged by the edge, or null). */
+    public CommitRevision(String deliberationId, int version, String title, String materialNumber, Integer pageCount,
+                          String summary, List<String> changes, List<Fulfilment> fulfils, String committedBy,
+                          boolean illustrative, Instant occurredAt) {
+        this(deliberationId, version, title, materialNumber, pageCount, summary, changes, fulfils, committedBy,
+                illustrative, occurredAt, null);
+    }
 }

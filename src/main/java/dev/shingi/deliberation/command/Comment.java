@@ -27,6 +27,7 @@ import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.deliberation.api.WaiveCommitment;
 import dev.shingi.deliberation.api.WithdrawComment;
+import dev.shingi.drafttext.api.DocumentLibrary;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -85,7 +86,7 @@ class Comment {
     }
 
     @CommandHandler
-    Comment(RaiseComment command, Directory directory, CommentNumbers numbers) {
+    Comment(RaiseComment command, Directory directory, CommentNumbers numbers, DocumentLibrary documents) {
         directory.requireDeliberation(command.deliberationId());
         directory.requireAfterOpening(command.deliberationId(), "occurredAt", command.occurredAt());
         if (directory.roleOf(command.deliberationId(), command.authorId()).isEmpty()) {
@@ -94,7 +95,7 @@ class Comment {
                             + "' is not registered in '" + command.deliberationId() + "'.");
         }
         Directory.Draft draft = Rules.requireDraft(directory, command.deliberationId(), command.draftVersion());
-        Rules.requireAnchorWithin(draft, command.anchor());
+        Rules.requireAnchorWithin(draft, command.anchor(), documents);
         if (command.meetingId() != null && !directory.hasMeeting(command.deliberationId(), command.meetingId())) {
             throw new UnknownRecord("meetingId",
                     "Deliberation '" + command.deliberationId() + "' has no meeting '" + command.meetingId() + "'.");
@@ -226,7 +227,7 @@ class Comment {
     }
 
     @CommandHandler
-    void handle(CorrectRecord command, Directory directory) {
+    void handle(CorrectRecord command, Directory directory, DocumentLibrary documents) {
         directory.requireSecretariat(deliberationId, command.correctedBy(), "correctedBy", "correct records");
         boolean response = command.responseId() != null;
         if (response && !responseIds.contains(command.responseId())) {
@@ -252,7 +253,8 @@ class Comment {
             }
         }
         if (command.anchor() != null) {
-            Rules.requireAnchorWithin(Rules.requireDraft(directory, deliberationId, draftVersion), command.anchor());
+            Rules.requireAnchorWithin(Rules.requireDraft(directory, deliberationId, draftVersion), command.anchor(),
+                    documents);
         }
         if (command.recordOccurredAt() != null) {
             requireTimeKeepsOrder(response ? command.responseId() : commentId, command.recordOccurredAt());

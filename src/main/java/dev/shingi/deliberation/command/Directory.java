@@ -1,6 +1,7 @@
 package dev.shingi.deliberation.command;
 
 import dev.shingi.deliberation.api.DeliberationOpened;
+import dev.shingi.deliberation.api.DraftDocument;
 import dev.shingi.deliberation.api.DraftPublished;
 import dev.shingi.deliberation.api.ParticipantDirectory;
 import dev.shingi.deliberation.api.VisibilityChanged;
@@ -10,6 +11,7 @@ import dev.shingi.deliberation.api.RevisionCommitted;
 import dev.shingi.deliberation.api.Role;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.deliberation.api.VersionDocuments;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ProcessingGroup(Directory.PROCESSING_GROUP)
-class Directory implements ParticipantDirectory {
+class Directory implements ParticipantDirectory, VersionDocuments {
     static final String PROCESSING_GROUP = "directory";
 
     private final JdbcTemplate jdbc;
@@ -43,8 +45,11 @@ class Directory implements ParticipantDirectory {
     private final Map<String, Instant> openings = new ConcurrentHashMap<>();
     private final Set<String> meetings = ConcurrentHashMap.newKeySet();
 
-    /** A draft version as far as rules care. {@code pageCount} is null when unknown. */
-    record Draft(int version, Integer pageCount) {
+    /**
+     * A draft version as far as rules care. {@code pageCount} is null when unknown; {@code documentSha256} names the
+     * document it was published with (its text is drafttext's), null for a version without one.
+     */
+    record Draft(int version, Integer pageCount, String documentSha256) {
         boolean hasPage(int page) {
             return pageCount == null || page <= pageCount;
         }
@@ -95,17 +100,18 @@ class Directory implements ParticipantDirectory {
 
     @EventHandler
     void on(DraftPublished e) {
-        insertDraft(e.deliberationId(), e.version(), e.pageCount());
+        insertDraft(e.deliberationId(), e.version(), e.pageCount(), e.document());
     }
 
     @EventHandler
     void on(RevisionCommitted e) {
-        insertDraft(e.deliberationId(), e.version(), e.pageCount());
+        insertDraft(e.deliberationId(), e.version(), e.pageCount(), e.document());
     }
 
-    private void insertDraft(String deliberationId, int version, Integer pageCount) {
-        jdbc.update("INSERT INTO directory_draft (deliberation_id, version, page_count) VALUES (?, ?, ?)",
-                deliberationId, version, pageCount);
+    private void insertDraft(String deliberationId, int version, Integer pageCount, DraftDocument document) {
+        jdbc.update("INSERT INTO directory_draft (deliberation_id, version, page_count, document_sha256) "
+                        + "VALUES (?, ?, ?, ?)", deliberationId, version, pageCount,
+                document == null ? null : document.sha256());
     }
 
     /**
@@ -174,10 +180,17 @@ class Directory implements ParticipantDirectory {
             return Optional.of(cached);
         }
         List<Draft> found = jdbc.query(
-                "SELECT version, page_count FROM directory_draft WHERE deliberation_id = ? AND version = ?",
-                (rs, i) -> new Draft(rs.getInt(1), (Integer) rs.getObject(2)), deliberationId, version);
+                "SELECT version, page_count, document_sha256 FROM directory_draft WHERE deliberation_id = ? AND version = ?",
+                (rs, i) -> new Draft(rs.getInt(1), (Integer) rs.getObject(2), rs.getString(3)), deliberationId, version);
         found.forEach(d -> AfterCommit.cache(() -> drafts.put(key, d)));
         return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> documentOf(String deliberationId, int version) {
+        requireDeliberation(deliberationId);
+        return Optional.ofNullable(draft(deliberationId, version).orElseThrow(() -> new UnknownRecord("version",
+                "Deliberation '" + deliberationId + "' has no draft version " + version + ".")).documentSha256());
     }
 
     /** The highest version below {@code version}, if any: what a revision is based on. */

@@ -5,6 +5,7 @@ import dev.shingi.deliberation.api.Fulfilment;
 import dev.shingi.deliberation.api.Ids;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.drafttext.api.DocumentLibrary;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,11 +28,14 @@ class RevisionHandler {
     private final Repository<Comment> comments;
     private final Repository<DraftVersion> drafts;
     private final Directory directory;
+    private final DocumentLibrary documents;
 
-    RevisionHandler(Repository<Comment> comments, Repository<DraftVersion> drafts, Directory directory) {
+    RevisionHandler(Repository<Comment> comments, Repository<DraftVersion> drafts, Directory directory,
+                    DocumentLibrary documents) {
         this.comments = comments;
         this.drafts = drafts;
         this.directory = directory;
+        this.documents = documents;
     }
 
     @CommandHandler
@@ -53,18 +57,19 @@ class RevisionHandler {
                 throw new RuleViolation("revision.fulfils-each-once",
                         "Commitment '" + f.commitmentId() + "' is listed twice in revision v" + command.version() + ".");
             }
-            if (f.location() != null && f.location().page() != null && command.pageCount() != null
-                    && (f.location().page() < 1 || f.location().page() > command.pageCount())) {
+            Integer pageCount = DraftVersion.pageCount(command.pageCount(), command.document());
+            if (f.location() != null && f.location().page() != null && pageCount != null
+                    && (f.location().page() < 1 || f.location().page() > pageCount)) {
                 throw new RuleViolation("revision.location-within-draft",
                         "Page " + f.location().page() + " is outside v" + command.version() + " ("
-                                + command.pageCount() + " pages).");
+                                + pageCount + " pages).");
             }
             Aggregate<Comment> comment = load(f);
             comment.execute(c -> c.requireFulfillable(deliberationId, f.commitmentId(), command.occurredAt()));
             touched.add(comment);
         }
 
-        drafts.newInstance(() -> new DraftVersion(command, basedOn));
+        drafts.newInstance(() -> new DraftVersion(command, basedOn, documents));
         for (int i = 0; i < fulfils.size(); i++) {
             Fulfilment f = fulfils.get(i);
             touched.get(i).execute(c -> c.fulfil(f.commitmentId(), command.version(), f.location(), command.occurredAt()));

@@ -4,6 +4,7 @@ import dev.shingi.deliberation.api.Anchor;
 import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.drafttext.api.DocumentLibrary;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -51,13 +52,20 @@ final class Rules {
         }
     }
 
-    /** An anchor's pages lie within the draft version's page count when the count is known. */
-    static void requireAnchorWithin(Directory.Draft draft, Anchor anchor) {
+    /**
+     * An anchor's pages lie within the draft version's page count when the count is known; on a version published
+     * with its document, its pages, lines and quote are those of the document's text ({@link AnchorInText}).
+     */
+    static void requireAnchorWithin(Directory.Draft draft, Anchor anchor, DocumentLibrary documents) {
         if (anchor == null) {
             return;
         }
         requireRange(anchor.pageFrom(), anchor.pageTo(), "page", "Pages");
         requireRange(anchor.lineFrom(), anchor.lineTo(), "line", "Lines");
+        if (draft.documentSha256() != null) {
+            documents.text(draft.documentSha256())
+                    .ifPresent(text -> AnchorInText.require(draft.version(), text, anchor));
+        }
         Integer last = anchor.lastPage();
         if (last != null && !draft.hasPage(last)) {
             throw new RuleViolation("anchor.page-within-draft",

@@ -36,7 +36,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -153,7 +152,7 @@ class IsoImport {
         }
         List<Commenters.Author> created = checked.created().stream()
                 .filter(a -> toRaise.stream().anyMatch(c -> c.author() == a)).toList();
-        String importId = UUID.randomUUID().toString();
+        String importId = dev.shingi.platform.IdempotentRequest.newId();
         if (toRaise.isEmpty() && toAnswer.isEmpty()) {
             return new Imported(id, v, null, entries.size(), List.of(), List.of(), unchanged, List.of(), checked.flags());
         }
@@ -206,7 +205,7 @@ class IsoImport {
 
     private void respond(String commentId, Template.Comment c, String responder, MetaData md) {
         if (c.answer() != null && c.answer().disposition() != null) {
-            ledger.record(new RespondToComment(commentId, UUID.randomUUID().toString(), responder,
+            ledger.record(new RespondToComment(commentId, dev.shingi.platform.IdempotentRequest.newId(), responder,
                     c.answer().disposition(), c.answer().text(), List.of(), c.answer().occurredAt()), md);
         }
     }

@@ -74,6 +74,7 @@ class CommentTest {
         directory = TestDirectory.reference();
         fixture = new AggregateTestFixture<>(Comment.class);
         fixture.registerInjectableResource(directory.directory());
+        fixture.registerInjectableResource(directory.documents());
         fixture.registerInjectableResource(directory.numbers());
     }
 

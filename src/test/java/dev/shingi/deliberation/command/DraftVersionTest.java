@@ -66,6 +66,7 @@ class DraftVersionTest {
         directory = TestDirectory.reference();
         fixture = new AggregateTestFixture<>(DraftVersion.class);
         fixture.registerInjectableResource(directory.directory());
+        fixture.registerInjectableResource(directory.documents());
     }
 
     @Nested
@@ -84,6 +85,7 @@ class DraftVersionTest {
             TestDirectory fresh = TestDirectory.empty().opened("new-2024");
             fixture = new AggregateTestFixture<>(DraftVersion.class);
             fixture.registerInjectableResource(fresh.directory());
+            fixture.registerInjectableResource(fresh.documents());
 
             fixture.givenNoPriorActivity()
                     .when(new PublishDraft("new-2024", 1, TITLE, null, null, AT))
@@ -146,10 +148,10 @@ class DraftVersionTest {
                     .eventStore(comments)
                     .parameterResolverFactory(MultiParameterResolverFactory.ordered(
                             ClasspathParameterResolverFactory.forClass(Comment.class),
-                            new SimpleResourceParameterResolverFactory(List.of(directory.directory()))))
+                            new SimpleResourceParameterResolverFactory(List.of(directory.directory(), directory.documents()))))
                     .build();
             fixture.registerAnnotatedCommandHandler(
-                    new RevisionHandler(repository, fixture.getRepository(), directory.directory()));
+                    new RevisionHandler(repository, fixture.getRepository(), directory.directory(), directory.documents()));
 
             commentWithCommitments(DELIBERATION, C1, "#1", CommitmentKind.REVISE_DRAFT, CommitmentKind.REVISE_DRAFT);
             commentWithCommitments(DELIBERATION, C2, "#2", CommitmentKind.REVISE_DRAFT);

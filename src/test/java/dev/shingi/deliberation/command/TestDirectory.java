@@ -51,6 +51,7 @@ final class TestDirectory {
 
     private final Directory directory;
     private final CommentNumbers numbers;
+    private final TestDocuments documents = new TestDocuments();
 
     private TestDirectory(Directory directory, CommentNumbers numbers) {
         this.directory = directory;
@@ -117,6 +118,22 @@ final class TestDirectory {
 
     CommentNumbers numbers() {
         return numbers;
+    }
+
+    /** The versions' documents the directory's drafts name ({@link #draftWithText}). */
+    TestDocuments documents() {
+        return documents;
+    }
+
+    /** Version {@code version} published with {@code text} as its document (kept, as its command would). */
+    TestDirectory draftWithText(String deliberationId, int version, dev.shingi.drafttext.api.DocumentText text) {
+        dev.shingi.drafttext.api.ReadDocument d = new dev.shingi.drafttext.api.ReadDocument(text.sha256(), "v.txt",
+                "text/plain", new byte[]{1}, text);
+        documents.put(d);
+        directory.on(new DraftPublished(deliberationId, version, "v" + version, null, text.pages().size(), AT,
+                new dev.shingi.deliberation.api.DraftDocument(text.sha256(), "v.txt", "text/plain", 1,
+                        text.pages().size())));
+        return this;
     }
 
     /** A {@link RuleViolation} naming exactly {@code rule}. */

@@ -1,0 +1,16 @@
+-- A version's document, kept by its SHA-256 (lower-case hex of the bytes as uploaded): the bytes and the text read
+-- from them (JSON of drafttext.api.DocumentText, UTF-8). Written in the publishing command's own transaction
+-- (drafttext.store.DocumentTable), never changed: the same file published twice is one row. In BYTEA (TOASTed, as
+-- the events' payloads), never large objects, so pg_dump and plain SQL see them; up to shingi.documents.max-size.
+CREATE TABLE draft_document (
+    sha256      CHAR(64)      NOT NULL PRIMARY KEY,
+    file_name   VARCHAR(500),
+    media_type  VARCHAR(200)  NOT NULL,
+    size_bytes  BIGINT        NOT NULL,
+    page_count  INT           NOT NULL,
+    content     BYTEA         NOT NULL,
+    text_json   BYTEA         NOT NULL
+);
+
+-- Which document a version was published with, for the rules that check an anchor against its words.
+ALTER TABLE directory_draft ADD COLUMN document_sha256 CHAR(64);
