@@ -101,7 +101,11 @@ record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> att
         if (items.proceedings() != null || items.attendees().isEmpty()) {
             return items;
         }
-        int from = lines.indexOf(items.attendees().get(0)) + 1;
+        int first = items.attendees().get(0).number();
+        int from = 1;
+        while (from < lines.size() && lines.get(from - 1).number() < first) {
+            from++;
+        }
         for (int i = Math.max(from, 1); i < lines.size(); i++) {
             if (opensTurn.test(lines.get(i))) {
                 Items head = of(lines.subList(0, i));
