@@ -91,4 +91,13 @@ class ArchitectureTest {
                     "dev.shingi.transfer..", "dev.shingi.admin..", "dev.shingi.security..",
                     "dev.shingi.deliberation.command..", "dev.shingi.deliberation.query..")
             .because("the edge is what every controller shares: the as-of resolver, problem mapping, filters");
+
+    @ArchTest
+    static final ArchRule comparisonReadsOnlyTheDraftTextContract = noClasses()
+            .that().resideInAPackage("dev.shingi.drafttext.compare..")
+            .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
+                    .and(resideOutsideOfPackage("dev.shingi.drafttext.compare.."))
+                    .and(resideOutsideOfPackage("dev.shingi.drafttext.api..")))
+            .because("the comparison engine is called by the REST controllers, the pages and the reports with plain "
+                    + "drafttext.api records; it knows nothing of the deliberation or of who calls it");
 }
