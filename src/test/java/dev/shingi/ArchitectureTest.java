@@ -108,4 +108,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.shingi.drafttext.extract..",
                     "dev.shingi.drafttext.store..", "dev.shingi.drafttext.compare..")
             .because("drafttext's rooms are its own business, as deliberation's command and query sides are");
+
+    @ArchTest
+    static final ArchRule comparisonReadsOnlyTheDraftTextContract = noClasses()
+            .that().resideInAPackage("dev.shingi.drafttext.compare..")
+            .should().dependOnClassesThat(resideInAPackage("dev.shingi..")
+                    .and(resideOutsideOfPackage("dev.shingi.drafttext.compare.."))
+                    .and(resideOutsideOfPackage("dev.shingi.drafttext.api..")))
+            .because("the comparison engine is called by the REST controllers, the pages and the reports with plain "
+                    + "drafttext.api records; it knows nothing of the deliberation or of who calls it");
 }
