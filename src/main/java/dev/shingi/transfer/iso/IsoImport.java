@@ -15,9 +15,7 @@ import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.deliberation.api.VersionSummary;
 import dev.shingi.edge.InvalidInput;
 import dev.shingi.edge.ReadClock;
-import dev.shingi.platform.Idempotency;
 import dev.shingi.platform.Ledger;
-import dev.shingi.platform.RecordingMetadata;
 import dev.shingi.security.AccessPolicy;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -159,30 +157,24 @@ class IsoImport {
         Map<String, Template.Comment> byId = new LinkedHashMap<>();
         List<Recorded> answeredNow = new ArrayList<>();
         MetaData md = meta.and("tableImport", importId);
-        // the request's Idempotency-Key is claimed by the first command only: each claim is a row of its own
-        MetaData rest = md.withoutKeys(java.util.Set.of(RecordingMetadata.IDEMPOTENCY_KEY, Idempotency.REQUEST_HASH));
-        MetaData[] next = {md};
-        java.util.function.Supplier<MetaData> once = () -> {
-            MetaData m = next[0];
-            next[0] = rest;
-            return m;
-        };
+        // every command carries the request's Idempotency-Key: the batch is one transaction, and its one key row is
+        // inserted by the first (platform.Idempotency)
         ledger.batch(() -> {
             for (Commenters.Author a : created) {
                 Instant first = toRaise.stream().filter(c -> c.author() == a).map(Template.Comment::occurredAt)
                         .min(Instant::compareTo).orElse(received);
                 ledger.record(new RegisterParticipant(id, a.participantId(), a.name(), a.role(), null, a.affiliation(),
-                        a.organisation(), first), once.get());
+                        a.organisation(), first), md);
             }
             for (Template.Comment c : toRaise) {
                 String commentId = dev.shingi.platform.IdempotentRequest.newId();
                 ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
-                        c.occurredAt(), c.proposedChange(), c.source()), once.get());
-                respond(commentId, c, responder, rest);
+                        c.occurredAt(), c.proposedChange(), c.source()), md);
+                respond(commentId, c, responder, md);
                 byId.put(commentId, c);
             }
             toAnswer.forEach((c, earlier) -> {
-                respond(earlier.commentId(), c, responder, once.get());
+                respond(earlier.commentId(), c, responder, md);
                 answeredNow.add(new Recorded(c.row(), earlier.commentId(), earlier.reference(), earlier.author().id(),
                         c.source().item(), true));
             });
