@@ -119,10 +119,20 @@ class DeliberationController {
                                                              @RequestPart("metadata") byte[] metadata,
                                                              @RequestPart(value = "file", required = false) MultipartFile file,
                                                              HttpServletRequest request) {
+        return withDocument(id, metadata, PublishDraftRequest.class, file, request,
+                (r, document) -> publish(id, r, document, request));
+    }
+
+    /**
+     * A multipart draft or revision: who may publish is checked before the parts are read, the metadata as strictly
+     * as the JSON body, and the file is held (not stored) until the command has been answered.
+     */
+    private <T, R> R withDocument(String id, byte[] metadata, Class<T> type, MultipartFile file,
+                                  HttpServletRequest request, java.util.function.BiFunction<T, DraftDocument, R> then) {
         edge.access.requireSecretariat(id);
-        PublishDraftRequest r = multipart.read(metadata, PublishDraftRequest.class, request);
+        T r = multipart.read(metadata, type, request);
         try (DraftUploads.Upload upload = uploads.stage(MultipartMetadata.requireFile(file))) {
-            return publish(id, r, upload.document(), request);
+            return then.apply(r, upload.document());
         }
     }
 
@@ -150,11 +160,8 @@ class DeliberationController {
                                                             @RequestPart("metadata") byte[] metadata,
                                                             @RequestPart(value = "file", required = false) MultipartFile file,
                                                             HttpServletRequest request) {
-        edge.access.requireSecretariat(id);
-        CommitRevisionRequest r = multipart.read(metadata, CommitRevisionRequest.class, request);
-        try (DraftUploads.Upload upload = uploads.stage(MultipartMetadata.requireFile(file))) {
-            return revise(id, r, upload.document(), request);
-        }
+        return withDocument(id, metadata, CommitRevisionRequest.class, file, request,
+                (r, document) -> revise(id, r, document, request));
     }
 
     private ResponseEntity<List<VersionSummary>> revise(String id, CommitRevisionRequest r, DraftDocument document,
