@@ -89,11 +89,7 @@ class Comment {
     Comment(RaiseComment command, Directory directory, CommentNumbers numbers, DocumentLibrary documents) {
         directory.requireDeliberation(command.deliberationId());
         directory.requireAfterOpening(command.deliberationId(), "occurredAt", command.occurredAt());
-        if (directory.roleOf(command.deliberationId(), command.authorId()).isEmpty()) {
-            throw new RuleViolation("comment.author-registered",
-                    "Only registered participants raise comments; '" + command.authorId()
-                            + "' is not registered in '" + command.deliberationId() + "'.");
-        }
+        Rules.requireCommenterRegistered(directory, command.deliberationId(), command.authorId());
         Directory.Draft draft = Rules.requireDraft(directory, command.deliberationId(), command.draftVersion());
         Rules.requireAnchorWithin(draft, command.anchor(), documents);
         if (command.meetingId() != null && !directory.hasMeeting(command.deliberationId(), command.meetingId())) {
@@ -247,9 +243,8 @@ class Comment {
         if (command.authorId() != null) {
             if (response) {
                 directory.requireSecretariat(deliberationId, command.authorId(), "authorId", "respond to comments");
-            } else if (directory.roleOf(deliberationId, command.authorId()).isEmpty()) {
-                throw new RuleViolation("comment.author-registered", "Only registered participants raise comments; '"
-                        + command.authorId() + "' is not registered in '" + deliberationId + "'.");
+            } else {
+                Rules.requireCommenterRegistered(directory, deliberationId, command.authorId());
             }
         }
         if (command.anchor() != null) {

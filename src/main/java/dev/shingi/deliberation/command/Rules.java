@@ -36,6 +36,14 @@ final class Rules {
         }
     }
 
+    /** Only a registered participant (any role) raises a comment, or is made its author by a correction. */
+    static void requireCommenterRegistered(Directory directory, String deliberationId, String authorId) {
+        if (directory.roleOf(deliberationId, authorId).isEmpty()) {
+            throw new RuleViolation("comment.author-registered", "Only registered participants raise comments; '"
+                    + authorId + "' is not registered in '" + deliberationId + "'.");
+        }
+    }
+
     static Directory.Draft requireDraft(Directory directory, String deliberationId, int version) {
         return directory.draft(deliberationId, version).orElseThrow(() -> new UnknownRecord("draftVersion",
                 "Deliberation '" + deliberationId + "' has no draft version " + version + "."));
