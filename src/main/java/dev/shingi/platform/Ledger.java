@@ -220,6 +220,9 @@ public class Ledger {
                 events.clear();
                 PUBLISHED.set(events);
                 try {
+                    if (BATCH.get() == null) {
+                        durability.commandStarted(); // a chunk about to be written waits a little for it
+                    }
                     R result = commands.sendAndWait(command, metaData);
                     Batch batch = BATCH.get();
                     if (batch == null) {
@@ -229,6 +232,7 @@ public class Ledger {
                     }
                     return result;
                 } catch (RuntimeException e) {
+                    durability.commandEnded();
                     if (attempt >= attempts || !lostRace(e) || BATCH.get() != null) {
                         throw e;
                     }

@@ -276,6 +276,7 @@ public final class IngestBenchmark {
             }
             clientCpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadCpu0);
         };
+        Durability.Shared shared0 = durability.shared();
         long cpu0 = cpuTime();
         long t0 = System.nanoTime();
         if (clients == 1) {
@@ -313,6 +314,11 @@ public final class IngestBenchmark {
                 label, clients, p.commands(), p.events(), p.seconds(), p.perSecond(), p.catchUpSeconds(), p.failures(),
                 p.peakHeap() >> 20, p.cpuCores(), p.cpuMicros(), p.clientCpuMicros(),
                 p.raiseMicros(), p.respondMicros(), p.loadBefore());
+        Durability.Shared shared1 = durability.shared();
+        long chunks = shared1.chunks() - shared0.chunks();
+        System.out.printf(Locale.ROOT, "    group commit: %,d durable waits served by %,d chunk writes (%.2f per chunk)%n",
+                shared1.callers() - shared0.callers(), chunks,
+                (double) (shared1.callers() - shared0.callers()) / Math.max(1, chunks));
         return p;
     }
 
