@@ -10,6 +10,7 @@ import dev.shingi.deliberation.api.Meeting;
 import dev.shingi.deliberation.api.Participant;
 import dev.shingi.deliberation.api.ResponseDetail;
 import dev.shingi.deliberation.api.VersionSummary;
+import dev.shingi.edge.VersionComparisons;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,18 +24,21 @@ import java.util.stream.Collectors;
 
 /**
  * One comment's thread: the comment and its anchor, every response in full, the commitments and the revision that
- * kept each, acknowledgements, corrections (old and new side by side), each with both of its times.
+ * kept each, acknowledgements, corrections (old and new side by side), each with both of its times; and where the
+ * comment's passage is in each later version that has a document (the re-anchoring report's status).
  */
 @Controller
 class ThreadPage {
     private final Views views;
     private final Deliberations deliberations;
     private final Access access;
+    private final VersionComparisons comparisons;
 
-    ThreadPage(Views views, Deliberations deliberations, Access access) {
+    ThreadPage(Views views, Deliberations deliberations, Access access, VersionComparisons comparisons) {
         this.views = views;
         this.deliberations = deliberations;
         this.access = access;
+        this.comparisons = comparisons;
     }
 
     @GetMapping("/comments/{commentId}")
@@ -66,6 +70,8 @@ class ThreadPage {
         if (thread != null) {
             Map<String, String> names = deliberation.participants().stream()
                     .collect(Collectors.toMap(Participant::participantId, Participant::name, (a, b) -> a));
+            // where the comment's passage is in each later version with a document, as of the page's moment
+            model.addAttribute("anchorings", comparisons.anchoringOf(thread.comment(), moment.asOf()));
             model.addAttribute("corrections", thread.corrections().stream().map(c -> CorrectionRow.of(c, names)).toList());
             model.addAttribute("actions", moment.isNow()
                     ? actions(thread, access.mayAnswer(deliberationId),
