@@ -134,7 +134,7 @@ class IsoImport {
         };
         List<Sheet.Entry> entries = Sheet.entries(lines);
         Instant received = clock.now();
-        Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(),
+        Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(), deliberation.aliases(),
                 draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName()));
 
         // what the ledger holds already, from earlier tables: a row again is unchanged, or answered now
