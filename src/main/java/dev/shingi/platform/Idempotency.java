@@ -60,10 +60,17 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
         }
     }
 
-    /** A batch's result (JSON), kept in the transaction of its commands; false if the batch stored no key row. */
-    boolean keepResult(String recordedBy, String key, String json) {
-        return jdbc.update("UPDATE idempotency_key SET batch_result = ? WHERE recorded_by = ? AND key_value = ?",
-                json, recordedBy, key) > 0;
+    /**
+     * A batch's result (JSON), kept in the transaction of its commands, beside the key row its first command inserted;
+     * a batch that sent no command inserts the row here, so that the key is remembered with the result in any case.
+     */
+    void keepResult(String recordedBy, String key, String requestHash, String json) {
+        int kept = jdbc.update("UPDATE idempotency_key SET batch_result = ? WHERE recorded_by = ? AND key_value = ?",
+                json, recordedBy, key);
+        if (kept == 0) {
+            jdbc.update("INSERT INTO idempotency_key (recorded_by, key_value, request_hash, created_at, batch_result) "
+                    + "VALUES (?, ?, ?, ?, ?)", recordedBy, key, requestHash, OffsetDateTime.now(ZoneOffset.UTC), json);
+        }
     }
 
     /** What {@link #keepResult} kept for this key, if anything. */

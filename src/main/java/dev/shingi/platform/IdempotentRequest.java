@@ -56,6 +56,10 @@ public final class IdempotentRequest implements AutoCloseable {
         return key;
     }
 
+    String hash() {
+        return hash;
+    }
+
     /**
      * A new record id: random, or under an idempotency key the n-th id of this request (a name-based UUID of the user,
      * the key, the request's hash and n), so that a retry of the request makes the same ids again.

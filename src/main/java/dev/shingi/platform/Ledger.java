@@ -150,7 +150,8 @@ public class Ledger {
             stored = transaction.execute(status -> {
                 T result = body.get();
                 if (type != null && result != null) {
-                    IdempotentRequest.current().ifPresent(r -> idempotency.keepResult(r.user(), r.key(), toJson(result)));
+                    IdempotentRequest.current().ifPresent(r -> idempotency.keepResult(r.user(), r.key(), r.hash(),
+                            toJson(result)));
                 }
                 return result;
             });

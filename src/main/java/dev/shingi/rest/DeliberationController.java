@@ -89,6 +89,19 @@ class DeliberationController {
                 .body(edge.readBack(shown, "/api/deliberations/" + id, () -> current(id)));
     }
 
+    @PostMapping("/{id}/participants/{participantId}/aliases")
+    @Operation(summary = "RegisterAlias: another name the participant goes by in tables and minutes ('TS')",
+            description = "400 participant.alias-names-one when the alias already names another participant")
+    ResponseEntity<DeliberationDetail> alias(@PathVariable String id, @PathVariable String participantId,
+                                             @Valid @RequestBody AliasRequest r, HttpServletRequest request) {
+        edge.access.requireSecretariat(id);
+        Instant received = edge.now();
+        boolean shown = edge.record(new RegisterAlias(id, participantId, r.alias().strip(),
+                edge.occurredAt(r.occurredAt(), received)), request);
+        return ResponseEntity.created(URI.create("/api/deliberations/" + id))
+                .body(edge.readBack(shown, "/api/deliberations/" + id, () -> current(id)));
+    }
+
     @PostMapping("/{id}/meetings")
     @Operation(summary = "RecordMeeting")
     ResponseEntity<DeliberationDetail> meeting(@PathVariable String id, @Valid @RequestBody RecordMeetingRequest r,

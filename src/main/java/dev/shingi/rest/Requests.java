@@ -47,6 +47,9 @@ final class Requests {
             OffsetDateTime occurredAt) {
     }
 
+    record AliasRequest(@PlainText @NotBlank @Size(max = 500) String alias, OffsetDateTime occurredAt) {
+    }
+
     record VisibilityRequest(@NotNull Boolean publiclyReadable, OffsetDateTime occurredAt) {
     }
 

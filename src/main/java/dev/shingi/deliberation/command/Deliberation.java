@@ -1,6 +1,10 @@
 package dev.shingi.deliberation.command;
 
 import dev.shingi.deliberation.api.Aggregates;
+import dev.shingi.deliberation.api.AliasRegistered;
+import dev.shingi.deliberation.api.InvalidField;
+import dev.shingi.deliberation.api.RegisterAlias;
+import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.deliberation.api.DeliberationOpened;
 import dev.shingi.deliberation.api.MeetingRecorded;
 import dev.shingi.deliberation.api.OpenDeliberation;
@@ -17,8 +21,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,6 +41,8 @@ class Deliberation {
     private boolean publiclyReadable;
     private final Set<String> names = new HashSet<>();
     private Instant openedAt;
+    /** Who each way of naming someone (id, name, affiliation, alias; {@link #naming}) names. */
+    private final Map<String, Set<String>> named = new HashMap<>();
 
     Deliberation() {
         // for event sourcing
@@ -57,6 +66,26 @@ class Deliberation {
         }
         apply(new ParticipantRegistered(deliberationId, command.participantId(), command.name(), command.role(),
                 command.title(), command.affiliation(), command.organisation(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(RegisterAlias command) {
+        Rules.requireNotBefore(openedAt, "occurredAt", command.occurredAt());
+        if (!participants.contains(command.participantId())) {
+            throw new UnknownRecord("participantId", "Participant '" + command.participantId()
+                    + "' is not registered in '" + deliberationId + "'.");
+        }
+        Set<String> names = named.getOrDefault(naming(command.alias()), Set.of());
+        List<String> others = names.stream().filter(p -> !p.equals(command.participantId())).sorted().toList();
+        if (!others.isEmpty()) {
+            throw new InvalidField("alias", "participant.alias-names-one", "'" + command.alias() + "' already names "
+                    + "participant '" + String.join("', '", others) + "' of '" + deliberationId
+                    + "': an alias may name one participant only.");
+        }
+        if (names.isEmpty()) { // else they go by it already: nothing new
+            apply(new AliasRegistered(deliberationId, command.participantId(), command.alias().strip(),
+                    command.occurredAt()));
+        }
     }
 
     @CommandHandler
@@ -109,6 +138,24 @@ class Deliberation {
         if (event.name() != null) {
             names.add(normalised(event.name()));
         }
+        for (String way : new String[] {event.participantId(), event.name(), event.affiliation()}) {
+            if (way != null) {
+                named.computeIfAbsent(naming(way), k -> new HashSet<>()).add(event.participantId());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AliasRegistered event) {
+        named.computeIfAbsent(naming(event.alias()), k -> new HashSet<>()).add(event.participantId());
+    }
+
+    /**
+     * A way of naming someone as an import compares it: Unicode NFKC (full and half width alike), spacing collapsed,
+     * case ignored — so that no alias can name, for the importer, someone other than the one it was given to.
+     */
+    static String naming(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     @EventSourcingHandler

@@ -57,7 +57,12 @@ class DeliberationSummaryQueries {
                         read(rs.getString("materials"), new TypeReference<>() { }),
                         instant(rs, "occurred_at"), instant(rs, "recorded_at")),
                 args(query.deliberationId(), happened(asOf)));
-        return new DeliberationDetail(summary, participants, meetings);
+        List<ParticipantAlias> aliases = jdbc.query("SELECT * FROM participant_alias_v WHERE deliberation_id = ? AND"
+                        + HAPPENED + "ORDER BY position",
+                (rs, i) -> new ParticipantAlias(rs.getString("participant_id"), rs.getString("alias"),
+                        instant(rs, "occurred_at"), instant(rs, "recorded_at")),
+                args(query.deliberationId(), happened(asOf)));
+        return new DeliberationDetail(summary, participants, meetings, aliases);
     }
 
     private DeliberationSummary summary(String deliberationId, AsOf asOf) {

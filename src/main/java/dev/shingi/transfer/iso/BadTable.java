@@ -12,7 +12,7 @@ class BadTable extends RuntimeException {
      */
     record Problem(Integer row, String column, String reason, @JsonIgnore String code, @JsonIgnore List<Object> args) {
         Problem {
-            args = List.copyOf(args);
+            args = args == null ? List.of() : List.copyOf(args); // null: read back from a kept result
         }
 
         /** The column's own name in the template, when the problem has one. */

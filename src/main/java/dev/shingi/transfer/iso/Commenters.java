@@ -1,10 +1,12 @@
 package dev.shingi.transfer.iso;
 
 import dev.shingi.deliberation.api.Participant;
+import dev.shingi.deliberation.api.ParticipantAlias;
 import dev.shingi.deliberation.api.Role;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who a row's commenter is: the participant of the deliberation whose id, name or affiliation the cell is (names
- * compared whatever the case, spacing and full/half width) — exactly one, else the row is bad — or, when no
+ * Who a row's commenter is: the participant of the deliberation whose id, name, affiliation or alias (RegisterAlias:
+ * 'TS' for Thomas Schmidt) the cell is (compared whatever the case, spacing and full/half width) — exactly one, else
+ * the row is bad — or, when no
  * participant is, someone new: a national body (organisation, its code as name and affiliation) when the column is
  * the ISO template's MB/NC, else a public commenter. Never merged with anyone: a new name is a new participant, once
  * per table, and the import report flags them.
@@ -29,12 +32,15 @@ final class Commenters {
     }
 
     private final List<Participant> participants;
+    /** Each participant's aliases, compared as {@link #normal}. */
+    private final Map<String, Set<String>> aliases = new HashMap<>();
     private final Map<String, Author> created = new LinkedHashMap<>();
     private final Set<String> ids = new HashSet<>();
 
-    Commenters(List<Participant> participants) {
+    Commenters(List<Participant> participants, List<ParticipantAlias> aliases) {
         this.participants = participants;
         participants.forEach(p -> ids.add(p.participantId()));
+        aliases.forEach(a -> this.aliases.computeIfAbsent(a.participantId(), k -> new HashSet<>()).add(normal(a.alias())));
     }
 
     /** The author, or null with the problem added; a newly created author's first row is flagged in {@code flags}. */
@@ -42,13 +48,14 @@ final class Commenters {
         Column column = e.get(Column.MB_NC).isEmpty() && e.has(Column.NC) ? Column.NC : Column.MB_NC;
         String who = Cells.plain(e.get(column));
         if (who.isEmpty()) {
-            problems.add(problem(e, Column.MB_NC, "authorEmpty", "must name who commented (a participant's id, name or affiliation, or a new commenter's name)"));
+            problems.add(problem(e, Column.MB_NC, "authorEmpty", "must name who commented (a participant's id, name, affiliation or alias, or a new commenter's name)"));
             return null;
         }
         String key = normal(who);
         List<Participant> found = participants.stream()
                 .filter(p -> who.equals(p.participantId()) || key.equals(normal(p.name()))
-                        || (p.affiliation() != null && key.equals(normal(p.affiliation()))))
+                        || (p.affiliation() != null && key.equals(normal(p.affiliation())))
+                        || aliases.getOrDefault(p.participantId(), Set.of()).contains(key))
                 .toList();
         if (found.size() > 1) {
             String list = found.stream().map(Participant::participantId).collect(Collectors.joining(", "));

@@ -93,7 +93,28 @@ class IsoImport {
         }
     }
 
+    /**
+     * Checks and records the table in one {@link Ledger#batch} whose result is kept beside the request's
+     * Idempotency-Key in the batch's own transaction (as the minutes import does): a retry after a crash that followed
+     * the commit gets the first answer again, not the checks of a ledger that now holds the rows ("unchanged") or the
+     * file (409). The comments' references (#n) are read from the views once they show the batch, on a replay too.
+     */
     Imported importTable(String id, Options options, Upload upload, MetaData meta) {
+        Imported done = ledger.batch(Imported.class, () -> checkAndRecord(id, options, upload, meta));
+        if (done.importId() == null) {
+            return done; // nothing new was recorded
+        }
+        ledger.awaitProjections();
+        Map<String, String> references = queries.query(new FindComments(id, clock.current()),
+                        ResponseTypes.multipleInstancesOf(CommentSummary.class)).join().stream()
+                .collect(Collectors.toMap(CommentSummary::commentId, CommentSummary::reference, (x, y) -> x));
+        List<Recorded> recorded = done.comments().stream().map(c -> new Recorded(c.row(), c.commentId(),
+                references.get(c.commentId()), c.authorId(), c.item(), c.responded())).toList();
+        return new Imported(done.deliberationId(), done.version(), done.importId(), done.rowsRead(), recorded,
+                done.answeredNow(), done.unchanged(), done.created(), done.flags());
+    }
+
+    private Imported checkAndRecord(String id, Options options, Upload upload, MetaData meta) {
         int v = version(options.version());
         access.requireSecretariat(id);
         ZoneId zone = zone(options.zone(), defaultZone);
@@ -113,7 +134,7 @@ class IsoImport {
         };
         List<Sheet.Entry> entries = Sheet.entries(lines);
         Instant received = clock.now();
-        Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(),
+        Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(), deliberation.aliases(),
                 draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName()));
 
         // what the ledger holds already, from earlier tables: a row again is unchanged, or answered now
@@ -157,37 +178,29 @@ class IsoImport {
         Map<String, Template.Comment> byId = new LinkedHashMap<>();
         List<Recorded> answeredNow = new ArrayList<>();
         MetaData md = meta.and("tableImport", importId);
-        // every command carries the request's Idempotency-Key: the batch is one transaction, and its one key row is
-        // inserted by the first (platform.Idempotency)
-        ledger.batch(() -> {
-            for (Commenters.Author a : created) {
-                Instant first = toRaise.stream().filter(c -> c.author() == a).map(Template.Comment::occurredAt)
-                        .min(Instant::compareTo).orElse(received);
-                ledger.record(new RegisterParticipant(id, a.participantId(), a.name(), a.role(), null, a.affiliation(),
-                        a.organisation(), first), md);
-            }
-            for (Template.Comment c : toRaise) {
-                String commentId = dev.shingi.platform.IdempotentRequest.newId();
-                ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
-                        c.occurredAt(), c.proposedChange(), c.source()), md);
-                respond(commentId, c, responder, md);
-                byId.put(commentId, c);
-            }
-            toAnswer.forEach((c, earlier) -> {
-                respond(earlier.commentId(), c, responder, md);
-                answeredNow.add(new Recorded(c.row(), earlier.commentId(), earlier.reference(), earlier.author().id(),
-                        c.source().item(), true));
-            });
-            return null;
+        // this runs as the batch's body: every command (each carries the request's Idempotency-Key) shares its one
+        // transaction and one key row (platform.Idempotency), and so does the table_import row below
+        for (Commenters.Author a : created) {
+            Instant first = toRaise.stream().filter(c -> c.author() == a).map(Template.Comment::occurredAt)
+                    .min(Instant::compareTo).orElse(received);
+            ledger.record(new RegisterParticipant(id, a.participantId(), a.name(), a.role(), null, a.affiliation(),
+                    a.organisation(), first), md);
+        }
+        for (Template.Comment c : toRaise) {
+            String commentId = dev.shingi.platform.IdempotentRequest.newId();
+            ledger.record(new RaiseComment(commentId, id, c.authorId(), v, c.anchor(), c.kind(), c.text(), null,
+                    c.occurredAt(), c.proposedChange(), c.source()), md);
+            respond(commentId, c, responder, md);
+            byId.put(commentId, c);
+        }
+        toAnswer.forEach((c, earlier) -> {
+            respond(earlier.commentId(), c, responder, md);
+            answeredNow.add(new Recorded(c.row(), earlier.commentId(), earlier.reference(), earlier.author().id(),
+                    c.source().item(), true));
         });
-        ledger.awaitProjections();
-        Map<String, String> references = queries.query(new FindComments(id, clock.current()),
-                        ResponseTypes.multipleInstancesOf(CommentSummary.class)).join().stream()
-                .filter(c -> byId.containsKey(c.commentId()))
-                .collect(Collectors.toMap(CommentSummary::commentId, CommentSummary::reference));
         List<Recorded> recorded = new ArrayList<>();
-        byId.forEach((commentId, c) -> recorded.add(new Recorded(c.row(), commentId, references.get(commentId),
-                c.authorId(), c.source().item(), c.answer() != null && c.answer().disposition() != null)));
+        byId.forEach((commentId, c) -> recorded.add(new Recorded(c.row(), commentId, null, c.authorId(),
+                c.source().item(), c.answer() != null && c.answer().disposition() != null)));
         Imported done = new Imported(id, v, importId, entries.size(), recorded, answeredNow, unchanged, created,
                 checked.flags());
         imports.remember(importId, id, sha256, upload.fileName(), v, access.user(), received, recorded.size(),

@@ -7,6 +7,7 @@ import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.CommentSummary;
 import dev.shingi.deliberation.api.DispositionEntry;
 import dev.shingi.deliberation.api.Participant;
+import dev.shingi.deliberation.api.ParticipantAlias;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,8 +54,8 @@ final class Template {
     }
 
     /** What a table is read against: the deliberation's people, the version's pages, its zone and opening, the file. */
-    record Context(List<Participant> participants, Integer pageCount, ZoneId zone, Instant openedAt, Instant received,
-                   String fileName) {
+    record Context(List<Participant> participants, List<ParticipantAlias> aliases, Integer pageCount, ZoneId zone,
+                   Instant openedAt, Instant received, String fileName) {
     }
 
     /**
@@ -83,7 +84,7 @@ final class Template {
         List<BadTable.Problem> problems = new ArrayList<>();
         List<BadTable.Problem> flags = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
-        Commenters commenters = new Commenters(context.participants());
+        Commenters commenters = new Commenters(context.participants(), context.aliases());
         Map<String, Integer> items = new HashMap<>();
         for (Sheet.Entry e : entries) {
             int before = problems.size();

@@ -205,7 +205,7 @@ class CommentTablesTest extends TransferHttp {
         r.json().get("errors").forEach(e -> errors.add(e.get("row").asInt() + "|" + e.get("column").asText() + "|"
                 + e.get("reason").asText()));
         assertThat(errors).containsExactly("20|Date|'2021-09-31' is not a date such as 2024-06-24",
-                "26|MB/NC|must name who commented (a participant's id, name or affiliation, or a new commenter's name)");
+                "26|MB/NC|must name who commented (a participant's id, name, affiliation or alias, or a new commenter's name)");
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(get("/api/deliberations/csaf-bad/comments").body()).isEmpty();
         assertThat(get("/api/deliberations/csaf-bad").body().get("participants")).hasSize(1);

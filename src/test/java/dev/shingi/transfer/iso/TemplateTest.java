@@ -34,7 +34,7 @@ class TemplateTest {
     private static final Instant RECEIVED = Instant.parse("2024-07-01T00:00:00Z");
 
     private static List<Template.Comment> check(List<Sheet.Entry> entries, Integer pages) {
-        return Template.check(entries, new Template.Context(PEOPLE, pages, ZoneId.of("Asia/Tokyo"),
+        return Template.check(entries, new Template.Context(PEOPLE, List.of(), pages, ZoneId.of("Asia/Tokyo"),
                 Instant.parse("2024-01-01T00:00:00Z"), RECEIVED, "nb.csv")).comments();
     }
 
@@ -88,7 +88,7 @@ class TemplateTest {
     void wordsThatAreNoDispositionAreKeptInTheSourceAndFlaggedNotGuessed() {
         Map<Column, String> row = new EnumMap<>(columns("jp", "", "", "", "", "a", "", "Discussed at TC call"));
         row.put(Column.DISPOSITION, "Parked until the next ballot");
-        var checked = Template.check(List.of(new Sheet.Entry(5, row)), new Template.Context(PEOPLE, null,
+        var checked = Template.check(List.of(new Sheet.Entry(5, row)), new Template.Context(PEOPLE, List.of(), null,
                 ZoneId.of("UTC"), null, RECEIVED, null));
 
         Template.Comment c = checked.comments().get(0);
@@ -129,7 +129,7 @@ class TemplateTest {
                 2 + "|" + "Paragraph/Figure/Table" + "|" + "page 31 is past the draft's 30 pages (rule anchor.page-within-draft)",
                 2 + "|" + "Type of comment" + "|" + "'xx' is not ge (general), te (technical) or ed (editorial)",
                 2 + "|" + "Comments" + "|" + "must not be empty",
-                3 + "|" + "MB/NC" + "|" + "must name who commented (a participant's id, name or affiliation, or a new commenter's name)",
+                3 + "|" + "MB/NC" + "|" + "must name who commented (a participant's id, name, affiliation or alias, or a new commenter's name)",
                 3 + "|" + "Line number" + "|" + "'line 5' is not a line number or a range such as 120-125",
                 3 + "|" + "Paragraph/Figure/Table" + "|" + "pages are numbered from 1 (rule anchor.page-positive)");
     }
