@@ -77,6 +77,9 @@ final class TimelineSentence {
             return Phrase.of("timeline.registered", e.name(), Phrase.ifPresent(e.title(), "timeline.title"),
                     Phrase.word("role", e.role()));
         }
+        if (event instanceof AliasRegistered e) {
+            return Phrase.of("timeline.aliasRegistered", name.apply(e.participantId()), e.alias());
+        }
         if (event instanceof MeetingRecorded e) {
             return Phrase.of("timeline.meeting", Phrase.ifPresent(e.number(), "timeline.meetingNumber"),
                     e.title() != null ? e.title() : "", Phrase.ifPresent(e.venue(), "timeline.venue"),
