@@ -180,7 +180,8 @@ public final class ReferenceDeliberation {
                         fulfil(3, new Location(44, "40", null)),
                         fulfil(13, new Location(13, "14", null)),
                         fulfil(14, new Location(11, "12", null))),
-                SECRETARY, true, revised));
+                SECRETARY, true, revised, null, new ReadinessOverride("例示の版のため、記録にない改訂は作らない。"
+                        + "#12.1（ISMAP-LIUの方向性の記載）は議事要旨に反映の記録がなく、未対応のまま残している。")));
         c.add(new ConcludeCommitment(commentId(11), Ids.commitment(commentId(11), 1), SECRETARY,
                 "反映済み：SBOMと設計段階の取組を第2版に反映（例示）。", revised));
         return c;

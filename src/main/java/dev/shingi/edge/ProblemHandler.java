@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.deliberation.api.UnresolvedItems;
 import dev.shingi.drafttext.api.RefusedDocument;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -185,6 +186,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ProblemDetail p = problem(HttpStatus.CONFLICT, "rule-broken", "A rule of the deliberation forbids this",
                         rule.getMessage());
                 p.setProperty("rule", rule.rule());
+                if (rule instanceof UnresolvedItems unresolved) {
+                    p.setProperty("items", unresolved.items());
+                }
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(p);
             }
             if (t instanceof InvalidField invalid) {

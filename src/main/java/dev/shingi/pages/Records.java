@@ -56,12 +56,19 @@ class Records {
      * the field {@code ruleFields} names for it (or on the form as a whole), an unknown record on its field.
      */
     boolean record(Object command, HttpServletRequest request, BindingResult errors, Map<String, String> ruleFields) {
+        return record(command, request, errors, ruleFields, rule -> { });
+    }
+
+    /** As {@link #record(Object, HttpServletRequest, BindingResult, Map)}, handing a broken rule to {@code refused} too. */
+    boolean record(Object command, HttpServletRequest request, BindingResult errors, Map<String, String> ruleFields,
+                   java.util.function.Consumer<RuleViolation> refused) {
         try {
             ledger.recordAndCatchUp(command, metadata.of(request));
             return true;
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof RuleViolation rule) {
+                    refused.accept(rule);
                     reject(errors, ruleFields.get(rule.rule()), "rule." + rule.rule(), rule.getMessage());
                     return false;
                 }

@@ -32,6 +32,9 @@ public class RevisionForm {
     private String committedBy;
     private boolean illustrative;
     private String occurredAt;
+    /** Why the revision goes ahead with items unresolved (the readiness gate); blank: it does not. */
+    @Size(max = 2_000)
+    private String overrideReason;
 
     /** An open commitment offered for fulfilment; ticked ones are kept by the revision at the location given. */
     public static class FulfilmentRow {
@@ -76,4 +79,6 @@ public class RevisionForm {
     public void setIllustrative(boolean illustrative) { this.illustrative = illustrative; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String occurredAt) { this.occurredAt = occurredAt; }
+    public String getOverrideReason() { return overrideReason; }
+    public void setOverrideReason(String overrideReason) { this.overrideReason = overrideReason; }
 }

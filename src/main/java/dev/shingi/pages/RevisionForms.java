@@ -28,7 +28,8 @@ class RevisionForms {
     private static final Map<String, String> RULE_FIELDS = Map.of(
             "draft.version-once", "version", "draft.version-increasing", "version", "draft.version-positive", "version",
             "revision.follows-a-version", "version", "participant.registered", "committedBy",
-            "participant.secretariat-only", "committedBy", "revision.location-within-draft", "pageCount");
+            "participant.secretariat-only", "committedBy", "revision.location-within-draft", "pageCount",
+            UnresolvedItems.RULE, "overrideReason");
 
     private final Views views;
     private final Records records;
@@ -75,8 +76,13 @@ class RevisionForms {
         if (!errors.hasErrors()) {
             CommitRevision command = new CommitRevision(id, form.getVersion(), form.getTitle().trim(),
                     CommentForms.trim(form.getMaterialNumber()), form.getPageCount(), CommentForms.trim(form.getSummary()),
-                    changes, fulfils, form.getCommittedBy(), form.isIllustrative(), occurredAt);
-            if (records.record(command, request, errors, RULE_FIELDS)) {
+                    changes, fulfils, form.getCommittedBy(), form.isIllustrative(), occurredAt, null,
+                    Views.blank(form.getOverrideReason()) ? null : new ReadinessOverride(form.getOverrideReason().trim()));
+            if (records.record(command, request, errors, RULE_FIELDS, rule -> {
+                if (rule instanceof UnresolvedItems unresolved) {
+                    model.addAttribute("unresolved", unresolved.items());
+                }
+            })) {
                 redirect.addFlashAttribute("notice", "notice.revised");
                 return "redirect:/deliberations/" + id + "/versions";
             }

@@ -187,7 +187,8 @@ class DeliberationController {
                 .toList();
         boolean shown = edge.record(new CommitRevision(id, r.version(), r.title(), r.materialNumber(), r.pageCount(), r.summary(),
                 r.changes() == null ? List.of() : r.changes(), fulfils, r.committedBy(), Boolean.TRUE.equals(r.illustrative()),
-                edge.occurredAt(r.occurredAt(), received), document), request);
+                edge.occurredAt(r.occurredAt(), received), document,
+                r.override() == null ? null : new ReadinessOverride(r.override().reason())), request);
         return ResponseEntity.created(URI.create("/api/deliberations/" + id + "/versions")).body(edge.readBack(shown, "/api/deliberations/" + id + "/versions",
                 () -> edge.queryList(new FindVersions(id, edge.current()), VersionSummary.class)));
     }

@@ -181,6 +181,11 @@ final class Requests {
             @Size(max = 10_000) List<@Valid @NotNull FulfilmentRequest> fulfils,
             @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String committedBy,
             Boolean illustrative,
-            OffsetDateTime occurredAt) {
+            OffsetDateTime occurredAt,
+            @Valid OverrideRequest override) {
+    }
+
+    /** Why a revision goes ahead with items unresolved (the readiness gate, rule revision.unresolved-items). */
+    record OverrideRequest(@PlainText @NotBlank @Size(max = 2_000) String reason) {
     }
 }

@@ -191,7 +191,7 @@ class PagesBrowserTest extends BrowserTest {
     @Order(8)
     void aRevisionCommittedThroughTheFormKeepsTheCommitmentItWasTicked() {
         Browser b = browser();
-        b.open(DASHBOARD + "/revisions/new");
+        b.open(DASHBOARD + "/revisions/new?lang=ja");
         assertThat(b.find("#version").getAttribute("value")).isEqualTo("3");
         b.type("#title", "ICT サイバーセキュリティ政策の中期重点方針（案）第3版");
         b.type("#changes", "Source of footnote 3 added (p.7)");
@@ -200,7 +200,19 @@ class PagesBrowserTest extends BrowserTest {
         row.findElement(org.openqa.selenium.By.cssSelector("input[type=number]")).sendKeys("7");
         row.findElement(org.openqa.selenium.By.cssSelector("input[name$='.footnote']")).sendKeys("3");
         b.clickAndWait("form.record button[type=submit]");
-        assertThat(b.url()).endsWith(DASHBOARD + "/versions");
+        // the readiness gate: #12.1 (revise the draft, p. 29) is still open and not ticked, so the form refuses, in
+        // the page's language, listing it; with a reason the revision goes ahead
+        assertThat(b.url()).contains(DASHBOARD + "/revisions/new");
+        assertThat(b.find("[data-error-summary]").getText()).contains("記録されていません。");
+        assertThat(b.find("[data-unresolved] li[data-item='ict-cyber-2024-c12.1']").getText())
+                .isEqualTo("#12.1：第1版への意見の対応事項（案の修正、未完了）、29ページ");
+        assertThat(b.find("[data-error-for=overrideReason]").getText()).isEqualTo("前の版への意見に未回答のもの、"
+                + "またはこの改訂で反映するはずの対応事項に未完了のものがあります。回答するか、反映する対応事項を選ぶか、"
+                + "そのまま確定する理由を記入してください。");
+        b.type("#overrideReason", "#12.1 は次の版で反映する。");
+        b.clickAndWait("form.record button[type=submit]");
+        assertThat(b.url()).contains(DASHBOARD + "/versions");
+        b.open(DASHBOARD + "/versions?lang=en");
         assertThat(b.find("#v3").getText()).contains("#19.1", "Add the source to footnote 3", "p.7 fn.3");
 
         b.open(DASHBOARD);

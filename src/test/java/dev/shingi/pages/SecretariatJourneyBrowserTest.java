@@ -247,6 +247,8 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
         WebElement row = b.find("tr[data-fulfil='#1.1']");
         row.findElement(By.cssSelector("input[type=checkbox]")).click();
         row.findElement(By.cssSelector("input[type=number]")).sendKeys("12");
+        // the second comment is still unanswered: the readiness gate asks why the revision goes ahead
+        b.type("#overrideReason", "#2 は次回会合で回答する。");
         b.clickAndWait("form.record button[type=submit]");
         seen();
         assertThat(b.url()).endsWith(BASE + "/versions");
@@ -264,6 +266,9 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
             Download mine = fetch(b, href);
             assertThat(mine.status()).as(format).isEqualTo(200);
             assertThat(mine.body()).as(format).contains(FIRST, SECOND, "ご指摘を踏まえ、福祉避難所を追記します。");
+            if (format.equals("html")) {
+                assertThat(mine.body()).contains("第2版は未解決の項目を残して確定されました。理由：#2 は次回会合で回答する。");
+            }
             HttpResponse<String> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(stranger.statusCode()).as("anonymous " + format).isEqualTo(401);

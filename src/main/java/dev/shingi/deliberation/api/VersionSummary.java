@@ -3,7 +3,10 @@ package dev.shingi.deliberation.api;
 import java.time.Instant;
 import java.util.List;
 
-/** A draft version and what it answered. Illustrative versions carry a {@code label} saying they are an example. */
+/**
+ * A draft version and what it answered. Illustrative versions carry a {@code label} saying they are an example;
+ * {@code overrideReason} is why a revision was committed with items unresolved (the readiness gate), or null.
+ */
 public record VersionSummary(
         int version,
         boolean revision,
@@ -20,5 +23,6 @@ public record VersionSummary(
         List<String> commentsAddressed,
         int commentsRaised,
         Instant occurredAt,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String overrideReason) {
 }

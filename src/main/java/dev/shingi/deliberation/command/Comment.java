@@ -8,6 +8,8 @@ import dev.shingi.deliberation.api.CommentResponded;
 import dev.shingi.deliberation.api.CommentWithdrawn;
 import dev.shingi.deliberation.api.CommitmentConcluded;
 import dev.shingi.deliberation.api.CommitmentFulfilled;
+import dev.shingi.deliberation.api.CommentKind;
+import dev.shingi.deliberation.api.CommentStatus;
 import dev.shingi.deliberation.api.CommitmentKind;
 import dev.shingi.deliberation.api.CommitmentMade;
 import dev.shingi.deliberation.api.CommitmentWaived;
@@ -25,6 +27,7 @@ import dev.shingi.deliberation.api.ResponseAcknowledged;
 import dev.shingi.deliberation.api.Role;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.deliberation.api.UnresolvedItem;
 import dev.shingi.deliberation.api.WaiveCommitment;
 import dev.shingi.deliberation.api.WithdrawComment;
 import dev.shingi.drafttext.api.DocumentLibrary;
@@ -61,6 +64,9 @@ class Comment {
     private String reference;
     private String authorId;
     private int draftVersion;
+    /** Kind and first anchored page as corrected: what the readiness gate of a revision asks ({@link #unresolved}). */
+    private CommentKind kind;
+    private Integer page;
     private boolean withdrawn;
     /** The response that currently answers the comment; null when unanswered or reopened. */
     private String currentResponseId;
@@ -78,7 +84,7 @@ class Comment {
     private record Step(String recordId, Instant at) {
     }
 
-    private record OpenCommitment(String reference, CommitmentKind kind) {
+    private record OpenCommitment(String reference, CommitmentKind kind, Instant madeAt) {
     }
 
     Comment() {
@@ -217,6 +223,26 @@ class Comment {
         requireInOrder(occurredAt);
     }
 
+    /**
+     * For {@link RevisionHandler}'s readiness gate: what this comment leaves unresolved for a revision committed at
+     * {@code at} that keeps {@code kept} — the comment itself if it was raised by then and is unanswered, and each open
+     * REVISE_DRAFT commitment made by then and not kept. Only comments on earlier versions than the revision's count.
+     */
+    List<UnresolvedItem> unresolved(int revision, Instant at, Set<String> kept) {
+        List<UnresolvedItem> items = new ArrayList<>();
+        if (draftVersion < revision && !steps.get(0).at().isAfter(at)
+                && CommentStatus.of(withdrawn, currentResponseId, null, openCommitments.size(), 0).unanswered(kind)) {
+            items.add(new UnresolvedItem(UnresolvedItem.Kind.COMMENT, commentId, reference, commentId, draftVersion, page));
+        }
+        openCommitments.entrySet().stream()
+                .filter(c -> draftVersion < revision && c.getValue().kind() == CommitmentKind.REVISE_DRAFT
+                        && !c.getValue().madeAt().isAfter(at) && !kept.contains(c.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(c -> items.add(new UnresolvedItem(UnresolvedItem.Kind.COMMITMENT, c.getKey(),
+                        c.getValue().reference(), commentId, draftVersion, page)));
+        return items;
+    }
+
     void fulfil(String commitmentId, int version, Location location, Instant occurredAt) {
         requireOpen(commitmentId);
         apply(new CommitmentFulfilled(deliberationId, commentId, commitmentId, version, location, occurredAt));
@@ -329,6 +355,8 @@ class Comment {
         reference = event.reference();
         authorId = event.authorId();
         draftVersion = event.draftVersion();
+        kind = event.kind();
+        page = event.anchor() == null ? null : event.anchor().pageFrom();
         steps.add(new Step(commentId, event.occurredAt()));
     }
 
@@ -342,7 +370,7 @@ class Comment {
     @EventSourcingHandler
     void on(CommitmentMade event) {
         commitmentsMade++;
-        openCommitments.put(event.commitmentId(), new OpenCommitment(event.reference(), event.kind()));
+        openCommitments.put(event.commitmentId(), new OpenCommitment(event.reference(), event.kind(), event.occurredAt()));
         steps.add(new Step(event.responseId(), event.occurredAt()));
     }
 
@@ -353,8 +381,10 @@ class Comment {
 
     @EventSourcingHandler
     void on(RecordCorrected event) {
-        if (event.responseId() == null && event.authorId() != null) {
-            authorId = event.authorId();
+        if (event.responseId() == null) {
+            authorId = event.authorId() != null ? event.authorId() : authorId;
+            kind = event.kind() != null ? event.kind() : kind;
+            page = event.anchor() != null ? event.anchor().pageFrom() : page;
         }
         if (event.recordOccurredAt() != null) {
             String record = event.responseId() != null ? event.responseId() : commentId;

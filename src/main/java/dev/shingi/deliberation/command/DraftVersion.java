@@ -48,7 +48,7 @@ class DraftVersion {
                 command.materialNumber(), pageCount(command.pageCount(), command.document()), command.summary(),
                 command.changes() == null ? List.of() : command.changes(),
                 command.fulfils() == null ? List.of() : command.fulfils(), command.committedBy(),
-                command.illustrative(), command.occurredAt(), command.document(), null));
+                command.illustrative(), command.occurredAt(), command.document(), command.override()));
     }
 
     /**

@@ -53,4 +53,10 @@ class RegisteredComments implements CommentRegister {
         return jdbc.queryForList("SELECT comment_id FROM directory_comment WHERE deliberation_id = ? AND reference = ?",
                 String.class, deliberationId, reference).stream().findFirst();
     }
+
+    /** Every comment of a deliberation, in the order they were raised (for the readiness gate of a revision). */
+    List<String> commentsOf(String deliberationId) {
+        return jdbc.queryForList("SELECT comment_id FROM directory_comment WHERE deliberation_id = ? ORDER BY comment_id",
+                String.class, deliberationId);
+    }
 }

@@ -5,6 +5,8 @@ import dev.shingi.deliberation.api.Fulfilment;
 import dev.shingi.deliberation.api.Ids;
 import dev.shingi.deliberation.api.RuleViolation;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.deliberation.api.UnresolvedItem;
+import dev.shingi.deliberation.api.UnresolvedItems;
 import dev.shingi.drafttext.api.DocumentLibrary;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -28,13 +30,15 @@ class RevisionHandler {
     private final Repository<Comment> comments;
     private final Repository<DraftVersion> drafts;
     private final Directory directory;
+    private final RegisteredComments registered;
     private final DocumentLibrary documents;
 
     RevisionHandler(Repository<Comment> comments, Repository<DraftVersion> drafts, Directory directory,
-                    DocumentLibrary documents) {
+                    RegisteredComments registered, DocumentLibrary documents) {
         this.comments = comments;
         this.drafts = drafts;
         this.directory = directory;
+        this.registered = registered;
         this.documents = documents;
     }
 
@@ -69,11 +73,37 @@ class RevisionHandler {
             touched.add(comment);
         }
 
+        if (command.override() == null) {
+            requireReady(command, seen);
+        }
         drafts.newInstance(() -> new DraftVersion(command, basedOn, documents));
         for (int i = 0; i < fulfils.size(); i++) {
             Fulfilment f = fulfils.get(i);
             touched.get(i).execute(c -> c.fulfil(f.commitmentId(), command.version(), f.location(), command.occurredAt()));
         }
+    }
+
+    /**
+     * The readiness gate: no comment on an earlier version unanswered, no open REVISE_DRAFT commitment left out of
+     * {@code fulfils}, as the ledger knows them now and as they stood at the revision's time (a comment raised later
+     * does not hold back an earlier revision entered late). Each comment of the deliberation is loaded, in this unit
+     * of work; a secretariat that goes ahead anyway says why in {@code override}.
+     */
+    private void requireReady(CommitRevision command, Set<String> kept) {
+        List<UnresolvedItem> items = new ArrayList<>();
+        for (String commentId : registered.commentsOf(command.deliberationId())) {
+            comments.load(commentId).execute(c -> items.addAll(c.unresolved(command.version(), command.occurredAt(), kept)));
+        }
+        if (!items.isEmpty()) {
+            items.sort(java.util.Comparator.comparingLong(RevisionHandler::referenceOrder));
+            throw new UnresolvedItems(command.version(), items);
+        }
+    }
+
+    /** "#7" before "#7.1" before "#7.2" before "#8". */
+    private static long referenceOrder(UnresolvedItem item) {
+        String[] parts = item.reference().substring(1).split("\\.");
+        return Long.parseLong(parts[0]) << 32 | (parts.length > 1 ? Long.parseLong(parts[1]) : 0);
     }
 
     private Aggregate<Comment> load(Fulfilment f) {

@@ -271,22 +271,11 @@ final class CommentHistory {
         return java.util.Optional.of(c);
     }
 
-    /** DOMAIN.md, "Life of a comment". */
+    /** DOMAIN.md, "Life of a comment": the one derivation, {@link CommentStatus#of}. */
     static CommentStatus status(boolean withdrawn, String currentResponseId, Disposition currentDisposition,
                                 int openCommitments, int commitmentsOfCurrentResponse) {
-        if (withdrawn) {
-            return CommentStatus.WITHDRAWN;
-        }
-        if (currentResponseId == null) {
-            return CommentStatus.OPEN;
-        }
-        if (openCommitments > 0) {
-            return CommentStatus.AWAITING;
-        }
-        if (currentDisposition == Disposition.DECLINED) {
-            return CommentStatus.DECLINED;
-        }
-        return commitmentsOfCurrentResponse > 0 ? CommentStatus.RESOLVED : CommentStatus.ANSWERED;
+        return CommentStatus.of(withdrawn, currentResponseId, currentDisposition, openCommitments,
+                commitmentsOfCurrentResponse);
     }
 
     private Map<String, Object> commentColumns(CorrectedComment eff, State s) {

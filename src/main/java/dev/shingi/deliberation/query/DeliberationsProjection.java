@@ -91,11 +91,11 @@ class DeliberationsProjection {
                     json.writeValueAsString(e.materials()), occurredAt, position, recordedAt);
         } else if (event instanceof DraftPublished e) {
             insertVersion(sink, e.deliberationId(), e.version(), null, e.title(), e.materialNumber(), e.pageCount(), null,
-                    List.of(), null, false, false, occurredAt, position, recordedAt);
+                    List.of(), null, false, false, null, occurredAt, position, recordedAt);
         } else if (event instanceof RevisionCommitted e) {
             insertVersion(sink, e.deliberationId(), e.version(), e.basedOnVersion(), e.title(), e.materialNumber(),
-                    e.pageCount(), e.summary(), e.changes(), e.committedBy(), e.illustrative(), true, occurredAt,
-                    position, recordedAt);
+                    e.pageCount(), e.summary(), e.changes(), e.committedBy(), e.illustrative(), true,
+                    e.override() == null ? null : e.override().reason(), occurredAt, position, recordedAt);
         }
         Phrase sentence = TimelineSentence.ofDeliberation(event, nameOf);
         if (sentence != null) {
@@ -111,15 +111,16 @@ class DeliberationsProjection {
 
     private static void insertVersion(Sink sink, String deliberationId, int version, Integer basedOn, String title,
                                       String material, Integer pageCount, String summary, List<String> changes,
-                                      String committedBy, boolean illustrative, boolean revision, long occurredAt,
+                                      String committedBy, boolean illustrative, boolean revision,
+                                      String overrideReason, long occurredAt,
                                       long position, long recordedAt) throws JsonProcessingException {
         sink.insert("""
                 INSERT INTO version_v (deliberation_id, version, based_on, title, material_number, page_count, summary,
-                    changes, committed_by, illustrative, revision, occurred_at, position, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    changes, committed_by, illustrative, revision, override_reason, occurred_at, position, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 deliberationId, version, basedOn, title, material, pageCount, summary,
                 EventJson.MAPPER.writeValueAsString(changes == null ? List.of() : changes), committedBy, illustrative,
-                revision, occurredAt, position, recordedAt);
+                revision, overrideReason, occurredAt, position, recordedAt);
     }
 
     @ResetHandler

@@ -24,7 +24,7 @@ import static dev.shingi.deliberation.query.ViewRows.numberAfter;
 
 /**
  * What is outstanding in a deliberation as of a moment ({@link FindOutstanding}): the open comments that need a
- * response and the open commitments. No query replays the log; the rows that hold are found through indexes over
+ * response ({@link CommentStatus#unanswered}, as columns: status 'OPEN' and needs_response) and the open commitments. No query replays the log; the rows that hold are found through indexes over
  * their intervals (interval trees on H2, GiST on PostgreSQL), so the cost depends on the answer, not on the length of
  * the history.
  */

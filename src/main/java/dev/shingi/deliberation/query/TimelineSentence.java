@@ -96,7 +96,9 @@ final class TimelineSentence {
             return Phrase.of("timeline.revised", e.illustrative() ? Phrase.of("timeline.illustrative") : Phrase.NONE,
                     name.apply(e.committedBy()), String.valueOf(e.version()), String.valueOf(e.basedOnVersion()),
                     String.valueOf(e.fulfils() == null ? 0 : e.fulfils().size()),
-                    Phrase.ifPresent(e.summary(), "timeline.detail"));
+                    e.override() == null ? Phrase.ifPresent(e.summary(), "timeline.detail")
+                            : Phrase.of("timeline.both", Phrase.ifPresent(e.summary(), "timeline.detail"),
+                            Phrase.of("timeline.override", e.override().reason())));
         }
         return null;
     }

@@ -67,7 +67,8 @@ class VersionsQueries {
                             rs.getString("committed_by") == null ? null : ref(people, rs.getString("committed_by")),
                             illustrative, illustrative ? ILLUSTRATIVE_LABEL : null, kept,
                             kept.stream().map(FulfilledCommitment::commentReference).distinct().toList(),
-                            raised.getOrDefault(version, 0), instant(rs, "occurred_at"), instant(rs, "recorded_at"));
+                            raised.getOrDefault(version, 0), instant(rs, "occurred_at"), instant(rs, "recorded_at"),
+                            rs.getString("override_reason"));
                 }, args(query.deliberationId(), happened(asOf)));
     }
 }

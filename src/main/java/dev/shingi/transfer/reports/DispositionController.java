@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,12 +75,16 @@ class DispositionController {
                 ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
         DeliberationDetail deliberation = queries.query(new FindDeliberation(id, clock.current()),
                 ResponseTypes.instanceOf(DeliberationDetail.class)).join();
-        Set<Integer> illustrative = queries.query(new FindVersions(id, asOf),
-                        ResponseTypes.multipleInstancesOf(VersionSummary.class)).join().stream()
-                .filter(v -> v.illustrative() && v.version() >= range[0])
+        List<VersionSummary> versions = queries.query(new FindVersions(id, asOf),
+                ResponseTypes.multipleInstancesOf(VersionSummary.class)).join().stream()
+                .filter(v -> v.version() >= range[0]).toList();
+        Set<Integer> illustrative = versions.stream().filter(VersionSummary::illustrative)
                 .map(VersionSummary::version).collect(Collectors.toSet());
+        Map<Integer, String> overrides = versions.stream().filter(v -> v.overrideReason() != null)
+                .collect(Collectors.toMap(VersionSummary::version, VersionSummary::overrideReason, (a, b) -> a,
+                        java.util.TreeMap::new));
         DispositionTable table = DispositionTable.of(deliberation.summary(), range[0], range[1], entries, illustrative,
-                new DispositionTable.Moment(asOf.at(), knownAt, afterEvent), l, messages);
+                overrides, new DispositionTable.Moment(asOf.at(), knownAt, afterEvent), l, messages);
         String name = id + "-disposition-v" + range[0] + (range[0] == range[1] ? "" : "-v" + range[1]) + "-" + l.name()
                 .toLowerCase() + "." + f.extension;
         ContentDisposition disposition = (f == Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment())

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,8 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
     }
 
     static DispositionTable of(DeliberationSummary deliberation, int from, int to, List<DispositionEntry> entries,
-                               Set<Integer> illustrative, Moment moment, Lang lang, MessageSource messages) {
+                               Set<Integer> illustrative, Map<Integer, String> overrides, Moment moment, Lang lang,
+                               MessageSource messages) {
         Text t = new Text(messages, lang);
         String title = from == to ? t.get("reports.title.one", String.valueOf(from))
                 : t.get("reports.title.range", String.valueOf(from), String.valueOf(to));
@@ -48,6 +50,8 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
             notes.add(t.get("reports.afterEvent", String.valueOf(moment.afterEvent())));
         }
         illustrative.stream().sorted().forEach(v -> notes.add(t.get("disposition.exampleNote", String.valueOf(v))));
+        new java.util.TreeMap<>(overrides).forEach((v, reason) ->
+                notes.add(t.get("disposition.overrideNote", String.valueOf(v), reason)));
         List<String> headings = COLUMNS.stream().map(c -> t.get("reports.col." + c)).toList();
         List<List<String>> rows = entries.stream()
                 .map(e -> row(e, from != to, illustrative, t)).toList();

@@ -15,7 +15,10 @@ import dev.shingi.deliberation.api.Fulfilment;
 import dev.shingi.deliberation.api.Location;
 import dev.shingi.deliberation.api.PublishDraft;
 import dev.shingi.deliberation.api.RevisionCommitted;
+import dev.shingi.deliberation.api.ReadinessOverride;
 import dev.shingi.deliberation.api.Role;
+import dev.shingi.deliberation.api.UnresolvedItem;
+import dev.shingi.deliberation.api.UnresolvedItems;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -151,7 +154,8 @@ class DraftVersionTest {
                             new SimpleResourceParameterResolverFactory(List.of(directory.directory(), directory.documents()))))
                     .build();
             fixture.registerAnnotatedCommandHandler(
-                    new RevisionHandler(repository, fixture.getRepository(), directory.directory(), directory.documents()));
+                    new RevisionHandler(repository, fixture.getRepository(), directory.directory(), directory.comments(),
+                            directory.documents()));
 
             commentWithCommitments(DELIBERATION, C1, "#1", CommitmentKind.REVISE_DRAFT, CommitmentKind.REVISE_DRAFT);
             commentWithCommitments(DELIBERATION, C2, "#2", CommitmentKind.REVISE_DRAFT);
@@ -179,6 +183,9 @@ class DraftVersionTest {
         }
 
         private void stored(String commentId, Object event) {
+            if (event instanceof CommentRaised raised) {
+                directory.comments().on(raised);
+            }
             long sequence = sequences.merge(commentId, 0L, (previous, ignored) -> previous + 1);
             comments.publish(new GenericDomainEventMessage<>("Comment", commentId, sequence, event));
         }
@@ -227,9 +234,61 @@ class DraftVersionTest {
             directory.draft(DELIBERATION, 2, 61);
 
             fixture.givenNoPriorActivity()
-                    .when(revision(3, SECRETARY))
+                    .when(revision(3, SECRETARY, keeps(C1 + ".1", 15), keeps(C1 + ".2", 15)))
                     .expectEvents(new RevisionCommitted(DELIBERATION, 3, 2, TITLE, "資料11-1", 62, SUMMARY,
-                            List.of("Footnote 3 added"), List.of(), SECRETARY, false, LATER));
+                            List.of("Footnote 3 added"), List.of(keeps(C1 + ".1", 15), keeps(C1 + ".2", 15)),
+                            SECRETARY, false, LATER));
+        }
+
+        @Test
+        void cannotCommitRevisionLeavingReviseDraftCommitmentsOpenOrCommentsUnanswered() {
+            stored("ict-cyber-2024-c3", new CommentRaised(DELIBERATION, "ict-cyber-2024-c3", "#3", MEMBER, 1,
+                    Anchor.page(7), CommentKind.QUESTION, "why?", null, AT));
+            stored("ict-cyber-2024-c4", new CommentRaised(DELIBERATION, "ict-cyber-2024-c4", "#4", MEMBER, 1, null,
+                    CommentKind.ENDORSEMENT, "agreed", null, AT));
+
+            fixture.givenNoPriorActivity()
+                    .when(revision(2, SECRETARY, keeps(C1 + ".1", 15)))
+                    .expectNoEvents()
+                    .expectException(violates(UnresolvedItems.RULE));
+            assertThat(refusal(revision(2, SECRETARY, keeps(C1 + ".1", 15))).items()).containsExactly(
+                    new UnresolvedItem(UnresolvedItem.Kind.COMMITMENT, C1 + ".2", "#1.2", C1, 1, 15),
+                    new UnresolvedItem(UnresolvedItem.Kind.COMMENT, "ict-cyber-2024-c3", "#3", "ict-cyber-2024-c3",
+                            1, 7));
+            assertThat(eventsOf(C1)).hasSize(4);
+        }
+
+        @Test
+        void aCommentRaisedAfterTheRevisionsTimeDoesNotHoldItBack() {
+            stored("ict-cyber-2024-c3", new CommentRaised(DELIBERATION, "ict-cyber-2024-c3", "#3", MEMBER, 1,
+                    Anchor.page(7), CommentKind.QUESTION, "why?", null, LATER.plusSeconds(1)));
+
+            fixture.givenNoPriorActivity()
+                    .when(revision(2, SECRETARY, keeps(C1 + ".1", 15), keeps(C1 + ".2", 15)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void overrideRecordsWhyTheRevisionGoesAheadWithItemsUnresolved() {
+            ReadinessOverride why = new ReadinessOverride("#1.2 waits for the legal review");
+            fixture.givenNoPriorActivity()
+                    .when(new CommitRevision(DELIBERATION, 2, TITLE, "資料11-1", 62, SUMMARY, List.of(), List.of(),
+                            SECRETARY, false, LATER, null, why))
+                    .expectEvents(new RevisionCommitted(DELIBERATION, 2, 1, TITLE, "資料11-1", 62, SUMMARY, List.of(),
+                            List.of(), SECRETARY, false, LATER, null, why));
+        }
+
+        private UnresolvedItems refusal(CommitRevision command) {
+            List<UnresolvedItems> caught = new ArrayList<>();
+            fixture.givenNoPriorActivity().when(command).expectNoEvents()
+                    .expectException(new org.hamcrest.CustomTypeSafeMatcher<UnresolvedItems>("the readiness gate's refusal") {
+                        @Override
+                        protected boolean matchesSafely(UnresolvedItems refused) {
+                            caught.add(refused);
+                            return true;
+                        }
+                    });
+            return caught.get(0);
         }
 
         @Test

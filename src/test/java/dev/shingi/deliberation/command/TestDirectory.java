@@ -51,11 +51,13 @@ final class TestDirectory {
 
     private final Directory directory;
     private final CommentNumbers numbers;
+    private final RegisteredComments comments;
     private final TestDocuments documents = new TestDocuments();
 
-    private TestDirectory(Directory directory, CommentNumbers numbers) {
+    private TestDirectory(Directory directory, CommentNumbers numbers, RegisteredComments comments) {
         this.directory = directory;
         this.numbers = numbers;
+        this.comments = comments;
     }
 
     /** A directory that knows nothing yet. */
@@ -66,7 +68,8 @@ final class TestDirectory {
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        return new TestDirectory(new Directory(jdbc), new CommentNumbers(jdbc, new DataSourceTransactionManager(ds), ds));
+        return new TestDirectory(new Directory(jdbc), new CommentNumbers(jdbc, new DataSourceTransactionManager(ds), ds),
+                new RegisteredComments(jdbc));
     }
 
     /**
@@ -114,6 +117,11 @@ final class TestDirectory {
 
     Directory directory() {
         return directory;
+    }
+
+    /** directory_comment, as the directory's processor fills it from each CommentRaised. */
+    RegisteredComments comments() {
+        return comments;
     }
 
     CommentNumbers numbers() {

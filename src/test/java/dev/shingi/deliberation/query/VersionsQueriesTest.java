@@ -24,7 +24,7 @@ class VersionsQueriesTest {
             new Location(3, null, null));
     static final FulfilledCommitment KEPT_IN_V3 = new FulfilledCommitment("k2", "#1.2", "c1", "#1", "do k2", FOOTNOTE);
     static final VersionSummary V1 = new VersionSummary(1, false, null, "Draft 1", "M-1", 10, null, List.of(), null,
-            false, null, List.of(), List.of(), 2, day(1), recordedAt(5));
+            false, null, List.of(), List.of(), 2, day(1), recordedAt(5), null);
     final ViewsFixture fixture = new ViewsFixture();
 
     /**
@@ -43,7 +43,8 @@ class VersionsQueriesTest {
         fixture.fulfil(2, "c1", "k1", day(10));
         fixture.raise("c3", 3, "m1", 2, CommentKind.EDITORIAL, day(11));
         fixture.record(new RevisionCommitted(D, 3, 2, "Draft 3", null, null, "example", List.of(),
-                List.of(new Fulfilment("c1", "k2", FOOTNOTE)), "s1", true, day(12)));
+                List.of(new Fulfilment("c1", "k2", FOOTNOTE)), "s1", true, day(12), null,
+                new ReadinessOverride("an example while #2 waits")));
         fixture.record(new CommitmentFulfilled(D, "c1", "k2", 3, FOOTNOTE, day(12)));
     }
 
@@ -55,10 +56,10 @@ class VersionsQueriesTest {
     void eachVersionWithWhatItKeptAndTheCommentsRaisedOnIt() {
         assertThat(versions(day(60), ALL)).containsExactly(V1,
                 new VersionSummary(2, true, 1, "Draft 2", null, null, "revised", List.of("reworded"), S1, false, null,
-                        List.of(KEPT_IN_V2), List.of("#1"), 1, day(10), recordedAt(11)),
+                        List.of(KEPT_IN_V2), List.of("#1"), 1, day(10), recordedAt(11), null),
                 new VersionSummary(3, true, 2, "Draft 3", null, null, "example", List.of(), S1, true,
                         VersionsQueries.ILLUSTRATIVE_LABEL, List.of(KEPT_IN_V3), List.of("#1"), 0, day(12),
-                        recordedAt(14)));
+                        recordedAt(14), "an example while #2 waits"));
     }
 
     @Test
