@@ -3,6 +3,7 @@ package dev.shingi.admin;
 import dev.shingi.platform.BulkReplay;
 import dev.shingi.platform.Ledger;
 import dev.shingi.platform.ReadModelRebuild;
+import dev.shingi.platform.ViewsGate;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -39,8 +41,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
- * The rebuild's course, with its collaborators mocked: which processors it stops, resets, fills by bulk replay or
- * lets replay themselves, what it reports as progress, and that a second rebuild is not begun while one runs.
+ * The rebuild's course, with its collaborators mocked: which processors it stops, resets and lets replay themselves,
+ * which it rebuilds online (copies built, caught up, switched in with the processor stopped), what it reports as progress, and that a second rebuild is not begun while one runs.
  */
 class RebuildTest {
     static final long HEAD = 100;
@@ -74,27 +76,72 @@ class RebuildTest {
         when(p.processingStatus()).thenReturn(status);
     }
 
+    final RebuildRecord record = mock(RebuildRecord.class);
+
     Rebuild rebuild(boolean bulk, BulkReplay... bulkReplays) {
-        return new Rebuild(processing, ledger, List.of(bulkReplays), tokenStore, NoTransactionManager.INSTANCE, bulk);
+        return new Rebuild(processing, ledger, List.of(bulkReplays), tokenStore, NoTransactionManager.INSTANCE,
+                new ViewsGate(), record, bulk);
+    }
+
+    /** Copies that note what is asked of them. */
+    static final class NotedShadow implements BulkReplay.Shadow {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        final TrackingToken token = new GlobalSequenceTrackingToken(HEAD);
+        volatile long head;
+
+        NotedShadow(long head) {
+            this.head = head;
+        }
+
+        @Override
+        public long head() {
+            return head;
+        }
+
+        @Override
+        public void catchUp(long head, BulkReplay.Progress progress) {
+            asked.add("catchUp " + head);
+            this.head = head;
+        }
+
+        @Override
+        public TrackingToken switchOver() {
+            asked.add("switchOver");
+            return token;
+        }
+
+        @Override
+        public void discard() {
+            asked.add("discard");
+        }
     }
 
     /** A bulk replay of the group "views" that reports 1 of 4 done and waits for {@link #release}. */
     static final class HeldReplay implements BulkReplay {
         final CountDownLatch held = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        final TrackingToken token = new GlobalSequenceTrackingToken(HEAD);
+        final String group;
         volatile Progress progress;
         volatile long head = -1;
         volatile boolean interrupted;
-        volatile Supplier<TrackingToken> outcome = () -> token;
+        volatile NotedShadow shadow;
+        volatile RuntimeException failure;
 
-        @Override
-        public String processingGroup() {
-            return "views";
+        HeldReplay() {
+            this("views");
+        }
+
+        HeldReplay(String group) {
+            this.group = group;
         }
 
         @Override
-        public TrackingToken replay(long head, Progress progress) {
+        public String processingGroup() {
+            return group;
+        }
+
+        @Override
+        public Shadow build(long head, Progress progress) {
             this.head = head;
             this.progress = progress;
             progress.planned.set(4);
@@ -105,7 +152,11 @@ class RebuildTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return outcome.get();
+            if (failure != null) {
+                throw failure;
+            }
+            shadow = new NotedShadow(head);
+            return shadow;
         }
 
         @Override
@@ -196,7 +247,7 @@ class RebuildTest {
         doThrow(new IllegalStateException("a segment is claimed elsewhere")).when(views).resetTokens();
         Rebuild rebuild = rebuild(true);
 
-        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", 0, 0, 0, null, null, null));
+        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", "IDLE", 0, 0, 0, null, null, null));
         assertThat(rebuild.underWay()).isEmpty();
         assertThat(rebuild.bulkCpuSeconds()).isZero();
         verifyNoInteractions(processing, ledger, tokenStore, audit, views);
@@ -208,11 +259,12 @@ class RebuildTest {
         verify(audit).start();
         verify(views).shutDown();
         verify(views).start();
-        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", 0, 0, 0, null, null, null));
+        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", "IDLE", 0, 0, 0, null, null, null));
     }
 
     @Test
-    void theViewsStayStoppedWhileTheBulkReplayFillsThemThenGoOnFromItsTokenInEverySegment() throws Exception {
+    void theViewsGoOnServingWhileTheirCopiesAreBuiltAndCaughtUpThenSwitchWithTheProcessorStoppedAndGoOnFromTheirToken()
+            throws Exception {
         StreamingEventProcessor views = processor("views", true);
         when(tokenStore.fetchSegments("views")).thenReturn(new int[]{0, 1});
         HeldReplay bulk = new HeldReplay();
@@ -222,77 +274,42 @@ class RebuildTest {
         assertThat(bulk.awaitHeld()).isTrue();
 
         assertThat(bulk.head).isEqualTo(HEAD);
-        verify(views).shutDown();
-        verify(views).resetTokens();
-        verify(views, never()).start();
+        verify(views, never()).shutDown();
+        verify(views, never()).resetTokens();
+        verify(record).started("views", HEAD, rebuild.progress().startedAt());
+        assertThat(rebuild.progress().phase()).isEqualTo("BUILDING");
         assertThat(rebuild.progress().eventsDone()).isEqualTo(25); // 1 of 4 of the bulk replay's own units
         bulk.progress.done.set(4);
-        assertThat(rebuild.progress().eventsDone()).as("not done before the token is stored").isEqualTo(HEAD - 1);
+        assertThat(rebuild.progress().eventsDone()).as("not done before the switch").isEqualTo(HEAD - 1);
         assertThat(rebuild.progress().state()).isEqualTo("RUNNING");
-        assertThat(rebuild.underWay()).contains(new ReadModelRebuild.Share(HEAD - 1, HEAD));
+        assertThat(rebuild.underWay()).as("the live views are complete: no notice").isEmpty();
 
+        // written meanwhile: 2,000 events, then 600, then 100 more: two rounds, then the switch takes the last 100
+        when(ledger.headPosition()).thenReturn(HEAD + 2_000, HEAD + 2_000, HEAD + 2_600, HEAD + 2_600, HEAD + 2_700);
         bulk.release.countDown();
         verify(views, timeout(10_000)).start();
-        InOrder order = inOrder(tokenStore, views);
-        order.verify(tokenStore).storeToken(bulk.token, "views", 0);
-        order.verify(tokenStore).storeToken(bulk.token, "views", 1);
-        order.verify(views).start();
-        verify(views, times(1)).resetTokens();
         awaitProgress(rebuild, p -> "DONE".equals(p.state()));
+        assertThat(bulk.shadow.asked).containsExactly("catchUp " + (HEAD + 2_000), "catchUp " + (HEAD + 2_600),
+                "catchUp " + (HEAD + 2_700), "switchOver");
+        InOrder order = inOrder(views, tokenStore);
+        order.verify(views).shutDown();
+        order.verify(tokenStore).storeToken(bulk.shadow.token, "views", 0);
+        order.verify(tokenStore).storeToken(bulk.shadow.token, "views", 1);
+        order.verify(views).start();
+        verify(views, never()).resetTokens();
+        verify(record).ended("views", "DONE");
         assertThat(rebuild.progress().eventsDone()).isEqualTo(HEAD);
+        assertThat(rebuild.progress().phase()).isEqualTo("DONE");
     }
 
     @Test
-    void aFailedBulkReplayResetsTheViewsOnceMoreAndLetsThemReplayTheLogThemselves() throws Exception {
-        StreamingEventProcessor views = processor("views", true);
-        HeldReplay bulk = new HeldReplay();
-        bulk.outcome = () -> {
-            throw new IllegalStateException("disk full");
-        };
-        Rebuild rebuild = rebuild(true, bulk);
-
-        rebuild.start();
-        assertThat(bulk.awaitHeld()).isTrue();
-        bulk.release.countDown();
-
-        verify(views, timeout(10_000)).start();
-        verify(views, times(2)).resetTokens();
-        verify(tokenStore, never()).storeToken(any(), anyString(), anyInt());
-        at(views, 60);
-        // once the bulk thread has ended, progress is the processor's own
-        awaitProgress(rebuild, p -> p.eventsDone() == 60);
-        assertThat(rebuild.progress().state()).isEqualTo("RUNNING");
-        at(views, HEAD);
-        assertThat(rebuild.progress().state()).isEqualTo("DONE");
-    }
-
-    @Test
-    void aGroupThatCannotBeResetAfterItsBulkReplayFailedDoesNotKeepTheNextGroupFromItsOwn() throws Exception {
+    void aFailedBulkReplayLeavesTheViewsAsTheyWereAndDoesNotKeepTheNextGroupFromItsOwn() throws Exception {
         StreamingEventProcessor views = processor("views", true);
         StreamingEventProcessor other = processor("other", true);
-        // the rebuild's reset works; the second, after the failed bulk replay, throws
-        org.mockito.Mockito.doNothing().doThrow(new IllegalStateException("token store gone")).when(views).resetTokens();
         HeldReplay bulk = new HeldReplay();
-        bulk.outcome = () -> {
-            throw new IllegalStateException("disk full");
-        };
-        TrackingToken otherToken = new GlobalSequenceTrackingToken(HEAD);
-        BulkReplay otherBulk = new BulkReplay() {
-            @Override
-            public String processingGroup() {
-                return "other";
-            }
-
-            @Override
-            public TrackingToken replay(long head, Progress progress) {
-                return otherToken;
-            }
-
-            @Override
-            public boolean interrupted() {
-                return false;
-            }
-        };
+        bulk.failure = new IllegalStateException("disk full");
+        HeldReplay otherBulk = new HeldReplay("other");
+        otherBulk.release.countDown();
         when(tokenStore.fetchSegments("other")).thenReturn(new int[]{0});
         Rebuild rebuild = rebuild(true, bulk, otherBulk);
 
@@ -300,13 +317,38 @@ class RebuildTest {
         assertThat(bulk.awaitHeld()).isTrue();
         bulk.release.countDown();
 
-        verify(views, timeout(10_000)).start();
         verify(other, timeout(10_000)).start();
-        verify(tokenStore, timeout(10_000)).storeToken(otherToken, "other", 0);
+        awaitProgress(rebuild, p -> !"RUNNING".equals(p.state()));
+        assertThat(rebuild.progress().state()).isEqualTo("FAILED");
+        verify(views, never()).shutDown();
+        verify(views, never()).resetTokens();
+        verify(views, never()).start();
+        verify(tokenStore, never()).storeToken(any(), org.mockito.ArgumentMatchers.eq("views"), anyInt());
+        verify(tokenStore).storeToken(otherBulk.shadow.token, "other", 0);
+        verify(record).ended("views", "FAILED");
+        verify(record).ended("other", "DONE");
     }
 
     @Test
-    void atStartUpACutShortBulkReplayIsBegunAgainAndNothingHappensWhenNoneWasOrBulkReplayIsOff() throws Exception {
+    void aSwitchThatFailsBeforeTheSwapDropsTheCopiesAndStartsTheViewsAgainOnTheirOwnToken() throws Exception {
+        StreamingEventProcessor views = processor("views", true);
+        when(tokenStore.fetchSegments("views")).thenThrow(new IllegalStateException("token store gone"));
+        HeldReplay bulk = new HeldReplay();
+        bulk.release.countDown();
+        Rebuild rebuild = rebuild(true, bulk);
+
+        rebuild.start();
+        awaitProgress(rebuild, p -> !"RUNNING".equals(p.state()));
+
+        assertThat(rebuild.progress().state()).isEqualTo("FAILED");
+        // the swap had begun: the copies may be the live tables now, and are not dropped
+        assertThat(bulk.shadow.asked).containsExactly("catchUp " + HEAD, "switchOver");
+        verify(views).shutDown();
+        verify(views).start();
+    }
+
+    @Test
+    void atStartUpACutShortRebuildIsBegunAgainAndNothingHappensWhenNoneWasOrBulkReplayIsOff() throws Exception {
         StreamingEventProcessor views = processor("views", true);
         when(tokenStore.fetchSegments("views")).thenReturn(new int[]{0});
 
@@ -323,17 +365,16 @@ class RebuildTest {
         verifyNoInteractions(processing, views);
 
         HeldReplay cut = new HeldReplay();
-        cut.interrupted = true;
+        when(record.cutShort()).thenReturn(List.of("views")); // the node died during a rebuild
         Rebuild rebuild = rebuild(true, cut);
         rebuild.resumeInterrupted();
 
         assertThat(cut.awaitHeld()).isTrue();
-        verify(views).shutDown();
-        verify(views).resetTokens();
+        verify(views, never()).shutDown();
         assertThat(rebuild.progress().state()).isEqualTo("RUNNING");
         cut.release.countDown();
         verify(views, timeout(10_000)).start();
-        verify(tokenStore).storeToken(cut.token, "views", 0);
+        verify(tokenStore, timeout(10_000)).storeToken(cut.shadow.token, "views", 0);
         assertThat(ignored.head).as("never asked to replay").isEqualTo(-1);
     }
 

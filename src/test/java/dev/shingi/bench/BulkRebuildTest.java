@@ -159,7 +159,7 @@ class BulkRebuildTest {
     }
 
     @Test
-    void whenTheBulkReplayFailsTheProcessorReplaysTheLogItself() {
+    void whenTheBulkReplayFailsTheViewsStayAsTheyWere() {
         Map<String, List<String>> before = snapshot();
         HeldBulkReplay.fail = true;
         try {
@@ -167,6 +167,7 @@ class BulkRebuildTest {
         } finally {
             HeldBulkReplay.fail = false;
         }
+        assertThat(rebuild.progress().state()).isEqualTo("FAILED");
         assertThat(snapshot()).isEqualTo(before);
     }
 

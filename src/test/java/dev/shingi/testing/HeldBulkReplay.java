@@ -1,7 +1,6 @@
 package dev.shingi.testing;
 
 import dev.shingi.platform.BulkReplay;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -60,7 +59,7 @@ public class HeldBulkReplay {
                     }
 
                     @Override
-                    public TrackingToken replay(long head, Progress progress) {
+                    public Shadow build(long head, Progress progress) {
                         if (fail) {
                             throw new IllegalStateException("A bulk replay failing for the test");
                         }
@@ -76,7 +75,7 @@ public class HeldBulkReplay {
                                 Thread.currentThread().interrupt();
                             }
                         }
-                        return bulk.replay(head, progress);
+                        return bulk.build(head, progress);
                     }
                 };
             }

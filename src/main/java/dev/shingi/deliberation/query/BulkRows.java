@@ -1,5 +1,6 @@
 package dev.shingi.deliberation.query;
 
+import dev.shingi.platform.ShadowTables;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,10 +30,15 @@ final class BulkRows {
     /** Where the rows go instead of the database, for a check that compares them with the stored ones. */
     private final java.util.function.BiConsumer<String, List<Object[]>> collector;
 
-    BulkRows(DataSource dataSource, TransactionTemplate tx) {
+    /** Whether rows go into the tables' copies ({@link ShadowTables}) rather than the tables. */
+    private final boolean shadow;
+
+    /** Rows into the tables' copies ({@code shadow}) or into the tables themselves. */
+    BulkRows(DataSource dataSource, TransactionTemplate tx, boolean shadow) {
         this.dataSource = dataSource;
         this.tx = tx;
         this.collector = null;
+        this.shadow = shadow;
     }
 
     /** Rows handed to {@code collector} (a statement and its rows at a time), never written. */
@@ -40,6 +46,7 @@ final class BulkRows {
         this.dataSource = null;
         this.tx = null;
         this.collector = collector;
+        this.shadow = false;
     }
 
     /** Rows written so far, by table. */
@@ -64,7 +71,7 @@ final class BulkRows {
             statements.forEach(collector);
             return;
         }
-        tx.executeWithoutResult(status -> statements.forEach(this::batch));
+        tx.executeWithoutResult(status -> statements.forEach((sql, rows) -> batch(shadow ? into(sql) : sql, rows)));
     }
 
     /** Rows for {@link DeliberationsProjection#write}, gathered until {@link #flush()}. */
@@ -89,7 +96,16 @@ final class BulkRows {
         }
     }
 
+    /** The same INSERT into the table's copy. */
+    static String into(String sql) {
+        String table = table(sql);
+        return "INSERT INTO " + ShadowTables.shadow(table) + sql.substring("INSERT INTO ".length() + table.length());
+    }
+
     static String table(String sql) {
+        if (!sql.startsWith("INSERT INTO ")) {
+            throw new IllegalArgumentException("The bulk rebuild only inserts rows: " + sql);
+        }
         int from = "INSERT INTO ".length();
         return sql.substring(from, sql.indexOf(' ', from));
     }

@@ -5,6 +5,7 @@ import dev.shingi.deliberation.api.Aggregates;
 import dev.shingi.deliberation.api.DeliberationEvent;
 import dev.shingi.deliberation.api.ParticipantRegistered;
 import dev.shingi.platform.BulkReplay;
+import dev.shingi.platform.ShadowTables;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -80,15 +81,22 @@ class ViewsBulkRebuild implements BulkReplay {
     /** Comments whose events pass 2 asks for in one statement. */
     private static final int COMMENTS_PER_QUERY = 500;
 
-    private final JdbcTemplate jdbc;
+    final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final StoredEventRow stored;
     private final TransactionTemplate tx;
     private final Serializer tokenSerializer;
     private final ViewsStartupCheck startupCheck;
+    final ShadowTables shadows;
+    final CommentsProjection comments;
+    final Names projectionNames;
 
     ViewsBulkRebuild(JdbcTemplate jdbc, StoredEventRow stored, Serializer tokenSerializer,
-                     PlatformTransactionManager transactions, ViewsStartupCheck startupCheck) {
+                     PlatformTransactionManager transactions, ViewsStartupCheck startupCheck, ShadowTables shadows,
+                     CommentsProjection comments, Names projectionNames) {
+        this.shadows = shadows;
+        this.comments = comments;
+        this.projectionNames = projectionNames;
         this.startupCheck = startupCheck;
         this.tokenSerializer = tokenSerializer;
         this.jdbc = jdbc;
@@ -135,39 +143,51 @@ class ViewsBulkRebuild implements BulkReplay {
     }
 
     /** A participant's name, and the position it was registered at. */
-    private record Named(String name, long position) {
+    record Named(String name, long position) {
     }
 
+    /**
+     * The copies of the views' tables ({@link ShadowTables}), created empty, filled by both passes up to {@code head},
+     * then given the live tables' indexes and constraints; the live tables are not touched, and their processor goes
+     * on with them meanwhile.
+     */
     @Override
-    public TrackingToken replay(long head, Progress progress) {
+    public Shadow build(long head, Progress progress) {
         startupCheck.rebuildStarted();
-        if (head <= 0) {
-            return null;
-        }
-        long windowFrom = Math.max(0, head - GAP_WINDOW);
-        BitSet window = new BitSet((int) (head - windowFrom) + 1);
-        jdbc.query("SELECT globalIndex FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ?",
-                rs -> {
-                    window.set((int) (rs.getLong(1) - windowFrom));
-                }, windowFrom, head);
-        List<Long> gaps = new ArrayList<>();
-        for (long p = windowFrom + 1; p <= head; p++) {
-            if (!window.get((int) (p - windowFrom))) {
-                gaps.add(p);
+        shadows.create(ViewsConfig.TABLES);
+        try {
+            long windowFrom = Math.max(0, head - GAP_WINDOW);
+            java.util.TreeSet<Long> gaps = new java.util.TreeSet<>();
+            if (head > 0) {
+                BitSet window = new BitSet((int) (head - windowFrom) + 1);
+                jdbc.query("SELECT globalIndex FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ?",
+                        rs -> {
+                            window.set((int) (rs.getLong(1) - windowFrom));
+                        }, windowFrom, head);
+                for (long p = windowFrom + 1; p <= head; p++) {
+                    if (!window.get((int) (p - windowFrom))) {
+                        gaps.add(p);
+                    }
+                }
             }
+            progress.planned.set(head);
+            Map<String, Named> names = new HashMap<>();
+            BulkRows writers = new BulkRows(dataSource, tx, true);
+            long t0 = System.nanoTime();
+            long commentEvents = head <= 0 ? 0
+                    : rows(head, p -> p >= 1 && p <= head && !gaps.contains(p), progress, writers, names);
+            long t1 = System.nanoTime();
+            shadows.index(ViewsConfig.TABLES);
+            long t2 = System.nanoTime();
+            analyze();
+            log.info("Bulk rebuild of the views up to position {}: {} comment events, rows {} ms, indexes {} ms, "
+                            + "statistics {} ms; {} gap(s); rows {}", head, commentEvents, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, gaps.size(), writers.written());
+            return new ViewsShadow(this, head, gaps, names, writers);
+        } catch (RuntimeException e) {
+            shadows.drop(ViewsConfig.TABLES);
+            throw e;
         }
-        LongPredicate included = p -> p >= 1 && p <= head && (p <= windowFrom || window.get((int) (p - windowFrom)));
-        progress.planned.set(head);
-
-        long t0 = System.nanoTime();
-        BulkRows writers = new BulkRows(dataSource, tx);
-        long commentEvents = rows(head, included, progress, writers);
-        long t2 = System.nanoTime();
-        analyze();
-        log.info("Bulk rebuild of the views up to position {}: {} comment events, {} ms, statistics {} ms; {} gap(s) "
-                        + "left to the processor; rows {}", head, commentEvents, (t2 - t0) / 1_000_000,
-                (System.nanoTime() - t2) / 1_000_000, gaps.size(), writers.written());
-        return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
     /**
@@ -175,7 +195,11 @@ class ViewsBulkRebuild implements BulkReplay {
      * {@link ViewsRecompute}), without touching the views' tokens; returns how many comment events were folded.
      */
     long rows(long head, LongPredicate included, Progress progress, BulkRows writers) {
-        Map<String, Named> names = new HashMap<>();
+        return rows(head, included, progress, writers, new HashMap<>());
+    }
+
+    /** {@link #rows}, noting the participants' names met in {@code names}. */
+    long rows(long head, LongPredicate included, Progress progress, BulkRows writers, Map<String, Named> names) {
         Set<String> commentIds = new LinkedHashSet<>();
         long commentEvents = pass1(head, included, names, commentIds, progress, writers);
         progress.planned.set(head + commentEvents);
@@ -197,7 +221,7 @@ class ViewsBulkRebuild implements BulkReplay {
     private void analyze() {
         if (Vendor.postgres(jdbc)) {
             for (String table : ViewsConfig.TABLES) {
-                jdbc.execute("ANALYZE " + table);
+                jdbc.execute("ANALYZE " + ShadowTables.shadow(table));
             }
         }
     }
@@ -244,7 +268,7 @@ class ViewsBulkRebuild implements BulkReplay {
     }
 
     /** An event not about one comment: {@link DeliberationsProjection#write}'s rows for it, into the batch. */
-    private void deliberationEvent(ResultSet rs, long position, long recordedAt, Map<String, Named> names,
+    void deliberationEvent(ResultSet rs, long position, long recordedAt, Map<String, Named> names,
                                    BulkRows.Batch batch) throws SQLException {
         DomainEventMessage<?> message = stored.message(rs);
         if (!(message.getPayload() instanceof DeliberationEvent event)) {
@@ -280,7 +304,7 @@ class ViewsBulkRebuild implements BulkReplay {
      * (in aggregate-id order, the rows open at an instant were scattered over the whole table: at 1M events each
      * query read ~11 MB of pages).
      */
-    private long pass2(Set<String> commentIds, LongPredicate included, Map<String, Named> names, Progress progress,
+    long pass2(java.util.Collection<String> commentIds, LongPredicate included, Map<String, Named> names, Progress progress,
                        BulkRows writers) {
         long folded = 0;
         List<String> chunk = new ArrayList<>(COMMENTS_PER_QUERY);
@@ -351,7 +375,7 @@ class ViewsBulkRebuild implements BulkReplay {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Names as the projection saw them right before the event at {@code position}: those registered before it. */
-    private static Function<String, String> nameOf(Map<String, Named> names, String deliberationId, long position) {
+    static Function<String, String> nameOf(Map<String, Named> names, String deliberationId, long position) {
         return participantId -> {
             Named named = names.get(deliberationId + '\u0000' + participantId);
             return named != null && named.position() < position ? named.name() : participantId;

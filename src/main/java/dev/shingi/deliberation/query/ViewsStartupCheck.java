@@ -1,6 +1,7 @@
 package dev.shingi.deliberation.query;
 
 import dev.shingi.platform.EmbeddedH2;
+import dev.shingi.platform.ShadowTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,12 @@ class ViewsStartupCheck {
         List<EmbeddedH2.Disagreement> found = jdbc.execute((ConnectionCallback<List<EmbeddedH2.Disagreement>>)
                 EmbeddedH2::disagreements);
         List<EmbeddedH2.Disagreement> views = found.stream().filter(d -> ViewsConfig.TABLES.contains(d.table())).toList();
-        found.stream().filter(d -> !views.contains(d)).forEach(d -> log.error(
+        // a rebuild's copy of a view, cut short: dropped, the rebuild begun again makes it anew
+        List<EmbeddedH2.Disagreement> copies = found.stream().filter(d -> d.table().endsWith(ShadowTables.SUFFIX)
+                && ViewsConfig.TABLES.contains(d.table().substring(0, d.table().length() - ShadowTables.SUFFIX.length())))
+                .toList();
+        copies.forEach(d -> jdbc.execute("DROP TABLE IF EXISTS " + d.table() + " CASCADE"));
+        found.stream().filter(d -> !views.contains(d) && !copies.contains(d)).forEach(d -> log.error(
                 "The database's index {} of table {} holds {} entries for {} rows; this table is not a view and "
                         + "cannot be rebuilt from the log (docs/operations.md, \"After a crash\")", d.index(),
                 d.table(), d.entries(), d.rows()));
