@@ -90,7 +90,9 @@ final class BadValues {
 
     /** A path segment or parameter value, escaped; sometimes with raw escapes no encoder makes. */
     static Arbitrary<String> escaped(String name) {
-        return Arbitraries.frequencyOf(Tuple.of(8, forName(name).map(BadValues::escape)),
+        // within the 8 KB request line Tomcat accepts: a longer one it refuses itself, before the application
+        return Arbitraries.frequencyOf(Tuple.of(8, forName(name).map(v -> v.length() > 1_500 ? v.substring(0, 1_500) : v)
+                        .map(BadValues::escape)),
                 Tuple.of(1, Arbitraries.of(RAW_ESCAPES)),
                 Tuple.of(1, Arbitraries.of(RAW_ESCAPES).map(r -> escape(DELIBERATION) + r)));
     }

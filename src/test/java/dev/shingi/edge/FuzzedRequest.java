@@ -83,7 +83,7 @@ record FuzzedRequest(Endpoint endpoint, String method, String path, String query
                 Tuple.of(4, Combinators.combine(declared, pair.list().ofMaxSize(3))
                         .as((d, rest) -> "?" + d + rest.stream().map(r -> "&" + r).collect(Collectors.joining()))),
                 Tuple.of(1, Arbitraries.of("?at", "?at=&at=2024-06-24T14:00Z", "?%C0%BC=1", "?=", "?&&&", "?at=1&at=2",
-                        "?limit=" + "9".repeat(400), "?knownAt=" + "x".repeat(4_000))));
+                        "?limit=" + "9".repeat(400), "?knownAt=" + "x".repeat(3_000))));
     }
 
     private static Arbitrary<String> caller(Endpoint e) {
@@ -143,7 +143,8 @@ record FuzzedRequest(Endpoint endpoint, String method, String path, String query
 
     @Override
     public String toString() {
-        return method + " " + path + query + " as '" + caller + "'" + (endpoint.page() ? " csrf " + csrf : "")
+        String url = path + query;
+        return method + " " + (url.length() > 300 ? url.substring(0, 300) + "…" : url) + " as '" + caller + "'" + (endpoint.page() ? " csrf " + csrf : "")
                 + Optional.ofNullable(body).map(b -> " body " + b.shown()).orElse("") + "  [endpoint " + endpoint + "]";
     }
 }
