@@ -172,6 +172,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Axon may hand a handler's exception back wrapped; the domain's own exception decides the answer. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> any(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.multipart.MultipartException multipart
+                && !(e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException)) {
+            // a multipart body without its boundary, cut short, or with parts that cannot be read: the client's
+            ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+                    "body: the multipart body could not be read ("
+                            + multipart.getMostSpecificCause().getMessage() + ")");
+            p.setProperty("errors", List.of(new FieldError("body", "malformed multipart/form-data")));
+            return ResponseEntity.badRequest().body(p);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.springframework.security.core.AuthenticationException) {
                 ProblemDetail p = problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in required", t.getMessage());
