@@ -66,9 +66,17 @@ final class MeetingReader {
         if (tm.find(after)) {
             half = tm.group(1);
             start = time(tm, null, items, flags);
+            boolean startUnsure = start == null && half == null; // 「6時30分」: morning or evening, not said
             if (tm.find()) {
-                // 「午後7時~8時50分」: the end without a mark is in the same half of the day as the start
-                end = time(tm, half, items, flags);
+                if (startUnsure && tm.group(1) == null && Integer.parseInt(tm.group(2)) <= 12) {
+                    // 「6時30分～8時」: 8時 is as unsure as the start it follows (08:00 or 20:00)
+                    flags.add(Uncertain.of(SourceText.span(items.when()), "'" + tm.group().strip() + "' says neither "
+                            + "午前 nor 午後 and may be morning or evening: left empty", "meeting-time-ambiguous",
+                            tm.group().strip()));
+                } else {
+                    // 「午後7時~8時50分」: the end without a mark is in the same half of the day as the start
+                    end = time(tm, half, items, flags);
+                }
             }
         }
         if (start != null && end != null && end.isBefore(start)) {

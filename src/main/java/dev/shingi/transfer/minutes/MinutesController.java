@@ -51,7 +51,7 @@ class MinutesController {
                             @RequestHeader(value = "Content-Type", required = false) String contentType,
                             @RequestParam(required = false) String deliberationId) throws HttpMediaTypeNotSupportedException {
         importer.requirePreview(deliberationId);
-        return People.matched(parser.parse(decode(body, contentType)), people.known());
+        return People.matched(parser.parse(decode(body, contentType)), people.known(deliberationId));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -140,7 +140,7 @@ public class MinutesImporter {
                         + "deliberation '" + id + "'", id));
             }
         }
-        People.Known known = people.known();
+        People.Known known = people.known(exists ? id : null);
         ProposalCheck.Plan plan = ProposalCheck.plan(r, detail, versions,
                 new ProposalCheck.Importer(access.user(), access.isAdmin(), known.maySecretariat(), known.readable()),
                 now, problems);

@@ -56,7 +56,7 @@ public final class MinutesParser {
             return new MinutesProposal(meeting, materials, attendees.all(), List.of(), List.of(), flags);
         }
         Turns turns = TurnReader.read(ReportedSpeech.expand(items.proceedings()), attendees, flags);
-        Points points = PointReader.read(turns);
+        Points points = PointReader.read(turns, meeting);
         Answers answers = AnswerJoiner.join(points);
         List<TurnFlag> byTurn = new ArrayList<>(points.flags());
         byTurn.addAll(answers.flags());

@@ -42,13 +42,25 @@ class People {
      * else themself and the secretariat of the deliberations they are secretariat of (their colleagues, who hold that
      * role already).
      */
-    record Known(List<PeopleMatcher.Person> readable, Predicate<String> maySecretariat) {
+    record Known(List<PeopleMatcher.Person> readable, Predicate<String> maySecretariat, List<PeopleMatcher.Person> own) {
+        Known(List<PeopleMatcher.Person> readable, Predicate<String> maySecretariat) {
+            this(readable, maySecretariat, List.of());
+        }
     }
 
     /** One list of the deliberations, one read of each the user can read. */
     Known known() {
+        return known(null);
+    }
+
+    /**
+     * As {@link #known()}, and the participants of {@code into} (an existing deliberation the import goes into, or
+     * null) as {@code own}: there a name is matched to everyone registered, ids an earlier import generated included.
+     */
+    Known known(String into) {
         AsOf now = AsOf.now(clock.instant());
         List<PeopleMatcher.Person> readable = new ArrayList<>();
+        List<PeopleMatcher.Person> own = new ArrayList<>();
         Set<String> colleagues = new HashSet<>();
         colleagues.add(access.user());
         for (DeliberationSummary d : queries.query(new FindDeliberations(now),
@@ -60,12 +72,15 @@ class People {
             for (Participant p : queries.query(new FindDeliberation(d.deliberationId(), now),
                     ResponseTypes.instanceOf(DeliberationDetail.class)).join().participants()) {
                 readable.add(new PeopleMatcher.Person(p.participantId(), p.name(), p.organisation()));
+                if (d.deliberationId().equals(into)) {
+                    own.add(new PeopleMatcher.Person(p.participantId(), p.name(), p.organisation()));
+                }
                 if (secretary && p.role() == Role.SECRETARIAT) {
                     colleagues.add(p.participantId());
                 }
             }
         }
-        return new Known(readable, access.isAdmin() ? id -> true : colleagues::contains);
+        return new Known(readable, access.isAdmin() ? id -> true : colleagues::contains, own);
     }
 
     /**
@@ -79,11 +94,14 @@ class People {
         List<MinutesProposal.Participant> participants = new ArrayList<>();
         List<MinutesProposal.Uncertain> flags = new ArrayList<>(p.uncertain());
         for (MinutesProposal.Participant x : p.participants()) {
-            if (x.participantId() != null || x.name() == null) {
+            if (x.participantId() != null || x.name() == null || UnnamedMember.is(x.name())) { // the unnamed member is no one
                 participants.add(x);
                 continue;
             }
-            PeopleMatcher.Match m = PeopleMatcher.match(x.name(), people);
+            PeopleMatcher.Match m = PeopleMatcher.match(x.name(), known.own(), true); // the deliberation's own first
+            if (m.certainty() == PeopleMatcher.Certainty.NONE) {
+                m = PeopleMatcher.match(x.name(), people);
+            }
             if (m.certainty() == PeopleMatcher.Certainty.SURE && x.role() == Role.SECRETARIAT
                     && !maySecretariat.test(m.candidates().get(0).participantId())) {
                 participants.add(x);

@@ -39,6 +39,14 @@ final class PeopleMatcher {
     }
 
     static Match match(String name, Collection<Person> people) {
+        return match(name, people, false);
+    }
+
+    /**
+     * As {@link #match(String, Collection)}; with {@code withGenerated} the people are the participants of the one
+     * deliberation an import goes into, where an id an earlier import generated does name someone.
+     */
+    static Match match(String name, Collection<Person> people, boolean withGenerated) {
         if (name == null || name.isBlank()) {
             return Match.NONE;
         }
@@ -46,7 +54,8 @@ final class PeopleMatcher {
         Map<String, Person> exact = new LinkedHashMap<>();
         Map<String, Person> family = new LinkedHashMap<>();
         for (Person p : people) {
-            if (p.participantId() == null || p.name() == null || GENERATED.matcher(p.participantId()).matches()) {
+            if (p.participantId() == null || p.name() == null
+                    || (!withGenerated && GENERATED.matcher(p.participantId()).matches())) {
                 continue;
             }
             if (key(p.name()).equals(key)) {

@@ -34,6 +34,14 @@ final class PointReader {
     }
 
     static Points read(Turns turns) {
+        return read(turns, null);
+    }
+
+    /**
+     * As {@link #read(Turns)}; the points of a speaker written only as a title (「（委員）」) are the
+     * {@link UnnamedMember} of {@code meeting}, added to the participants once per title and flagged per point.
+     */
+    static Points read(Turns turns, MinutesProposal.Meeting meeting) {
         Roster roster = turns.roster().copy();
         List<Comment> comments = new ArrayList<>();
         Map<Integer, List<Comment>> raisedIn = new HashMap<>();
@@ -62,7 +70,7 @@ final class PointReader {
                         raisedIn.getOrDefault(previous, List.of()), raisingTurns));
                 raisingTurns = 0;
             } else {
-                List<Comment> made = raised(i, t, comments, flags);
+                List<Comment> made = raised(i, t, unnamed(t, meeting, roster), comments, flags);
                 raisedIn.put(i, made);
                 if (!made.isEmpty()) { // a chair's 「御質疑はありますか。」 raises nothing: it makes no second raiser
                     raisingTurns++;
@@ -73,16 +81,36 @@ final class PointReader {
         return new Points(comments, answers, roster, flags);
     }
 
-    /** A member's points, each attributed to the speaker (left empty, and flagged, when the speaker is unclear). */
-    private static List<Comment> raised(int turn, Turn t, List<Comment> comments, List<TurnFlag> flags) {
+    /** The unnamed member a turn of a speaker written only as a title speaks for (added once), else null. */
+    private static Participant unnamed(Turn t, MinutesProposal.Meeting meeting, Roster roster) {
+        if (t.speaker() != null || !Titles.ANONYMOUS.contains(t.written())) {
+            return null;
+        }
+        Participant u = UnnamedMember.of(t.written(), meeting);
+        if (roster.all().stream().noneMatch(p -> p.name().equals(u.name()))) {
+            roster.add(u);
+        }
+        return u;
+    }
+
+    /**
+     * A member's points, each attributed to the speaker, or to the {@code unnamed} member the speaker stands for
+     * (flagged), or left empty (flagged) when the speaker is unclear.
+     */
+    private static List<Comment> raised(int turn, Turn t, Participant unnamed, List<Comment> comments,
+                                        List<TurnFlag> flags) {
         String s = t.said().text();
         List<Comment> made = new ArrayList<>();
         for (Part p : Parts.points(s, 0, s.length())) {
             String ref = "c" + (comments.size() + 1);
             List<Integer> at = t.said().lines(p.start(), p.end());
-            Comment c = new Comment(ref, t.speaker() == null ? null : t.speaker().name(), Anchors.ofPoint(p, s),
-                    Phrases.kind(p.text()), p.text(), at);
-            if (t.speaker() == null) {
+            String author = t.speaker() != null ? t.speaker().name() : unnamed != null ? unnamed.name() : null;
+            Comment c = new Comment(ref, author, Anchors.ofPoint(p, s), Phrases.kind(p.text()), p.text(), at);
+            if (unnamed != null) {
+                flags.add(new TurnFlag(turn, Uncertain.of(at, ref + " was raised by a member the minutes do not name: "
+                        + "it is recorded for '" + unnamed.name() + "', who stands for no one", "author-unnamed", ref,
+                        unnamed.name())));
+            } else if (t.speaker() == null) {
                 flags.add(new TurnFlag(turn, Uncertain.of(at, "author of " + ref + " unclear (speaker '" + t.written() + "')",
                         "author-unclear", ref, t.written())));
             }

@@ -204,13 +204,20 @@ final class ProposalCheck {
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, Role> roles = new HashMap<>();
         Set<String> takenIds = new HashSet<>();
+        Map<String, Participant> own = new HashMap<>();
+        Map<String, Participant> ownByKey = new HashMap<>();
         if (detail != null) {
             for (Participant x : detail.participants()) {
                 ids.put(nfc(x.name()), x.participantId());
                 roles.put(nfc(x.name()), x.role());
                 takenIds.add(x.participantId());
+                own.put(x.participantId(), x);
+                ownByKey.putIfAbsent(PeopleMatcher.key(x.name()), x);
             }
         }
+        List<PeopleMatcher.Person> ownPeople = own.values().stream()
+                .map(x -> new PeopleMatcher.Person(x.participantId(), x.name(), x.organisation())).toList();
+        Set<String> reused = new HashSet<>();
         List<MinutesProposal.Participant> toRegister = new ArrayList<>();
         List<MinutesProposal.Participant> listed = p.participants() == null ? List.of() : p.participants();
         Set<String> seen = new HashSet<>();
@@ -231,9 +238,33 @@ final class ProposalCheck {
                 generated.add(null);
                 continue;
             }
+            String chosenOwn = x.participantId();
+            if (chosenOwn != null && own.containsKey(chosenOwn) && !UnnamedMember.is(x.name())) {
+                // the reviewer says this is someone the deliberation has: only someone the name may be
+                boolean candidate = PeopleMatcher.match(x.name(), ownPeople, true).candidates().stream()
+                        .anyMatch(c -> c.participantId().equals(chosenOwn));
+                if (!candidate) {
+                    problem(field + ".participantId", "participant-id-unknown", "'" + chosenOwn
+                            + "' is neither you nor someone named '" + x.name() + "' you can read", chosenOwn, x.name());
+                } else if (!reused.add(chosenOwn)) {
+                    problem(field + ".participantId", "participant-id-taken", "'" + chosenOwn
+                            + "' is someone else of this import or deliberation already", chosenOwn);
+                }
+                ids.put(name, chosenOwn);
+                roles.put(name, own.get(chosenOwn).role());
+                generated.add(null);
+                continue;
+            }
             if (ids.containsKey(name)) {
                 generated.add(null);
                 continue; // the deliberation's own participant of that name, whoever a match elsewhere proposed
+            }
+            Participant sameKey = ownByKey.get(PeopleMatcher.key(x.name()));
+            if (sameKey != null) { // 「蔦　健一」 for 「蔦 健一」: the same name, written with other spaces or widths
+                ids.put(name, sameKey.participantId());
+                roles.put(name, sameKey.role());
+                generated.add(null);
+                continue;
             }
             if (x.role() == null) {
                 problem(field + ".role", "role-required", "is required for the new participant '" + x.name() + "'",
@@ -242,7 +273,11 @@ final class ProposalCheck {
                 continue;
             }
             String chosen = x.participantId();
-            if (chosen != null) {
+            if (chosen != null && UnnamedMember.is(x.name())) {
+                problem(field + ".participantId", "unnamed-is-no-one", "'" + x.name() + "' stands for members the "
+                        + "minutes do not name; it is no one who signs in: leave it a new participant, or give the "
+                        + "comments to a named participant", x.name());
+            } else if (chosen != null) {
                 boolean self = chosen.equals(importer.user());
                 boolean known = PeopleMatcher.match(x.name(), importer.people()).candidates().stream()
                         .anyMatch(c -> c.participantId().equals(chosen));

@@ -100,9 +100,7 @@ final class TurnReader {
             Participant official = found.size() == 1 && found.get(0).role() == Role.SECRETARIAT ? found.get(0) : null;
             return new Turn(official, written, official == null, l, new Joined());
         }
-        if (Titles.ANONYMOUS.contains(written)) {
-            flags.add(Uncertain.of(at, "speaker given only as '" + written + "'; author left empty", "speaker-title-only",
-                    written));
+        if (Titles.ANONYMOUS.contains(written)) { // no one: PointReader gives its points to the meeting's unnamed member
             return new Turn(null, written, false, l, new Joined());
         }
         Participant holder = roster.soleHolder(written);

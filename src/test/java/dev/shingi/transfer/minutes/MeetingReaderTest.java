@@ -41,4 +41,34 @@ class MeetingReaderTest {
         assertThat(flags).containsExactly(new Uncertain(List.of(5, 5),
                 "the date or the starting time of the meeting could not be read from 日時", "meeting-when", List.of()));
     }
+
+    /**
+     * A city council's evening meeting as its 会議録 writes it (the layout of 狛江市's records, genre/SOURCES.md), with
+     * the Western year mistyped and no 午前/午後: the date is not chosen between the two years, and neither 6時30分
+     * nor the 8時 after it is taken for morning or evening — each is left empty and flagged.
+     */
+    @Test
+    void aDualYearThatDisagreesAndAnEveningTimeWithoutMarkAreFlaggedNotChosen() {
+        String text = "人権尊重推進会議（第2回）会議録\n1 日時\n令和4年（2021年）5月7日 6時30分～8時\n2 場所\n市役所 会議室\n";
+        List<Uncertain> flags = new ArrayList<>();
+        Meeting m = MeetingReader.read(Items.of(SourceText.lines(text)), flags);
+        assertThat(m.date()).isNull();
+        assertThat(m.start()).isNull();
+        assertThat(m.end()).isNull();
+        assertThat(flags).extracting(Uncertain::code, Uncertain::args).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("meeting-time-ambiguous", List.of("6時30分")),
+                org.assertj.core.groups.Tuple.tuple("meeting-time-ambiguous", List.of("8時")),
+                org.assertj.core.groups.Tuple.tuple("meeting-date-conflict", List.of("令和4年（2021年）5月7日")),
+                org.assertj.core.groups.Tuple.tuple("meeting-when", List.of()));
+        // the same with its years agreeing and 午後 written: exact, and 8時 in the start's half of the day
+        Meeting right = MeetingReader.read(Items.of(SourceText.lines(text.replace("（2021年）", "（2022年）")
+                .replace(" 6時30分", " 午後6時30分"))), new ArrayList<>());
+        assertThat(right.date()).isEqualTo(LocalDate.of(2022, 5, 7));
+        assertThat(right.start()).isEqualTo(LocalTime.of(18, 30));
+        assertThat(right.end()).isEqualTo(LocalTime.of(20, 0));
+        // an end in 24-hour time says evening by itself: kept, the start still not guessed
+        Meeting late = MeetingReader.read(Items.of(SourceText.lines(text.replace("～8時", "～20時"))), new ArrayList<>());
+        assertThat(late.start()).isNull();
+        assertThat(late.end()).isEqualTo(LocalTime.of(20, 0));
+    }
 }

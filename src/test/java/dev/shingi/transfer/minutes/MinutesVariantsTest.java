@@ -108,10 +108,13 @@ class MinutesVariantsTest {
                 （事務局）
                 いただいたご意見については、今後の改訂の参考とさせていただきたい。
                 """);
-        assertThat(p.comments()).extracting(Comment::author).containsOnlyNulls().hasSize(3);
+        // no one is guessed: the points are the meeting's unnamed member's, who stands for no one, each flagged
+        assertThat(p.comments()).extracting(Comment::author).containsOnly("氏名の記載のない委員（第3回）").hasSize(3);
+        assertThat(p.participants()).filteredOn(x -> UnnamedMember.is(x.name())).containsExactly(
+                new MinutesProposal.Participant("氏名の記載のない委員（第3回）", "委員", dev.shingi.deliberation.api.Role.MEMBER));
         assertThat(joined(p)).isEqualTo("c1 ACCEPTED null;null NOTED null;");
         assertThat(p.uncertain()).extracting(Uncertain::reason)
-                .contains("speaker given only as '委員'; author left empty",
+                .contains("c1 was raised by a member the minutes do not name: it is recorded for '氏名の記載のない委員（第3回）', who stands for no one",
                         "what 事務局 says names no one it answers, and 2 speakers raised points since the last answer; not joined");
     }
 

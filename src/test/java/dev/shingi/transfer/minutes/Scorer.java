@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * Scores a proposal against a hand-written expected answer with the issue's metrics: comments found with the right
  * author and anchor; answers joined to the right comment with the right disposition; attributions the text does not
  * support (a comment given to the wrong author, an answer joined to the wrong comment or to a comment that was not
- * answered). Records are identified by a snippet of their text, so a comment split or merged differently still counts
+ * answered; the meeting's {@link UnnamedMember} is nobody, so it is never an attribution). Records are identified by a snippet of their text, so a comment split or merged differently still counts
  * as found only when one proposed comment holds the snippet.
  */
 final class Scorer {
@@ -131,12 +131,13 @@ final class Scorer {
                 continue;
             }
             Comment c = holders.get(0);
-            if (x.author().equals("?")) { // the text does not make the author clear: right only when left empty
-                if (c.author() == null && x.anchor().equals(anchor(c.anchor()))) {
+            if (x.author().equals("?")) { // the text names no author: right only when left empty or the unnamed member
+                boolean nobody = c.author() == null || UnnamedMember.is(c.author());
+                if (nobody && x.anchor().equals(anchor(c.anchor()))) {
                     right++;
                 } else {
                     misses.add(name + ": comment '" + x.snippet() + "' should have no author, has " + c.author());
-                    if (c.author() != null) {
+                    if (!nobody) {
                         invented.add(name + ": comment '" + x.snippet() + "' given to " + c.author() + " though unclear");
                     }
                 }
@@ -226,7 +227,7 @@ final class Scorer {
                 }
             }
             for (MinutesProposal.Participant y : p.participants()) {
-                if (e.participants().stream().noneMatch(x -> x.name().equals(y.name()))) {
+                if (!UnnamedMember.is(y.name()) && e.participants().stream().noneMatch(x -> x.name().equals(y.name()))) {
                     peopleCount++;
                     misses.add(name + ": participant '" + y.name() + "' (" + y.title() + ", " + y.role() + ") proposed, not expected");
                 }

@@ -19,6 +19,14 @@ class SpeakerLineTest {
         assertThat(SpeakerLine.of(clean("佐藤企画官）"), meetingTen)).isEqualTo(new SpeakerLine("佐藤企画官", ""));
     }
 
+    /** PDF text spaces a name out (「蔦　 構成員」「吉 岡 構成員」): the name stays whole, one attendee. */
+    @Test
+    void aNameSpacedOutCharacterByCharacterStaysWhole() {
+        assertThat(SpeakerLine.of(clean("蔦　 構成員）"), meetingTen)).isEqualTo(new SpeakerLine("蔦構成員", ""));
+        assertThat(SpeakerLine.of(clean("吉 岡 構成員）"), meetingTen)).isEqualTo(new SpeakerLine("吉岡構成員", ""));
+        assertThat(meetingTen.resolve("吉岡構成員")).extracting(MinutesProposal.Participant::name).containsExactly("吉岡");
+    }
+
     @Test
     void aWrittenSubmissionInBrackets() {
         assertThat(SpeakerLine.of(clean("【山本臨時委員（書面）】"), Stages.attendees("shingikai-written")))
