@@ -1,5 +1,6 @@
 package dev.shingi.admin;
 
+import dev.shingi.testing.Http;
 import dev.shingi.ShingiApplication;
 import dev.shingi.demo.ReferenceDeliberation;
 import dev.shingi.platform.ReadModelRebuild;
@@ -99,7 +100,7 @@ class RebuildUnderWayTest {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ReferenceDeliberation.SECRETARY + ":demo").getBytes(StandardCharsets.UTF_8)))
+                        (ReferenceDeliberation.SECRETARY + ":" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
