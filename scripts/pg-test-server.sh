@@ -10,7 +10,10 @@
 #   eval "$(scripts/pg-test-server.sh start)"   or   scripts/pg-test-server.sh start >/dev/null; . .pg-test-server.env
 #
 # The env file is $PG_TEST_ENV_FILE (default: .pg-test-server.env at the repository root). It holds SHINGI_DB_URL,
-# SHINGI_DB_USER and SHINGI_DB_PASSWORD for the application (profile `postgres`), and SHINGI_PG_* for this script.
+# SHINGI_DB_USER and SHINGI_DB_PASSWORD for the application (profile `postgres`), SHINGI_DB_OWNER_USER and
+# SHINGI_DB_OWNER_PASSWORD for Flyway, and SHINGI_PG_* for this script. The two roles are separate, as in production
+# (docs/operations.md, "Two roles"): the owner owns the database and every schema and table Flyway creates; the
+# application's role owns nothing and is granted only SELECT and INSERT on the event log.
 # Durability stays as in production: fsync and synchronous_commit are on.
 set -euo pipefail
 
@@ -18,6 +21,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ENV_FILE="${PG_TEST_ENV_FILE:-$ROOT/.pg-test-server.env}"
 DB_NAME="${PG_TEST_DB:-shingi}"
 DB_USER="${PG_TEST_USER:-shingi}"
+OWNER_USER="${PG_TEST_OWNER_USER:-shingi_owner}"
 
 log() { echo "pg-test-server: $*" >&2; }
 
@@ -108,22 +112,32 @@ CONF
     exit 1
   fi
 
-  local password
+  local password owner_password
   password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+  owner_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
   as_owner "$bin/psql" -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d postgres >/dev/null <<SQL
+CREATE ROLE "$OWNER_USER" LOGIN PASSWORD '$owner_password';
 CREATE ROLE "$DB_USER" LOGIN PASSWORD '$password';
-CREATE DATABASE "$DB_NAME" OWNER "$DB_USER";
+CREATE DATABASE "$DB_NAME" OWNER "$OWNER_USER";
+SQL
+  # nothing for the application's role in the public schema either (PostgreSQL 15's default, said out loud)
+  as_owner "$bin/psql" -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d "$DB_NAME" >/dev/null <<SQL
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE CREATE, TEMPORARY ON DATABASE "$DB_NAME" FROM PUBLIC;
+GRANT CONNECT ON DATABASE "$DB_NAME" TO "$DB_USER";
 SQL
 
   cat >"$ENV_FILE" <<ENV
 export SHINGI_DB_URL='jdbc:postgresql://127.0.0.1:$port/$DB_NAME'
 export SHINGI_DB_USER='$DB_USER'
 export SHINGI_DB_PASSWORD='$password'
+export SHINGI_DB_OWNER_USER='$OWNER_USER'
+export SHINGI_DB_OWNER_PASSWORD='$owner_password'
 export SHINGI_PG_DIR='$dir'
 export SHINGI_PG_PORT='$port'
 export SHINGI_PG_BIN='$bin'
 ENV
-  log "PostgreSQL $major on 127.0.0.1:$port, database '$DB_NAME', user '$DB_USER' (data in $dir/data); env in $ENV_FILE"
+  log "PostgreSQL $major on 127.0.0.1:$port, database '$DB_NAME' owned by '$OWNER_USER', application role '$DB_USER' (data in $dir/data); env in $ENV_FILE"
   cat "$ENV_FILE"
 }
 

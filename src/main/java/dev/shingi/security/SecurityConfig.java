@@ -52,6 +52,8 @@ import java.util.Map;
 class SecurityConfig {
     static final String DEMO_PASSWORD = "demo";
     static final List<String> DEMO_USERS = List.of("sato", "tsuta", "goto", "nisc", "admin");
+    /** Where the demo accounts may be on: the embedded default, or a trial that says {@code demo}; never {@code test}. */
+    static final Profiles DEMO_PROFILES = Profiles.of("(default | demo) & !test");
 
     /** How long a verified bearer token is remembered at most ({@link CachingJwtDecoder}). */
     static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
@@ -92,8 +94,9 @@ class SecurityConfig {
     UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, Environment environment) {
         Map<String, SecurityProperties.User> configured = new LinkedHashMap<>(properties.getUsers());
         if (properties.isDemoAccounts()) {
-            if (!environment.acceptsProfiles(Profiles.of("default | demo | test"))
-                    || environment.acceptsProfiles(Profiles.of("postgres & !test & !demo"))) {
+            // the embedded demo (no profile) or an explicit demo trial (postgres,demo); never the tests' profile, whose
+            // classpath brings accounts of its own (src/test/resources/application-test.yml)
+            if (!environment.acceptsProfiles(DEMO_PROFILES)) {
                 throw new IllegalStateException("Demo accounts (shingi.security.demo-accounts=true) are only for the "
                         + "embedded demo; turn them off and configure shingi.security.users or an OIDC issuer.");
             }

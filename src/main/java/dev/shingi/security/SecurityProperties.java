@@ -11,7 +11,7 @@ import java.util.Map;
  */
 @ConfigurationProperties("shingi.security")
 public class SecurityProperties {
-    /** The demo accounts (sato, tsuta, goto, nisc, admin; password "demo"). Refused outside the demo profile. */
+    /** The demo accounts (sato, tsuta, goto, nisc, admin; password "demo"). Refused outside the embedded default and the demo profile, and under the test profile. */
     private boolean demoAccounts;
     private Map<String, User> users = new LinkedHashMap<>();
     /** JWT claim holding the user name (= participant id) for bearer tokens. */

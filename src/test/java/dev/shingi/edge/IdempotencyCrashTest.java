@@ -319,10 +319,7 @@ class IdempotencyCrashTest {
 
     private Connection connect() throws Exception {
         if (TestDatabase.postgres()) {
-            Connection c = DriverManager.getConnection(System.getenv("SHINGI_DB_URL"), System.getenv("SHINGI_DB_USER"),
-                    System.getenv("SHINGI_DB_PASSWORD"));
-            c.setSchema(store.get("spring.datasource.hikari.schema"));
-            return c;
+            return TestDatabase.asApplication(store.get("spring.datasource.hikari.schema"));
         }
         return DriverManager.getConnection("jdbc:h2:file:" + store.get("shingi.data-dir") + "/shingi", "sa", "");
     }

@@ -30,7 +30,7 @@ class CheckpointAfterRevisionTest {
     @BeforeAll
     static void demo() throws Exception {
         app = new SpringApplicationBuilder(ShingiApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.profiles.active=default",
+                .run("--spring.profiles.active=test",
                         "--shingi.data-dir=" + Files.createTempDirectory("shingi-checkpoints-"),
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi",
                         "--shingi.integrity.after-revision-delay=500ms", "--shingi.integrity.settle=0s");

@@ -50,7 +50,7 @@ class TamperEvidenceTest {
     static void reference() throws Exception {
         witness = Files.createTempDirectory("shingi-witness-");
         app = new SpringApplicationBuilder(ShingiApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.profiles.active=default", "--shingi.data-dir=" + Files.createTempDirectory("shingi-tamper-"),
+                .run("--spring.profiles.active=test", "--shingi.data-dir=" + Files.createTempDirectory("shingi-tamper-"),
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi",
                         "--shingi.integrity.settle=0s", "--shingi.integrity.witness-dir=" + witness);
         Ledger ledger = app.getBean(Ledger.class);

@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import dev.shingi.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class AdminAndTableImportBrowserTest extends BrowserTest {
         }
 
         Browser b = browser();
-        b.logIn("sato", "demo");
+        b.logIn("sato", Http.PASSWORD);
         b.open("/deliberations/" + ID + "/import/table?lang=ja");
         assertThat(b.unlabelled()).as("controls without a label").isEmpty();
         b.find("#file").sendKeys(table.toString());
@@ -53,7 +54,7 @@ class AdminAndTableImportBrowserTest extends BrowserTest {
         b.screenshot("import-table");
 
         b.logOut();
-        b.logIn("admin", "demo");
+        b.logIn("admin", Http.PASSWORD);
         b.open("/admin?lang=ja");
         assertThat(b.unlabelled()).as("controls without a label").isEmpty();
         b.clickAndWait("#verify-button");

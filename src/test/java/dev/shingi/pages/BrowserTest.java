@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,11 +47,11 @@ abstract class BrowserTest {
         }
     }
 
-    /** POSTs JSON to the API as a demo account (password "demo"); returns the status. */
+    /** POSTs JSON to the API as one of the tests' accounts ({@link Http#PASSWORD}); returns the status. */
     int api(String user, String path, String json) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Http.PASSWORD)
                         .getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
         return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).statusCode();

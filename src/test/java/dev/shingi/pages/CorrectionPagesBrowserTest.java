@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import dev.shingi.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class CorrectionPagesBrowserTest extends BrowserTest {
     @Test
     void theSecretariatCorrectsTheKindAndReopensTheCommentInJapanese() {
         Browser b = browser();
-        b.logIn("sato", "demo");
+        b.logIn("sato", Http.PASSWORD);
         for (String path : List.of(C + "/correct?lang=en", C + "/reopen?lang=en", C + "/reopen?lang=ja",
                 C + "/correct?lang=ja")) {
             b.open(path);

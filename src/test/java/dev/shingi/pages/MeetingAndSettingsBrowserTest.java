@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import dev.shingi.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class MeetingAndSettingsBrowserTest extends BrowserTest {
     void theSecretariatRecordsAMeetingInJapaneseFromTheKeyboardAndBothPagesAreLabelledAndFitAPhone() throws Exception {
         String base = "/deliberations/" + openDeliberation();
         Browser b = browser();
-        b.logIn("sato", "demo");
+        b.logIn("sato", Http.PASSWORD);
         for (String path : List.of(base + "/meetings/new?lang=en", base + "/settings?lang=en",
                 base + "/settings?lang=ja", base + "/meetings/new?lang=ja")) {
             b.open(path);

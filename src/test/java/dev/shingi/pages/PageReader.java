@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -65,7 +66,7 @@ public final class PageReader {
 
     public PageReader signedInAs(String user) {
         Page login = get("/login");
-        Page done = post("/login", Map.of("username", user, "password", "demo",
+        Page done = post("/login", Map.of("username", user, "password", Http.PASSWORD,
                 "_csrf", login.html().select("input[name=_csrf]").val()));
         assertThat(done.status()).isEqualTo(302);
         assertThat(done.location()).doesNotContain("error");

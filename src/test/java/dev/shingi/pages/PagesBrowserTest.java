@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -160,7 +161,7 @@ class PagesBrowserTest extends BrowserTest {
     @Order(7)
     void aResponseSubmittedThroughTheFormShowsOnTheThread() {
         Browser b = browser();
-        b.logIn("sato", "demo");
+        b.logIn("sato", Http.PASSWORD);
         String commentUrl = raise("tsuta", "QUESTION", "7", "3", "<script>document.title='pwned'</script> 脚注3の出典は？");
         assertThat(b.text("[data-comment-text]")).isEqualTo("<script>document.title='pwned'</script> 脚注3の出典は？");
         assertThat(b.driver.getTitle()).doesNotContain("pwned");
@@ -373,7 +374,7 @@ class PagesBrowserTest extends BrowserTest {
     @Order(12)
     void everyFormControlHasALabelAndTheKeyboardReachesTheContentFirst() {
         Browser b = browser();
-        b.logIn("sato", "demo");
+        b.logIn("sato", Http.PASSWORD);
         for (String path : List.of(DASHBOARD, DASHBOARD + "/comments", DASHBOARD + "/versions", DASHBOARD + "/replay",
                 "/comments/ict-cyber-2024-c3", DASHBOARD + "/comments/new", "/comments/ict-cyber-2024-c4/withdraw",
                 "/comments/ict-cyber-2024-c4/acknowledge", DASHBOARD + "/revisions/new",
@@ -384,7 +385,7 @@ class PagesBrowserTest extends BrowserTest {
         }
         // the administrator's pages too, in both languages
         b.logOut();
-        b.logIn("admin", "demo");
+        b.logIn("admin", Http.PASSWORD);
         for (String path : List.of("/deliberations/new?lang=ja", "/deliberations/new?lang=en",
                 DASHBOARD + "/participants?lang=ja", DASHBOARD + "/participants?lang=en")) {
             b.open(path);
@@ -392,7 +393,7 @@ class PagesBrowserTest extends BrowserTest {
             assertThat(b.all("form.record input, form.record select")).as("a form on " + path).isNotEmpty();
         }
         b.logOut();
-        b.logIn("sato", "demo");
+        b.logIn("sato", Http.PASSWORD);
         b.open(DASHBOARD + "/comments/new");
         b.screenshot("form-raise");
     }

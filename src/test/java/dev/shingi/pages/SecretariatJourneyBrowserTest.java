@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import dev.shingi.testing.TestDatabase;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.MethodOrderer;
@@ -359,7 +360,7 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
     private void signIn(String user) {
         Browser b = browser();
         b.logOut();
-        b.logIn(user, "demo");
+        b.logIn(user, Http.PASSWORD);
         b.open("/?lang=ja");
         assertThat(b.find("html").getAttribute("lang")).isEqualTo("ja");
         seen();

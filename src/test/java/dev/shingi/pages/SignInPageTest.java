@@ -1,5 +1,6 @@
 package dev.shingi.pages;
 
+import dev.shingi.testing.Http;
 import dev.shingi.pages.PageReader.Page;
 import dev.shingi.testing.LedgerHttp;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SignInPageTest extends LedgerHttp {
         assertThat(wrong.location()).isEqualTo("/login?error");
         assertThat(reader.get("/login?error").text("[role=alert]")).isEqualTo("ユーザー名またはパスワードが正しくありません。");
 
-        Page right = reader.submit("/login", "/login", Map.of("username", "sato", "password", "demo"));
+        Page right = reader.submit("/login", "/login", Map.of("username", "sato", "password", Http.PASSWORD));
         assertThat(right.status()).isEqualTo(302);
         assertThat(right.location()).isEqualTo("/");
         assertThat(reader.get("/").html().select(".account").text()).contains("sato");

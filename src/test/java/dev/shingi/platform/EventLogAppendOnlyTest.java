@@ -9,7 +9,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -17,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * On PostgreSQL the migrations make the event log append-only for everyone, the application's own role (which owns
- * the tables) included: stored events can be read and added to, never updated, deleted or truncated.
+ * On PostgreSQL the migrations make the event log append-only for everyone, the owner role that migrated the schema
+ * included: stored events can be read and added to, never updated, deleted or truncated. (The application's own role
+ * is not even granted those: {@link ApplicationRoleGrantsTest}.)
  */
 @Tag("postgres")
 @EnabledIfSystemProperty(named = "shingi.test.database", matches = "postgres")
@@ -30,7 +30,7 @@ class EventLogAppendOnlyTest {
     void migrateAFreshSchemaAndStoreOneEvent() throws SQLException {
         schema = TestDatabase.fresh("append_only").get("spring.flyway.schemas");
         Flyway.configure()
-                .dataSource(System.getenv("SHINGI_DB_URL"), System.getenv("SHINGI_DB_USER"), System.getenv("SHINGI_DB_PASSWORD"))
+                .dataSource(System.getenv("SHINGI_DB_URL"), TestDatabase.ownerUser(), TestDatabase.ownerPassword())
                 .schemas(schema)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
                 .load()
@@ -45,10 +45,7 @@ class EventLogAppendOnlyTest {
     }
 
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(System.getenv("SHINGI_DB_URL"), System.getenv("SHINGI_DB_USER"),
-                System.getenv("SHINGI_DB_PASSWORD"));
-        c.setSchema(schema);
-        return c;
+        return TestDatabase.asOwner(schema);
     }
 
     @Test
@@ -88,7 +85,7 @@ class EventLogAppendOnlyTest {
             var owner = s.executeQuery("SELECT tableowner = current_user FROM pg_tables WHERE tablename = 'domainevententry' "
                     + "AND schemaname = current_schema()");
             owner.next();
-            assertThat(owner.getBoolean(1)).as("the app's role owns the table, and still cannot change events").isTrue();
+            assertThat(owner.getBoolean(1)).as("the role running these statements owns the table, and still cannot change events").isTrue();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shingi.rest;
 
+import dev.shingi.testing.Http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.ShingiApplication;
 import dev.shingi.testing.StoredEvents;
@@ -107,7 +108,7 @@ class PostEndpointFuzzProperties {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (!caller.isEmpty()) {
-            r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((caller + ":demo").getBytes()));
+            r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((caller + ":" + Http.PASSWORD).getBytes()));
         }
         HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(endpoint + " " + body + " -> " + response.body()).isLessThan(500);

@@ -23,7 +23,11 @@ public final class Http {
      */
     public static final String CLERK = "clerk";
     public static final String ADMIN = "admin";
-    public static final String DEMO_PASSWORD = "demo";
+    /**
+     * The password of the tests' sato, tsuta, goto, nisc and admin (src/test/resources/application-test.yml, profile
+     * {@code test}): the names of the demo accounts, never their password "demo", which the test profile refuses.
+     */
+    public static final String PASSWORD = "shingi-test-7Kq2";
 
     private final HttpClient client;
     private final String base;
@@ -46,10 +50,10 @@ public final class Http {
         return new Http(client, base, TestTokens.bearer("test-admin", true));
     }
 
-    /** The same server, signed in as a demo account (HTTP Basic, password "demo"). */
+    /** The same server, signed in as one of the tests' accounts (HTTP Basic, {@link #PASSWORD}). */
     public Http as(String demoUser) {
         return new Http(client, base, "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((demoUser + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((demoUser + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The application properties the clerk's sign-in needs. */

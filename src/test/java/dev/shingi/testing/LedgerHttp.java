@@ -33,14 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class LedgerHttp {
     protected static final Map<String, String> STORE = TestDatabase.fresh("e2e");
 
-    /** A configured user (bcrypt password "demo") who takes part in no deliberation. */
+    /** A configured user (password {@link Http#PASSWORD}) who takes part in no deliberation. */
     protected static final String OUTSIDER = "kimura";
 
     @DynamicPropertySource
     protected static void store(DynamicPropertyRegistry registry) {
         STORE.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("shingi.security.users." + OUTSIDER + ".password",
-                () -> "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("demo"));
+                () -> "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(Http.PASSWORD));
     }
 
     protected final HttpClient http = HttpClient.newHttpClient();
@@ -78,7 +78,7 @@ public abstract class LedgerHttp {
     }
 
     protected static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes go in as the demo's secretary (sato), who may record on members' behalf. */

@@ -28,11 +28,12 @@ public final class TestDatabase {
     }
 
     /**
-     * The Spring profiles to run with: none on H2; {@code postgres} and {@code test} on PostgreSQL (the tests sign in
-     * with the demo accounts, which the postgres profile alone refuses).
+     * The Spring profiles to run with: {@code test} on H2, {@code postgres} and {@code test} on PostgreSQL. The test
+     * profile refuses the demo accounts and configures the same names with {@link Http#PASSWORD}
+     * (src/test/resources/application-test.yml); surefire sets the same for every {@code @SpringBootTest}.
      */
     public static String[] profiles() {
-        return postgres() ? new String[]{"postgres", "test"} : new String[0];
+        return postgres() ? new String[]{"postgres", "test"} : new String[]{"test"};
     }
 
     /** Spring properties for a new, empty store; {@code label} makes the schema or directory name readable. */
@@ -52,6 +53,39 @@ public final class TestDatabase {
             }
         }
         return properties;
+    }
+
+    /** A connection to a store's schema as the application's role (SELECT and INSERT only on the event log). */
+    public static java.sql.Connection asApplication(String schema) throws java.sql.SQLException {
+        return connect(System.getenv("SHINGI_DB_USER"), System.getenv("SHINGI_DB_PASSWORD"), schema);
+    }
+
+    /**
+     * A connection to a store's schema as the owner role Flyway migrates with (SHINGI_DB_OWNER_USER; the application's
+     * role when there is no owner of its own): what a test uses to create a schema, or to tamper with the log as an
+     * attacker holding the owner's password would.
+     */
+    public static java.sql.Connection asOwner(String schema) throws java.sql.SQLException {
+        return connect(ownerUser(), ownerPassword(), schema);
+    }
+
+    public static String ownerUser() {
+        String owner = System.getenv("SHINGI_DB_OWNER_USER");
+        return owner == null || owner.isBlank() ? System.getenv("SHINGI_DB_USER") : owner;
+    }
+
+    public static String ownerPassword() {
+        String owner = System.getenv("SHINGI_DB_OWNER_USER");
+        return owner == null || owner.isBlank() ? System.getenv("SHINGI_DB_PASSWORD") : System.getenv("SHINGI_DB_OWNER_PASSWORD");
+    }
+
+    private static java.sql.Connection connect(String user, String password, String schema) throws java.sql.SQLException {
+        requireServer();
+        java.sql.Connection c = java.sql.DriverManager.getConnection(System.getenv("SHINGI_DB_URL"), user, password);
+        if (schema != null) {
+            c.setSchema(schema);
+        }
+        return c;
     }
 
     private static void requireServer() {

@@ -32,8 +32,8 @@ class QuadrantPlanTest {
         String url = System.getenv("SHINGI_DB_URL");
         // one connection for all of it: the fixture's thousands of inserts would each open one otherwise
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, System.getenv("SHINGI_DB_USER"),
-                System.getenv("SHINGI_DB_PASSWORD"), true);
+                url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestDatabase.ownerUser(),
+                TestDatabase.ownerPassword(), true);
         Flyway.configure().dataSource(dataSource).schemas(schema)
                 .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
         PlanFixture views = PlanFixture.fill(dataSource);

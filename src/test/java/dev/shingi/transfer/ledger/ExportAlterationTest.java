@@ -1,5 +1,6 @@
 package dev.shingi.transfer.ledger;
 
+import dev.shingi.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shingi.ShingiApplication;
@@ -55,7 +56,7 @@ class ExportAlterationTest {
     static void exportTheDemoAndStartAnEmptyLedger() throws Exception {
         ConfigurableApplicationContext source = new SpringApplicationBuilder(ShingiApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.profiles.active=default", "--shingi.data-dir=" + Files.createTempDirectory("shingi-alter-src-"),
+                .run("--spring.profiles.active=test", "--shingi.data-dir=" + Files.createTempDirectory("shingi-alter-src-"),
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi", "--shingi.integrity.settle=0s");
         try {
             source.getBean(Ledger.class).awaitProjections();
@@ -67,7 +68,7 @@ class ExportAlterationTest {
             source.close();
         }
         target = new SpringApplicationBuilder(ShingiApplication.class)
-                .run("--spring.profiles.active=default", "--server.port=0", "--shingi.demo.enabled=false",
+                .run("--spring.profiles.active=test", "--server.port=0", "--shingi.demo.enabled=false",
                         "--shingi.data-dir=" + Files.createTempDirectory("shingi-alter-target-"),
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi");
         port = Integer.parseInt(target.getEnvironment().getProperty("local.server.port"));
@@ -333,7 +334,7 @@ class ExportAlterationTest {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/import"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:demo".getBytes(StandardCharsets.UTF_8)))
+                        ("admin:" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

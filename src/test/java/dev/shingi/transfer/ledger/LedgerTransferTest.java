@@ -1,5 +1,6 @@
 package dev.shingi.transfer.ledger;
 
+import dev.shingi.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -469,7 +470,7 @@ class LedgerTransferTest {
     }
 
     static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply send(HttpRequest request) throws IOException, InterruptedException {

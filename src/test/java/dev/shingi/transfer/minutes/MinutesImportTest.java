@@ -1,5 +1,6 @@
 package dev.shingi.transfer.minutes;
 
+import dev.shingi.testing.Http;
 import dev.shingi.testing.LedgerHttp;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -299,7 +300,7 @@ class MinutesImportTest extends LedgerHttp {
 
         Browser signIn(String user) {
             String csrf = Jsoup.parse(get("/login").body()).select("input[name=_csrf]").val();
-            HttpResponse<String> done = post("/login", Map.of("username", user, "password", "demo", "_csrf", csrf));
+            HttpResponse<String> done = post("/login", Map.of("username", user, "password", Http.PASSWORD, "_csrf", csrf));
             assertThat(done.statusCode()).isEqualTo(302);
             return this;
         }
