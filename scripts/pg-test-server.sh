@@ -119,6 +119,8 @@ CONF
 CREATE ROLE "$OWNER_USER" LOGIN PASSWORD '$owner_password';
 CREATE ROLE "$DB_USER" LOGIN PASSWORD '$password';
 CREATE DATABASE "$DB_NAME" OWNER "$OWNER_USER";
+-- the owner hands every table but the log and Flyway's history to the application (ApplicationRoleGrants)
+GRANT "$DB_USER" TO "$OWNER_USER";
 SQL
   # nothing for the application's role in the public schema either (PostgreSQL 15's default, said out loud)
   as_owner "$bin/psql" -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres -d "$DB_NAME" >/dev/null <<SQL

@@ -16,7 +16,9 @@ import java.util.List;
  * ({@code spring.flyway.user}), and after every migration this grants the application's role
  * ({@code spring.datasource.username}) what it needs and nothing more — {@code SELECT, INSERT} on the event log, so it
  * can neither change nor delete a stored event, nor {@code ALTER} the table to switch its append-only trigger off (only
- * an owner may); reads and writes of the token store, snapshots, directory and views; read-only on Flyway's history.
+ * an owner may); read-only on Flyway's history; every other table (token store, snapshots, directory, views) it owns,
+ * so that the online rebuild can build the views' copies and switch them in — for which the owner role must be a member
+ * of the application's role ({@code GRANT app TO owner}, as scripts/pg-test-server.sh does).
  * Run after each migration, so a table a later migration adds is granted too. With one role for both (the H2 default,
  * or a PostgreSQL set up that way) there is no one to grant to, and it does nothing.
  */
@@ -71,13 +73,25 @@ class ApplicationRoleGrants implements Callback {
         String s = identifier(schema);
         String r = identifier(role);
         return List.of(
-                "GRANT USAGE ON SCHEMA " + s + " TO " + r,
+                // CREATE: the online rebuild builds the views' copies beside them (platform.ShadowTables)
+                "GRANT USAGE, CREATE ON SCHEMA " + s + " TO " + r,
                 "GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA " + s + " TO " + r,
                 "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r,
                 // the log: read and append, never change, delete or empty
                 "REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON " + s + "." + EVENT_LOG + " FROM " + r,
                 "REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON " + s + "." + identifier(flywayTable)
-                        + " FROM " + r);
+                        + " FROM " + r,
+                // every other table is the application's own: derived or operational data it already reads, writes
+                // and empties, which the online rebuild must also drop and rename when it switches the copies in
+                // (only an owner may); the log and Flyway's history stay the owner's
+                "DO $$ DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = "
+                        + literal(schema) + " AND tablename NOT IN (" + literal(EVENT_LOG) + ", " + literal(flywayTable)
+                        + ") AND tableowner <> " + literal(role) + " LOOP EXECUTE format('ALTER TABLE %I.%I OWNER TO %I', "
+                        + literal(schema) + ", t.tablename, " + literal(role) + "); END LOOP; END $$");
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static String identifier(String name) {

@@ -80,17 +80,25 @@ class ApplicationRoleGrantsTest {
                     .isEqualTo("42501 must be owner of table domainevententry");
             assertThat(refusal(s, "DELETE FROM flyway_schema_history"))
                     .isEqualTo("42501 permission denied for table flyway_schema_history");
-            assertThat(refusal(s, "CREATE TABLE shadow (x INT)"))
-                    .isEqualTo("42501 permission denied for schema " + schema);
             assertThat(privileges(s, "domainevententry")).containsExactly("SELECT", "INSERT");
-            assertThat(privileges(s, "tokenentry")).containsExactly("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE");
-            assertThat(privileges(s, "comment_v")).containsExactly("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE");
-            try (ResultSet owners = s.executeQuery("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = current_schema()")) {
-                List<String> found = new ArrayList<>();
+            assertThat(privileges(s, "flyway_schema_history")).containsExactly("SELECT");
+            // the views' copies of an online rebuild are built beside them: the role may create tables of its own
+            s.execute("CREATE TABLE shadow (x INT)");
+            s.execute("DROP TABLE shadow");
+            try (ResultSet owners = s.executeQuery("SELECT tablename, tableowner FROM pg_tables "
+                    + "WHERE schemaname = current_schema() ORDER BY tablename")) {
+                Map<String, String> found = new LinkedHashMap<>();
                 while (owners.next()) {
-                    found.add(owners.getString(1));
+                    found.put(owners.getString(1), owners.getString(2));
                 }
-                assertThat(found).as("every table is the owner role's").containsExactly(TestDatabase.ownerUser());
+                assertThat(found).as("the log and Flyway's history are the owner role's")
+                        .containsEntry("domainevententry", TestDatabase.ownerUser())
+                        .containsEntry("flyway_schema_history", TestDatabase.ownerUser());
+                assertThat(found).as("every other table (views, tokens, directory) is the application's, so that an "
+                                + "online rebuild may switch the views' copies in")
+                        .containsEntry("comment_v", System.getenv("SHINGI_DB_USER"))
+                        .containsEntry("tokenentry", System.getenv("SHINGI_DB_USER"));
+                assertThat(found.values().stream().filter(TestDatabase.ownerUser()::equals).count()).isEqualTo(2);
             }
         }
     }
