@@ -67,7 +67,7 @@ public class Durability {
     }
 
     @Autowired
-    Durability(DataSource dataSource, @Value("${shingi.durability.group-delay:2ms}") Duration groupDelay) {
+    Durability(DataSource dataSource, @Value("${shingi.durability.group-delay:0ms}") Duration groupDelay) {
         this.dataSource = dataSource;
         this.groupDelayNanos = Math.max(0, groupDelay.toNanos());
     }
