@@ -204,9 +204,11 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(again.text("[data-error-for=version]")).isEqualTo("この版の番号はすでに使われています。");
         assertThat(reader().signedInAs("tsuta").get(drafts).status()).isEqualTo(403);
 
-        // the secretariat reads the list but is offered no form: registering people is the administrator's
+        // the secretariat reads the list and may give a participant an alias, but is offered no form to register
+        // anyone: registering people is the administrator's
         PageReader sato = reader().signedInAs("sato");
-        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html().select("form.record")).isEmpty();
+        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html().select("#register-form")).isEmpty();
+        assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html().select("form#alias-form")).hasSize(1);
         assertThat(sato.get("/deliberations/ict-cyber-2024/participants").html().select("tr[data-participant=sato]")).hasSize(1);
     }
 

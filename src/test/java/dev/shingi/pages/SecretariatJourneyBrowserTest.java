@@ -174,7 +174,7 @@ class SecretariatJourneyBrowserTest extends BrowserTest {
         b.type("#title", title);
         b.select("#role", role);
         b.setValue("#occurredAt", "2024-06-01T10:00");
-        b.clickAndWait("form.record button[type=submit]");
+        b.clickAndWait("#register-form button[type=submit]");
         assertThat(b.text(".notice")).isEqualTo("出席者を登録しました。");
         assertThat(b.find("tbody").getText()).contains(name);
     }
