@@ -17,7 +17,6 @@ import dev.shingi.deliberation.api.ConcludeCommitment;
 import dev.shingi.deliberation.api.CorrectRecord;
 import dev.shingi.deliberation.api.RecordCorrected;
 import dev.shingi.deliberation.api.Ids;
-import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.Location;
 import dev.shingi.deliberation.api.NewCommitment;
 import dev.shingi.deliberation.api.RaiseComment;
@@ -39,10 +38,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,7 +54,6 @@ class Comment {
     static final LocalDate EARLIEST_DUE = LocalDate.of(1900, 1, 1);
     static final LocalDate LATEST_DUE = LocalDate.of(9999, 12, 31);
 
-
     @AggregateIdentifier
     private String commentId;
     private String deliberationId;
@@ -71,9 +67,7 @@ class Comment {
     /** The response that currently answers the comment; null when unanswered or reopened. */
     private String currentResponseId;
     private final Set<String> responseIds = new HashSet<>();
-    private final Map<String, OpenCommitment> openCommitments = new HashMap<>();
-    private final Set<String> closedCommitments = new HashSet<>();
-    private int commitmentsMade;
+    private final CommentCommitments commitments = new CommentCommitments();
     /**
      * When each recorded step of this comment happened, in log order, as corrected. Kept non-decreasing so that a
      * comment's history reads the same on both clocks (docs/time.md): a step may not predate the one before it.
@@ -82,9 +76,6 @@ class Comment {
 
     /** {@code recordId}: the comment id for the raise, the response id for a response and its commitments. */
     private record Step(String recordId, Instant at) {
-    }
-
-    private record OpenCommitment(String reference, CommitmentKind kind, Instant madeAt) {
     }
 
     Comment() {
@@ -112,13 +103,7 @@ class Comment {
     void handle(RespondToComment command, Directory directory) {
         directory.requireSecretariat(deliberationId, command.responderId(), "responderId", "respond to comments");
         List<NewCommitment> promised = command.commitments() == null ? List.of() : command.commitments();
-        for (int i = 0; i < promised.size(); i++) {
-            LocalDate due = promised.get(i).dueDate();
-            if (due != null && (due.isBefore(EARLIEST_DUE) || due.isAfter(LATEST_DUE))) {
-                throw new InvalidField("commitments[" + i + "].dueDate", "commitment.due-date-range", "Due date "
-                        + due + " is not a day between " + EARLIEST_DUE + " and " + LATEST_DUE + ".");
-            }
-        }
+        CommentCommitments.requireDueDatesInRange(promised);
         requireNotWithdrawn("respond to");
         requireInOrder(command.occurredAt());
         if (currentResponseId != null) {
@@ -138,7 +123,7 @@ class Comment {
         }
         apply(new CommentResponded(deliberationId, commentId, command.responseId(), command.responderId(),
                 command.disposition(), command.text(), command.occurredAt()));
-        int number = commitmentsMade;
+        int number = commitments.numberMade();
         for (NewCommitment c : promised) {
             number++;
             apply(new CommitmentMade(deliberationId, commentId, command.responseId(), Ids.commitment(commentId, number),
@@ -193,7 +178,7 @@ class Comment {
     @CommandHandler
     void handle(ConcludeCommitment command, Directory directory) {
         directory.requireSecretariat(deliberationId, command.participantId(), "participantId", "conclude commitments");
-        OpenCommitment commitment = requireOpen(command.commitmentId());
+        CommentCommitments.Open commitment = commitments.requireOpen(command.commitmentId(), reference);
         if (commitment.kind() == CommitmentKind.REVISE_DRAFT) {
             throw new RuleViolation("commitment.revise-draft-kept-by-revision",
                     "Commitment " + commitment.reference() + " promises a revision: a revision fulfils it, or it is waived.");
@@ -206,7 +191,7 @@ class Comment {
     @CommandHandler
     void handle(WaiveCommitment command, Directory directory) {
         directory.requireSecretariat(deliberationId, command.participantId(), "participantId", "waive commitments");
-        requireOpen(command.commitmentId());
+        commitments.requireOpen(command.commitmentId(), reference);
         requireInOrder(command.occurredAt());
         apply(new CommitmentWaived(deliberationId, commentId, command.commitmentId(), command.participantId(),
                 command.reason(), command.occurredAt()));
@@ -219,7 +204,7 @@ class Comment {
                     "Commitment '" + commitmentId + "' belongs to deliberation '" + deliberationId + "', not '"
                             + revisionDeliberationId + "'.");
         }
-        requireOpen(commitmentId);
+        commitments.requireOpen(commitmentId, reference);
         requireInOrder(occurredAt);
     }
 
@@ -231,20 +216,18 @@ class Comment {
     List<UnresolvedItem> unresolved(int revision, Instant at, Set<String> kept) {
         List<UnresolvedItem> items = new ArrayList<>();
         if (draftVersion < revision && !steps.get(0).at().isAfter(at)
-                && CommentStatus.of(withdrawn, currentResponseId, null, openCommitments.size(), 0).unanswered(kind)) {
+                && CommentStatus.of(withdrawn, currentResponseId, null, commitments.openCount(), 0).unanswered(kind)) {
             items.add(new UnresolvedItem(UnresolvedItem.Kind.COMMENT, commentId, reference, commentId, draftVersion, page));
         }
-        openCommitments.entrySet().stream()
-                .filter(c -> draftVersion < revision && c.getValue().kind() == CommitmentKind.REVISE_DRAFT
-                        && !c.getValue().madeAt().isAfter(at) && !kept.contains(c.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(c -> items.add(new UnresolvedItem(UnresolvedItem.Kind.COMMITMENT, c.getKey(),
-                        c.getValue().reference(), commentId, draftVersion, page)));
+        if (draftVersion < revision) {
+            commitments.revisionsDueAndNotKept(at, kept).forEach(c -> items.add(new UnresolvedItem(
+                    UnresolvedItem.Kind.COMMITMENT, c.id(), c.reference(), commentId, draftVersion, page)));
+        }
         return items;
     }
 
     void fulfil(String commitmentId, int version, Location location, Instant occurredAt) {
-        requireOpen(commitmentId);
+        commitments.requireOpen(commitmentId, reference);
         apply(new CommitmentFulfilled(deliberationId, commentId, commitmentId, version, location, occurredAt));
     }
 
@@ -319,18 +302,6 @@ class Comment {
         }
     }
 
-    private OpenCommitment requireOpen(String commitmentId) {
-        OpenCommitment open = openCommitments.get(commitmentId);
-        if (open != null) {
-            return open;
-        }
-        if (closedCommitments.contains(commitmentId)) {
-            throw new RuleViolation("commitment.open-only",
-                    "Commitment '" + commitmentId + "' is no longer open (fulfilled, concluded or waived).");
-        }
-        throw new UnknownRecord("commitmentId", "Comment " + reference + " has no commitment '" + commitmentId + "'.");
-    }
-
     private void requireNotWithdrawn(String action) {
         if (withdrawn) {
             throw new RuleViolation("comment.withdrawn",
@@ -369,8 +340,7 @@ class Comment {
 
     @EventSourcingHandler
     void on(CommitmentMade event) {
-        commitmentsMade++;
-        openCommitments.put(event.commitmentId(), new OpenCommitment(event.reference(), event.kind(), event.occurredAt()));
+        commitments.made(event.commitmentId(), event.reference(), event.kind(), event.occurredAt());
         steps.add(new Step(event.responseId(), event.occurredAt()));
     }
 
@@ -421,7 +391,6 @@ class Comment {
 
     private void close(String commitmentId, Instant at) {
         steps.add(new Step(null, at));
-        openCommitments.remove(commitmentId);
-        closedCommitments.add(commitmentId);
+        commitments.closed(commitmentId);
     }
 }
