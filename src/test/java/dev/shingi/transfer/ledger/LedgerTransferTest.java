@@ -205,8 +205,8 @@ class LedgerTransferTest {
 
         // a header of another format version
         List<String> future = new ArrayList<>(good);
-        future.set(0, future.get(0).replace("\"version\":1", "\"version\":2"));
-        refused(join(future).getBytes(StandardCharsets.UTF_8), 1, "format version 2 is not supported");
+        future.set(0, future.get(0).replace("\"version\":2", "\"version\":3"));
+        refused(join(future).getBytes(StandardCharsets.UTF_8), 1, "format version 3 is not supported");
     }
 
     private static int indexOf(List<String> lines, String part) {
