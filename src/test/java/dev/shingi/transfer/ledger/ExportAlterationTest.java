@@ -360,7 +360,8 @@ class ExportAlterationTest {
         Verifier.Report report = target.getBean(Verifier.class).verify();
         assertThat(report.findings()).isEmpty();
         assertThat(report.clean()).isTrue();
-        assertThat(report.checkpoints()).as("the demo's, the revision's, and the one asked for").isEqualTo(3);
+        assertThat(report.checkpoints()).as("the checkpoints the file carried (the revision may record one before the test asks)")
+                .isEqualTo(good.stream().filter(l -> l.contains("\"payloadType\":\"dev.shingi.deliberation.api.LedgerCheckpointed\"")).count());
         assertThat(JSON.readTree(r.body()).get("documents").asInt()).isEqualTo(2);
         HttpResponse<String> text = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/deliberations/" + PDFS + "/versions/2/text")).timeout(Duration.ofSeconds(30))
