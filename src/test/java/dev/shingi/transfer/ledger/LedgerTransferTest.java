@@ -260,7 +260,7 @@ class LedgerTransferTest {
         List<String> lines = lines();
         JsonNode header = JSON.readTree(lines.get(0));
         assertThat(header.get("format").asText()).isEqualTo("shingi-ledger");
-        assertThat(header.get("version").asInt()).isEqualTo(1);
+        assertThat(header.get("version").asInt()).isEqualTo(2);
         long events = header.get("events").asLong();
         assertThat(lines).hasSize((int) events + 2);
         assertThat(JSON.readTree(lines.get(lines.size() - 1)).get("events").asLong()).isEqualTo(events);
