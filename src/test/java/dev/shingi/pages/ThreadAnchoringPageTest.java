@@ -62,15 +62,15 @@ class ThreadAnchoringPageTest extends LedgerHttp {
         assertThat(ja.status()).isEqualTo(200);
         assertThat(ja.text("#anchoring h3")).isEqualTo("以降の版での該当箇所");
         assertThat(ja.html().select("#anchoring li").attr("data-status")).isEqualTo("CHANGED");
-        assertThat(ja.text("#anchoring li")).isEqualTo("第2版 修正あり p.2 1行目 現状と課題脆弱性対策の強化が求められている。 "
-                + "現状と課題脆弱性対策の一層の強化が求められている。");
+        assertThat(ja.text("#anchoring li")).isEqualTo("第2版 修正あり p.2 2行目 脆弱性対策の強化が求められている。 "
+                + "脆弱性対策の一層の強化が求められている。");
 
         r.language = "en";
         Page en = r.get("/comments/" + c + "?lang=en");
         assertThat(en.text("#anchoring h3")).isEqualTo("The passage in later versions");
         assertThat(en.text("#anchoring li .version")).isEqualTo("v2");
         assertThat(en.text("#anchoring li .status")).isEqualTo("Edited");
-        assertThat(en.text("#anchoring li .to")).isEqualTo("p.2 l.1");
+        assertThat(en.text("#anchoring li .to")).isEqualTo("p.2 l.2");
 
         Page before = r.get("/comments/" + c + "?lang=en&at=2024-07-01T00:00Z");
         assertThat(before.html().select("#anchoring")).as("no later version yet").isEmpty();

@@ -49,17 +49,20 @@ final class ExportLines {
         return line;
     }
 
-    void header(byte[] line, long n) {
+    /** Reads the header; returns the file's format version. */
+    int header(byte[] line, long n) {
         JsonNode h = tree(line, n);
         if (!h.isObject() || !LedgerFormat.FORMAT.equals(h.path(LedgerFormat.H_FORMAT).asText(null))) {
             throw ImportRefused.at(n, "the first line must be the header {\"format\":\"" + LedgerFormat.FORMAT
                     + "\",\"version\":" + LedgerFormat.VERSION + ",…}");
         }
         JsonNode version = h.get(LedgerFormat.H_VERSION);
-        if (version == null || !version.isIntegralNumber() || version.asInt() != LedgerFormat.VERSION) {
-            throw ImportRefused.at(n, "format version " + version + " is not supported; this ledger reads version "
-                    + LedgerFormat.VERSION);
+        if (version == null || !version.isIntegralNumber() || version.asInt() < LedgerFormat.FIRST_VERSION
+                || version.asInt() > LedgerFormat.VERSION) {
+            throw ImportRefused.at(n, "format version " + version + " is not supported; this ledger reads versions "
+                    + LedgerFormat.FIRST_VERSION + " to " + LedgerFormat.VERSION);
         }
+        return version.asInt();
     }
 
     /** The fields an end line may have: the count, and the signed trailer's (docs/backup.md). */

@@ -13,14 +13,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The import's first pass: the whole file read once and checked — its form ({@link ExportLines}), log order, every
  * aggregate's sequence, each payload readable, each event's signature under this installation's key (unless the
- * import re-signs), every line against the signed trailer ({@link ExportTrailer}) and the end line's count — before
- * anything is written. What it learns is the writing pass's
- * {@link Summary}.
+ * import re-signs), every line against the signed trailer ({@link ExportTrailer}) and the end line's count, every
+ * document line's bytes against its sha256 and every document an event names present ({@link DocumentLines}, format
+ * version 2) — before anything is written. What it learns is the writing pass's {@link Summary}.
  */
 final class ImportCheck {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -28,6 +31,7 @@ final class ImportCheck {
     private final Serializer serializer;
     private final EventSignature signature;
     private final ExportLines form;
+    private final DocumentLines documents = new DocumentLines();
     private final ObjectMapper json = new ObjectMapper();
 
     ImportCheck(Serializer serializer, EventSignature signature, ExportLines form) {
@@ -45,6 +49,12 @@ final class ImportCheck {
         final Map<String, Integer> lastComment = new HashMap<>();
         boolean positionsContiguous = true;
         boolean hadCheckpoints;
+        int version;
+        /** Each document an event names, with the line of the first event that names it. */
+        final Map<String, Long> named = new LinkedHashMap<>();
+        /** The documents the file carries (absent ones included) and how many it carries with their bytes. */
+        final Set<String> carried = new HashSet<>();
+        int documents;
     }
 
     Summary validate(Path file, boolean resign) throws IOException {
@@ -57,7 +67,7 @@ final class ImportCheck {
                 throw ImportRefused.at(1, "the input is empty; an export starts with a header line {\"format\":\""
                         + LedgerFormat.FORMAT + "\",\"version\":" + LedgerFormat.VERSION + ",…}");
             }
-            form.header(first, lines.number());
+            s.version = form.header(first, lines.number());
             exported(trailer, digest, first, lines.number());
             long lastPosition = 0;
             Long endCount = null;
@@ -76,7 +86,25 @@ final class ImportCheck {
                         throw ImportRefused.at(n, "the end line counts " + endCount + " events, the file holds "
                                 + s.events);
                     }
+                    if (s.version >= 2) {
+                        everyNamedDocumentCarried(s);
+                    }
                     signedTrailer(bytes, n, digest, resign);
+                    continue;
+                }
+                if (documents.isDocument(bytes)) {
+                    if (s.version < 2) {
+                        throw ImportRefused.at(n, "document lines come with format version 2; the header says "
+                                + s.version);
+                    }
+                    DocumentLines.Carried d = documents.parse(bytes, n);
+                    if (!s.carried.add(d.sha256())) {
+                        throw ImportRefused.at(n, "document " + d.sha256() + " occurs twice in the file");
+                    }
+                    if (d.document() != null) {
+                        s.documents++;
+                    }
+                    exported(trailer, digest, bytes, n);
                     continue;
                 }
                 EventLine e = form.parse(bytes, n);
@@ -111,6 +139,10 @@ final class ImportCheck {
                                 + "import with resign=true (docs/backup.md)");
                     }
                     s.hashes.put(e.aggregateId(), expectedHash);
+                }
+                String document = DocumentLines.named(payload);
+                if (document != null) {
+                    s.named.putIfAbsent(document, n);
                 }
                 if (payload instanceof CommentRaised raised) {
                     s.lastComment.merge(raised.deliberationId(), number(raised.reference()), Math::max);
@@ -153,6 +185,16 @@ final class ImportCheck {
                 + "changed, or put in from elsewhere"
                 : "this line is the export's line " + was + ", not its line " + n + ": "
                 + (was > n ? "the lines between were left out, or moved" : "lines were moved or repeated"));
+    }
+
+    /** Every document an event names has its line (a version-2 export carries them all). */
+    private static void everyNamedDocumentCarried(Summary s) {
+        for (Map.Entry<String, Long> e : s.named.entrySet()) {
+            if (!s.carried.contains(e.getKey())) {
+                throw ImportRefused.at(e.getValue(), "the event names document " + e.getKey() + " (its version's "
+                        + "file), which the file does not carry: its document line was left out");
+            }
+        }
     }
 
     /** The end line is the trailer the export signed over exactly the lines before it. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.shingi.deliberation.api.ParticipantDirectory;
 import dev.shingi.deliberation.api.UnknownRecord;
+import dev.shingi.drafttext.api.DocumentLibrary;
+import dev.shingi.drafttext.api.ReadDocument;
 import dev.shingi.integrity.EventSignature;
 import dev.shingi.platform.NodeId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +20,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the ledger's events as JSON Lines (docs/backup.md), in log order, a page of {@value #PAGE} events at a time
  * (keyset paging on the position): memory does not grow with the log. Payload and metadata are the stored JSON bytes,
- * verbatim. What is exported is the log up to its head when the export began. The end line is the signed trailer
- * ({@link ExportTrailer}) over every line before it.
+ * verbatim. What is exported is the log up to its head when the export began. After the events, one line per document
+ * they name ({@link DocumentLines}), in the order they are first named, one document in memory at a time. The end line
+ * is the signed trailer ({@link ExportTrailer}) over every line before it, document lines included.
  */
 @Component
 public class LedgerExport {
@@ -35,12 +41,15 @@ public class LedgerExport {
     private final Clock clock;
     private final NodeId node;
     private final EventSignature signature;
+    private final DocumentLibrary library;
+    private final DocumentLines documents = new DocumentLines();
     private final ObjectMapper json = new ObjectMapper();
     private final JsonFactory factory = new JsonFactory();
 
     LedgerExport(JdbcTemplate jdbc, ParticipantDirectory directory, Clock clock, NodeId node,
-                 EventSignature signature) {
+                 EventSignature signature, DocumentLibrary library) {
         this.jdbc = jdbc;
+        this.library = library;
         this.signature = signature;
         this.directory = directory;
         this.clock = clock;
@@ -78,6 +87,7 @@ public class LedgerExport {
 
         long written = 0;
         long after = 0;
+        Set<String> named = new LinkedHashSet<>();
         while (after < head) {
             long[] last = {after};
             long[] count = {0};
@@ -94,8 +104,11 @@ public class LedgerExport {
                     (java.sql.ResultSet rs) -> {
                         last[0] = rs.getLong(1);
                         byte[] payload = rs.getBytes(10);
-                        Fields fields = fields(payload);
+                        Fields fields = fields(payload, DocumentLines.mayName(rs.getString(6)));
                         if (deliberationId == null || deliberationId.equals(fields.deliberationId())) {
+                            if (fields.document() != null) {
+                                named.add(fields.document());
+                            }
                             Map<String, Object> event = new LinkedHashMap<>();
                             event.put(LedgerFormat.POSITION, rs.getLong(1));
                             event.put(LedgerFormat.EVENT_IDENTIFIER, rs.getString(5));
@@ -122,6 +135,10 @@ public class LedgerExport {
                 break; // nothing above 'after' any more (cannot happen below head, but never loop for ever)
             }
             after = last[0];
+        }
+        for (String sha : named) {
+            Optional<ReadDocument> d = library.document(sha);
+            line(out, d.isPresent() ? documents.line(d.get()) : documents.absent(sha));
         }
         line(raw, out.trailer(written, signature));
         raw.flush();
@@ -150,16 +167,20 @@ public class LedgerExport {
         return new RawValue(new String(stored, StandardCharsets.UTF_8));
     }
 
-    record Fields(String deliberationId, String occurredAt) {
+    record Fields(String deliberationId, String occurredAt, String document) {
     }
 
-    /** The payload's top-level deliberationId and occurredAt, read without building the whole tree. */
-    Fields fields(byte[] payload) {
+    /**
+     * The payload's top-level deliberationId and occurredAt, and with {@code document} its document's sha256, read
+     * without building the whole tree.
+     */
+    Fields fields(byte[] payload, boolean document) {
         String deliberation = null;
         String occurred = null;
+        String sha = null;
         try (JsonParser p = factory.createParser(payload)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new Fields(null, null);
+                return new Fields(null, null, null);
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -168,16 +189,33 @@ public class LedgerExport {
                     deliberation = p.getText();
                 } else if (value == JsonToken.VALUE_STRING && name.equals(LedgerFormat.OCCURRED_AT)) {
                     occurred = p.getText();
+                } else if (document && value == JsonToken.START_OBJECT && name.equals(DocumentLines.DOCUMENT)) {
+                    sha = sha256(p);
                 } else {
                     p.skipChildren();
                 }
-                if (deliberation != null && occurred != null) {
+                if (deliberation != null && occurred != null && !document) {
                     break;
                 }
             }
         } catch (IOException e) {
-            return new Fields(deliberation, occurred);
+            return new Fields(deliberation, occurred, sha);
         }
-        return new Fields(deliberation, occurred);
+        return new Fields(deliberation, occurred, sha);
+    }
+
+    /** The sha256 field of the object the parser is at the start of; the parser is left at its end. */
+    private static String sha256(JsonParser p) throws IOException {
+        String sha = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.VALUE_STRING && name.equals(DocumentLines.SHA256)) {
+                sha = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return sha;
     }
 }

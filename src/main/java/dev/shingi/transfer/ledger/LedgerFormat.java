@@ -1,12 +1,15 @@
 package dev.shingi.transfer.ledger;
 
 /**
- * The names of the JSON Lines format (docs/backup.md). A file is a header line, one line per event in log order, and
- * an end line that counts the events: a file cut short has no end line and is refused on import.
+ * The names of the JSON Lines format (docs/backup.md). A file is a header line, one line per event in log order, one
+ * line per document those events name (version 2), and an end line that counts the events: a file cut short has no
+ * end line and is refused on import.
  */
 final class LedgerFormat {
     static final String FORMAT = "shingi-ledger";
-    static final int VERSION = 1;
+    /** The version written. Version 2 added the document lines; version 1 files (without them) are still read. */
+    static final int VERSION = 2;
+    static final int FIRST_VERSION = 1;
     static final String MEDIA_TYPE = "application/x-ndjson";
 
     // header line

@@ -1,6 +1,7 @@
 package dev.shingi.transfer.ledger;
 
 import dev.shingi.deliberation.api.CommentNumbering;
+import dev.shingi.drafttext.api.DocumentLibrary;
 import dev.shingi.integrity.EventSignature;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -39,14 +40,17 @@ import java.util.Optional;
  * Imports a JSON Lines export (docs/backup.md) into an empty ledger: reads the whole file once to validate it, then
  * once more to append its events, in one database transaction, through the event store, so that the directory (the
  * command side's subscribing processor) follows in that same transaction, and the integrity chain is computed as for
- * any event. The tracking processors then build every read model from the log as after a rebuild.
+ * any event; the documents the events name are stored in that same transaction ({@link DocumentLibrary#put}). The
+ * tracking processors then build every read model from the log as after a rebuild.
  * <p>
- * Memory grows with the number of aggregates (their last sequence number and hash), never with the number of events.
+ * Memory grows with the number of aggregates (their last sequence number and hash), never with the number of events;
+ * one document is in memory at a time.
  */
 @Component
 public class LedgerImport {
     private static final Logger log = LoggerFactory.getLogger(LedgerImport.class);
-    static final int MAX_LINE = 16 << 20;
+    /** A line's limit: a document line holds up to {@code shingi.documents.max-size} (20 MB) in base64 and its text. */
+    static final int MAX_LINE = 64 << 20;
     static final int BATCH = 500;
     static final String INTEGRITY = "integrity";
 
@@ -60,13 +64,16 @@ public class LedgerImport {
     private final TokenStore tokenStore;
     private final int segments;
     private final ExportLines form = new ExportLines();
+    private final DocumentLines documentLines = new DocumentLines();
+    private final DocumentLibrary documents;
     private final ImportCheck check;
 
     LedgerImport(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                  org.axonframework.common.transaction.TransactionManager axonTransactions, EventStore eventStore,
                  @Qualifier("eventSerializer") Serializer serializer, EventSignature signature,
                  CommentNumbering numbering, EventProcessingConfiguration processing, TokenStore tokenStore,
-                 @Value("${shingi.processing.segments:2}") int segments) {
+                 @Value("${shingi.processing.segments:2}") int segments, DocumentLibrary documents) {
+        this.documents = documents;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.axonTransactions = axonTransactions;
@@ -83,9 +90,11 @@ public class LedgerImport {
      * What was imported. {@code positionsKept}: every event has the position it had in the source (the source's
      * positions ran 1, 2, 3… without gaps); otherwise they were renumbered in the same order. {@code checkpoints}:
      * the file carried integrity checkpoints (a whole-ledger export does once the source has recorded one).
+     * {@code documents}: the versions' documents stored with them.
      */
     public record Result(long events, int aggregates, int deliberations, boolean resigned, boolean positionsKept,
-                         long lastPosition, boolean checkpoints, double validateSeconds, double seconds) {
+                         long lastPosition, boolean checkpoints, int documents, double validateSeconds,
+                         double seconds) {
     }
 
     /**
@@ -125,7 +134,7 @@ public class LedgerImport {
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.info("Import: {} events written in {} s", summary.events, seconds);
         return new Result(summary.events, summary.sequences.size(), summary.lastComment.size(), resign,
-                summary.positionsContiguous, last, summary.hadCheckpoints, Math.round(validated * 1000) / 1000.0,
+                summary.positionsContiguous, last, summary.hadCheckpoints, summary.documents, Math.round(validated * 1000) / 1000.0,
                 Math.round(seconds * 1000) / 1000.0);
     }
 
@@ -149,7 +158,14 @@ public class LedgerImport {
                 List<EventMessage<?>> batch = new ArrayList<>(BATCH);
                 long written = 0;
                 byte[] bytes;
-                while ((bytes = lines.next()) != null && written < summary.events) {
+                while ((bytes = lines.next()) != null && !form.isEnd(bytes)) {
+                    if (documentLines.isDocument(bytes)) {
+                        DocumentLines.Carried d = documentLines.parse(bytes, lines.number());
+                        if (d.document() != null) {
+                            documents.put(d.document());
+                        }
+                        continue;
+                    }
                     EventLine e = form.parse(bytes, lines.number());
                     batch.add(message(e));
                     written++;

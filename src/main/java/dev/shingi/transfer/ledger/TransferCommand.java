@@ -72,9 +72,9 @@ class TransferCommand implements ApplicationRunner {
     private int importFile(ApplicationArguments args) throws Exception {
         Path file = Path.of(single(args, IMPORT));
         LedgerImport.Result r = importer.importFile(file, args.containsOption("resign"));
-        System.out.printf("Imported %d events of %d aggregates (%d deliberations) from %s in %.1f s; positions %s; "
-                        + "%s. The read models are built from the log when the application next starts.%n",
-                r.events(), r.aggregates(), r.deliberations(), file, r.seconds(),
+        System.out.printf("Imported %d events of %d aggregates (%d deliberations) and %d documents from %s in %.1f s; "
+                        + "positions %s; %s. The read models are built from the log when the application next starts.%n",
+                r.events(), r.aggregates(), r.deliberations(), r.documents(), file, r.seconds(),
                 r.positionsKept() ? "kept" : "renumbered 1.." + r.lastPosition(),
                 r.resigned() ? "signed with this installation's key" : "signatures kept");
         return 0;

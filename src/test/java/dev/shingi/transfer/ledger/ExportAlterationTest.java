@@ -7,6 +7,17 @@ import dev.shingi.ShingiApplication;
 import dev.shingi.integrity.Checkpoints;
 import dev.shingi.integrity.Verifier;
 import dev.shingi.platform.Ledger;
+import dev.shingi.deliberation.api.CommitRevision;
+import dev.shingi.deliberation.api.DraftDocument;
+import dev.shingi.deliberation.api.OpenDeliberation;
+import dev.shingi.deliberation.api.PublishDraft;
+import dev.shingi.deliberation.api.RegisterParticipant;
+import dev.shingi.deliberation.api.Role;
+import dev.shingi.drafttext.api.DocumentLibrary;
+import dev.shingi.drafttext.api.DocumentReader;
+import dev.shingi.drafttext.api.ReadDocument;
+import dev.shingi.testing.TwoVersions;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,14 +50,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A restore refuses any alteration of an export: the file ends in a trailer signed with the installation's key over
  * every line before it, so each of the alterations below is a 400 naming the line at fault, and stores nothing; the
  * untouched file still imports, and verifies clean. The source is an H2 file ledger with the demo and its checkpoint
- * (exported in process); the target an empty one answering over HTTP. docs/security.md counts them
- * ("alterations refused N/N").
+ * (exported in process) and a deliberation of two versions published with their PDFs (written by PDFBox); the target
+ * an empty one answering over HTTP. docs/security.md counts them ("alterations refused N/N"). After the untouched
+ * import, the versions' texts read as in the source.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportAlterationTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String D = "ict-cyber-2024";
+    static final String PDFS = "docs-2024";
+    static String textOfV2;
 
     static ConfigurableApplicationContext target;
     static List<String> good;
@@ -60,6 +75,8 @@ class ExportAlterationTest {
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi", "--shingi.integrity.settle=0s");
         try {
             source.getBean(Ledger.class).awaitProjections();
+            textOfV2 = publishTwoPdfs(source);
+            source.getBean(Ledger.class).awaitProjections();
             source.getBean(Checkpoints.class).checkpointIfDue();
             source.getBean(Checkpoints.class).checkpoint();
             good = export(source.getBean(LedgerExport.class), null);
@@ -72,6 +89,31 @@ class ExportAlterationTest {
                         "--shingi.data-dir=" + Files.createTempDirectory("shingi-alter-target-"),
                         "--spring.datasource.url=jdbc:h2:file:${shingi.data-dir}/shingi");
         port = Integer.parseInt(target.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Versions 1 and 2 of {@link #PDFS} with TwoVersions' PDFs, through the commands as the edge sends them. */
+    static String publishTwoPdfs(ConfigurableApplicationContext source) throws Exception {
+        Ledger ledger = source.getBean(Ledger.class);
+        DocumentReader reader = source.getBean(DocumentReader.class);
+        DocumentLibrary library = source.getBean(DocumentLibrary.class);
+        MetaData by = MetaData.with("recordedBy", "admin");
+        Instant at = Instant.parse("2024-06-24T05:00:00Z");
+        ledger.record(new OpenDeliberation(PDFS, "Direction (draft)", "Subcommittee", at), by);
+        ledger.record(new RegisterParticipant(PDFS, "sato", "Sato", Role.SECRETARIAT, null, null, false, at), by);
+        ReadDocument v1 = reader.read(TwoVersions.pdf(TwoVersions.PDF_V1), "draft-v1.pdf", "application/pdf");
+        ReadDocument v2 = reader.read(TwoVersions.pdf(TwoVersions.PDF_V2), "draft-v2.pdf", "application/pdf");
+        try (DocumentLibrary.Staged staged = library.stage(v1)) {
+            ledger.record(new PublishDraft(PDFS, 1, "Direction (draft)", null, null, at, draft(v1)), by);
+        }
+        try (DocumentLibrary.Staged staged = library.stage(v2)) {
+            ledger.record(new CommitRevision(PDFS, 2, "Direction (revised)", null, null, null, List.of(), List.of(),
+                    "sato", false, at.plusSeconds(86400), draft(v2)), by);
+        }
+        return JSON.writeValueAsString(library.text(v2.sha256()).orElseThrow());
+    }
+
+    static DraftDocument draft(ReadDocument d) {
+        return new DraftDocument(d.sha256(), d.fileName(), d.mediaType(), d.size(), d.pageCount());
     }
 
     static List<String> export(LedgerExport export, String deliberation) throws Exception {
@@ -97,15 +139,13 @@ class ExportAlterationTest {
 
     @Test
     void aFileWhoseLastEventsWereCutBeforeItsTrailerIsRefusedAtTheTrailer() throws Exception {
-        List<String> cut = new ArrayList<>(good.subList(0, good.size() - 4));
-        cut.add(last());
-        refused(cut, good.size() - 3, "the end line counts " + events() + " events, the file holds " + (events() - 3));
+        List<String> cut = lastEventsCut(3, last());
+        refused(cut, good.size() - 3 - documentLines().size(), "the lines between were left out");
     }
 
     @Test
     void aFileCutShortWithAnUnsignedEndLineCountingWhatIsLeftIsRefusedAtThatLine() throws Exception {
-        List<String> cut = new ArrayList<>(good.subList(0, good.size() - 4));
-        cut.add("{\"end\":\"shingi-ledger\",\"events\":" + (events() - 3) + "}");
+        List<String> cut = lastEventsCut(3, "{\"end\":\"shingi-ledger\",\"events\":" + (events() - 3) + "}");
         refused(cut, good.size() - 3, "the end line carries no signed trailer");
     }
 
@@ -183,7 +223,7 @@ class ExportAlterationTest {
 
     @Test
     void aPositionMovedStillInOrderIsRefusedAtItsLine() throws Exception {
-        int a = good.size() - 2; // the last event
+        int a = good.size() - 2 - documentLines().size(); // the last event
         List<String> edited = new ArrayList<>(good);
         edited.set(a, position(good.get(a), a + 100));
         refused(edited, a + 1, "this line is not the exported line " + (a + 1));
@@ -219,6 +259,49 @@ class ExportAlterationTest {
         List<String> spliced = new ArrayList<>(good.subList(0, good.size() - 1));
         spliced.add(oneDeliberation.get(oneDeliberation.size() - 1));
         refused(spliced, 1, "the header is not the one the end line signed");
+    }
+
+    // ---- the documents ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aDocumentsBytesEditedAreRefusedAtItsLineForTheirHash() throws Exception {
+        int a = indexOf("{\"document\":{");
+        List<String> edited = new ArrayList<>(good);
+        JsonNode d = JSON.readTree(good.get(a)).get("document");
+        byte[] bytes = Base64.getDecoder().decode(d.get("bytes").asText());
+        bytes[bytes.length / 2] ^= 1;
+        edited.set(a, good.get(a).replace(d.get("bytes").asText(), Base64.getEncoder().encodeToString(bytes)));
+        refused(edited, a + 1, "document " + d.get("sha256").asText() + ": its bytes hash to "
+                + DocumentLines.sha256(bytes) + ", not to its sha256: the document was changed");
+    }
+
+    @Test
+    void aDocumentsTextEditedIsRefusedAtItsLine() throws Exception {
+        int a = indexOf("Vulnerability handling must be strengthened further.");
+        List<String> edited = new ArrayList<>(good);
+        edited.set(a, good.get(a).replace("must be strengthened further.", "may be weakened further."));
+        refused(edited, a + 1, "this line is not the exported line " + (a + 1));
+    }
+
+    @Test
+    void aDocumentLineLeftOutIsRefusedAtTheEventThatNamesIt() throws Exception {
+        int a = indexOf("{\"document\":{");
+        String sha = JSON.readTree(good.get(a)).get("document").get("sha256").asText();
+        int naming = indexOf("\"document\":{\"sha256\":\"" + sha + "\"");
+        List<String> dropped = new ArrayList<>(good);
+        dropped.remove(a);
+        refused(dropped, a + 1, "the lines between were left out");
+        dropped.set(dropped.size() - 1, "{\"end\":\"shingi-ledger\",\"events\":" + events() + "}");
+        refused(dropped, naming + 1, "the event names document " + sha + " (its version's file), which the file does "
+                + "not carry", "?resign=true");
+    }
+
+    @Test
+    void aDocumentLineRepeatedIsRefusedAtTheRepetition() throws Exception {
+        int a = indexOf("{\"document\":{");
+        List<String> repeated = new ArrayList<>(good);
+        repeated.add(a + 1, good.get(a));
+        refused(repeated, a + 2, "occurs twice in the file");
     }
 
     // ---- the trailer --------------------------------------------------------------------------------------------------
@@ -277,13 +360,36 @@ class ExportAlterationTest {
         Verifier.Report report = target.getBean(Verifier.class).verify();
         assertThat(report.findings()).isEmpty();
         assertThat(report.clean()).isTrue();
-        assertThat(report.checkpoints()).isEqualTo(2);
+        assertThat(report.checkpoints()).as("the checkpoints the file carried (the revision may record one before the test asks)")
+                .isEqualTo(good.stream().filter(l -> l.contains("\"payloadType\":\"dev.shingi.deliberation.api.LedgerCheckpointed\"")).count());
+        assertThat(JSON.readTree(r.body()).get("documents").asInt()).isEqualTo(2);
+        HttpResponse<String> text = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/deliberations/" + PDFS + "/versions/2/text")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(text.statusCode()).as(text.body()).isEqualTo(200);
+        assertThat(text.body()).isEqualTo(textOfV2);
+        assertThat(text.body()).contains("\"Vulnerability handling must be strengthened further.\"");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------
 
     static long events() {
-        return good.size() - 2;
+        return good.size() - 2 - documentLines().size();
+    }
+
+    /** The export's document lines, the last before its trailer. */
+    static List<String> documentLines() {
+        return good.stream().filter(l -> l.startsWith("{\"document\":{")).toList();
+    }
+
+    /** The export with its last {@code n} events cut, its document lines and {@code end} after them. */
+    static List<String> lastEventsCut(int n, String end) {
+        List<String> cut = new ArrayList<>(good.subList(0, good.size() - 1 - documentLines().size() - n));
+        cut.addAll(documentLines());
+        cut.add(end);
+        return cut;
     }
 
     static String last() {
@@ -321,7 +427,11 @@ class ExportAlterationTest {
     }
 
     void refused(List<String> lines, long line, String reason) throws Exception {
-        HttpResponse<String> r = importFile(String.join("\n", lines) + "\n");
+        refused(lines, line, reason, "");
+    }
+
+    void refused(List<String> lines, long line, String reason, String query) throws Exception {
+        HttpResponse<String> r = importFile(String.join("\n", lines) + "\n", query);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         JsonNode p = JSON.readTree(r.body());
         assertThat(p.get("type").asText()).isEqualTo("https://shingi.dev/problems/import-refused");
@@ -331,7 +441,11 @@ class ExportAlterationTest {
     }
 
     static HttpResponse<String> importFile(String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/import"))
+        return importFile(body, "");
+    }
+
+    static HttpResponse<String> importFile(String body, String query) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/import" + query))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         ("admin:" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8)))

@@ -73,11 +73,12 @@ class ExportLinesTest {
 
     @Test
     void theHeaderAndTheEndLineHaveTheirOwnForm() {
-        form.header(bytes("{\"format\":\"shingi-ledger\",\"version\":1}"), 1);
-        assertThatThrownBy(() -> form.header(bytes("{\"format\":\"shingi-ledger\",\"version\":2}"), 1))
-                .hasMessage("line 1: format version 2 is not supported; this ledger reads version 1");
+        assertThat(form.header(bytes("{\"format\":\"shingi-ledger\",\"version\":1}"), 1)).as("without documents").isEqualTo(1);
+        assertThat(form.header(bytes("{\"format\":\"shingi-ledger\",\"version\":2}"), 1)).isEqualTo(2);
+        assertThatThrownBy(() -> form.header(bytes("{\"format\":\"shingi-ledger\",\"version\":3}"), 1))
+                .hasMessage("line 1: format version 3 is not supported; this ledger reads versions 1 to 2");
         assertThatThrownBy(() -> form.header(bytes("{\"format\":\"csv\"}"), 1)).hasMessage(
-                "line 1: the first line must be the header {\"format\":\"shingi-ledger\",\"version\":1,…}");
+                "line 1: the first line must be the header {\"format\":\"shingi-ledger\",\"version\":2,…}");
         assertThat(form.isEnd(bytes("{\"end\":\"shingi-ledger\",\"events\":7}"))).isTrue();
         assertThat(form.isEnd(bytes(EVENT.formatted(revision())))).isFalse();
         assertThat(form.end(bytes("{\"end\":\"shingi-ledger\",\"events\":7}"), 9)).isEqualTo(7);

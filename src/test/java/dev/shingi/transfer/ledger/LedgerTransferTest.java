@@ -205,8 +205,8 @@ class LedgerTransferTest {
 
         // a header of another format version
         List<String> future = new ArrayList<>(good);
-        future.set(0, future.get(0).replace("\"version\":1", "\"version\":2"));
-        refused(join(future).getBytes(StandardCharsets.UTF_8), 1, "format version 2 is not supported");
+        future.set(0, future.get(0).replace("\"version\":2", "\"version\":3"));
+        refused(join(future).getBytes(StandardCharsets.UTF_8), 1, "format version 3 is not supported");
     }
 
     private static int indexOf(List<String> lines, String part) {
@@ -260,7 +260,7 @@ class LedgerTransferTest {
         List<String> lines = lines();
         JsonNode header = JSON.readTree(lines.get(0));
         assertThat(header.get("format").asText()).isEqualTo("shingi-ledger");
-        assertThat(header.get("version").asInt()).isEqualTo(1);
+        assertThat(header.get("version").asInt()).isEqualTo(2);
         long events = header.get("events").asLong();
         assertThat(lines).hasSize((int) events + 2);
         assertThat(JSON.readTree(lines.get(lines.size() - 1)).get("events").asLong()).isEqualTo(events);
