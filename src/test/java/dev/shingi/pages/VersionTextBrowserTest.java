@@ -97,6 +97,7 @@ class VersionTextBrowserTest extends BrowserTest {
         assertThat(b.text("#p2-l2 mark")).isEqualTo("脆弱性対策の強化");
         assertThat(b.text("#p2-l2 .marker")).isEqualTo("#1 蔦");
         assertThat(b.all(".marker")).hasSize(1);
+        b.screenshot("version-text");
 
         b.open(base + "/versions");
         List<org.openqa.selenium.WebElement> links = b.all("#v2 .text-links a");
@@ -114,6 +115,7 @@ class VersionTextBrowserTest extends BrowserTest {
         int oldRight = b.find("#page-2 td.old").getRect().getX() + b.find("#page-2 td.old").getRect().getWidth();
         assertThat(b.find("#page-2 td.new").getRect().getX()).isGreaterThanOrEqualTo(oldRight);
         assertThat(b.text("#page-3 td.new ins")).isEqualTo("人材育成にも取り組む。");
+        b.screenshot("version-diff");
 
         b.clickAndWait("#page-2 td.old a.where");
         assertThat(b.url()).endsWith(base + "/versions/1/text#p2-l1");
