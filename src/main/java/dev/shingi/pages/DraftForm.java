@@ -4,8 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.springframework.web.multipart.MultipartFile;
 
-/** Publish a draft (PublishDraft): the version as circulated, its title, material number and page count. */
+/** Publish a draft (PublishDraft): the version as circulated, its title, material number, page count and document. */
 public class DraftForm {
     @NotNull
     @Positive
@@ -18,6 +19,8 @@ public class DraftForm {
     @Positive
     private Integer pageCount;
     private String occurredAt;
+    /** The version's document (PDF, DOCX, Markdown or text), or an input left empty: a version without one. */
+    private MultipartFile file;
 
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
@@ -29,4 +32,6 @@ public class DraftForm {
     public void setPageCount(Integer pageCount) { this.pageCount = pageCount; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String occurredAt) { this.occurredAt = occurredAt; }
+    public MultipartFile getFile() { return file; }
+    public void setFile(MultipartFile file) { this.file = file; }
 }

@@ -1,6 +1,7 @@
 package dev.shingi.pages;
 
 import jakarta.validation.Valid;
+import org.springframework.web.multipart.MultipartFile;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -32,6 +33,8 @@ public class RevisionForm {
     private String committedBy;
     private boolean illustrative;
     private String occurredAt;
+    /** The version's document (PDF, DOCX, Markdown or text), or an input left empty: a version without one. */
+    private MultipartFile file;
     /** Why the revision goes ahead with items unresolved (the readiness gate); blank: it does not. */
     @Size(max = 2_000)
     private String overrideReason;
@@ -79,6 +82,8 @@ public class RevisionForm {
     public void setIllustrative(boolean illustrative) { this.illustrative = illustrative; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String occurredAt) { this.occurredAt = occurredAt; }
+    public MultipartFile getFile() { return file; }
+    public void setFile(MultipartFile file) { this.file = file; }
     public String getOverrideReason() { return overrideReason; }
     public void setOverrideReason(String overrideReason) { this.overrideReason = overrideReason; }
 }

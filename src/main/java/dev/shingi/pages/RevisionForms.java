@@ -1,6 +1,7 @@
 package dev.shingi.pages;
 
 import dev.shingi.deliberation.api.*;
+import dev.shingi.edge.DraftUploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -22,7 +23,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Commit a revision: the new version, what changed, and which open commitments it keeps (ticked, with where). */
+/**
+ * Commit a revision: the new version, what changed, which open commitments it keeps (ticked, with where), and its
+ * document from the form's file input (multipart) when one is chosen.
+ */
 @Controller
 class RevisionForms {
     private static final Map<String, String> RULE_FIELDS = Map.of(
@@ -35,12 +39,14 @@ class RevisionForms {
     private final Records records;
     private final Deliberations deliberations;
     private final Access access;
+    private final FormUploads uploads;
 
-    RevisionForms(Views views, Records records, Deliberations deliberations, Access access) {
+    RevisionForms(Views views, Records records, Deliberations deliberations, Access access, FormUploads uploads) {
         this.views = views;
         this.records = records;
         this.deliberations = deliberations;
         this.access = access;
+        this.uploads = uploads;
     }
 
     @GetMapping("/deliberations/{id}/revisions/new")
@@ -73,21 +79,27 @@ class RevisionForms {
                 .toList();
         List<String> changes = form.getChanges() == null ? List.of()
                 : Arrays.stream(form.getChanges().split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (!errors.hasErrors()) {
-            CommitRevision command = new CommitRevision(id, form.getVersion(), form.getTitle().trim(),
-                    CommentForms.trim(form.getMaterialNumber()), form.getPageCount(), CommentForms.trim(form.getSummary()),
-                    changes, fulfils, form.getCommittedBy(), form.isIllustrative(), occurredAt, null,
-                    Views.blank(form.getOverrideReason()) ? null : new ReadinessOverride(form.getOverrideReason().trim()));
-            if (records.record(command, request, errors, RULE_FIELDS, rule -> {
-                if (rule instanceof UnresolvedItems unresolved) {
-                    model.addAttribute("unresolved", unresolved.items());
+        // the file is held, not stored, until the command is answered; a refused one is an error on the input
+        try (DraftUploads.Upload upload = uploads.stage(form.getFile(), errors)) {
+            if (!errors.hasErrors()) {
+                CommitRevision command = new CommitRevision(id, form.getVersion(), form.getTitle().trim(),
+                        CommentForms.trim(form.getMaterialNumber()), form.getPageCount(),
+                        CommentForms.trim(form.getSummary()), changes, fulfils, form.getCommittedBy(),
+                        form.isIllustrative(), occurredAt, upload == null ? null : upload.document(),
+                        Views.blank(form.getOverrideReason()) ? null
+                                : new ReadinessOverride(form.getOverrideReason().trim()));
+                if (records.record(command, request, errors, RULE_FIELDS, rule -> {
+                    if (rule instanceof UnresolvedItems unresolved) {
+                        model.addAttribute("unresolved", unresolved.items());
+                    }
+                })) {
+                    redirect.addFlashAttribute("notice", "notice.revised");
+                    return "redirect:/deliberations/" + id + "/versions";
                 }
-            })) {
-                redirect.addFlashAttribute("notice", "notice.revised");
-                return "redirect:/deliberations/" + id + "/versions";
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        uploads.describe(model, form.getFile(), true);
         return page(d, open(id), form, model);
     }
 
@@ -102,6 +114,9 @@ class RevisionForms {
         model.addAttribute("secretariat", d.participants().stream().filter(p -> p.role() == Role.SECRETARIAT).toList());
         model.addAttribute("open", open);
         model.addAttribute("form", form);
+        if (!model.containsAttribute("maxMegabytes")) {
+            uploads.describe(model, null, false);
+        }
         return "forms/revision";
     }
 }

@@ -73,6 +73,7 @@ class JapanesePagesScanTest {
                 "/comments/ict-cyber-2024-c1/correct", "/comments/ict-cyber-2024-c1/reopen",
                 "/deliberations/ict-cyber-2024/drafts/new", "/deliberations/ict-cyber-2024/participants",
                 "/deliberations/ict-cyber-2024/versions", "/deliberations/ict-cyber-2024/replay",
+                "/deliberations/ict-cyber-2024/versions/2/anchoring",
                 "/deliberations/unknown", "/deliberations/ict-cyber-2024?at=bad",
                 "/deliberations/ict-cyber-2024/versions/1/text", "/deliberations/ict-cyber-2024/versions/2/diff",
                 "/deliberations/ict-cyber-2024/versions/2/diff?from=5"));

@@ -69,6 +69,34 @@ class MessagesTest {
         }
     }
 
+    /**
+     * A file the publish or revise form refuses is shown by its rule ({@code upload.<rule>}, FormUploads); the
+     * passages' statuses and the provenance's causes are named from their enums.
+     */
+    @Test
+    void everyRefusedFileAndEveryPassageStatusHasItsWords() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (java.lang.reflect.Field f : dev.shingi.drafttext.api.RefusedDocument.class.getFields()) {
+            if (f.getType() == String.class) {
+                keys.add("upload." + readConstant(f));
+            }
+        }
+        assertThat(keys).contains("upload.document.not-encrypted", "upload.document.not-empty").hasSize(6);
+        for (Enum<?> e : dev.shingi.drafttext.api.AnchorStatus.values()) keys.add("anchoring.status." + e);
+        for (Enum<?> e : dev.shingi.drafttext.api.Cause.Kind.values()) keys.add("provenance.cause." + e);
+        for (String file : List.of("messages_ja.properties", "messages_en.properties")) {
+            assertThat(load(file).stringPropertyNames()).as(file).containsAll(keys);
+        }
+    }
+
+    private static String readConstant(java.lang.reflect.Field f) {
+        try {
+            return (String) f.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void everyMessageATemplateNamesExists() throws IOException {
         Set<String> used = new TreeSet<>();

@@ -1,6 +1,7 @@
 package dev.shingi.pages;
 
 import dev.shingi.testing.Http;
+import dev.shingi.testing.MultipartBody;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -54,6 +55,23 @@ public final class PageReader {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", get(formPage).html().select("form.record input[name=_csrf], form input[name=_csrf]").last().val());
         return post(action, all);
+    }
+
+    /**
+     * Posts a form as {@code multipart/form-data}, as a browser does a form with a file input: the fields as parts,
+     * then the file (a part with a file name; an input left empty is a part named "" with no bytes), and the CSRF
+     * token of the page the form is on.
+     */
+    public Page submitWithFile(String formPage, String action, Map<String, String> fields, String fileName,
+                               String contentType, byte[] file) {
+        MultipartBody body = new MultipartBody();
+        fields.forEach((name, value) -> body.part(name, null, value.getBytes(StandardCharsets.UTF_8)));
+        body.part("_csrf", null, get(formPage).html().select("form.record input[name=_csrf]").last().val()
+                .getBytes(StandardCharsets.UTF_8));
+        body.part("file", fileName, contentType, file);
+        return send(HttpRequest.newBuilder(uri(action)).header("Accept-Language", language)
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
     }
 
     public Page post(String path, Map<String, String> fields) {

@@ -9,6 +9,8 @@ import dev.shingi.deliberation.api.FindVersions;
 import dev.shingi.deliberation.api.VersionSummary;
 import dev.shingi.edge.InvalidInput;
 import dev.shingi.edge.ReadClock;
+import dev.shingi.edge.VersionComparisons;
+import dev.shingi.edge.VersionComparisons.CommentAnchoring;
 import dev.shingi.security.AccessPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,12 +45,15 @@ class DispositionController {
     private final ReadClock clock;
     private final AccessPolicy access;
     private final MessageSource messages;
+    private final VersionComparisons comparisons;
 
-    DispositionController(QueryGateway queries, ReadClock clock, AccessPolicy access, MessageSource messages) {
+    DispositionController(QueryGateway queries, ReadClock clock, AccessPolicy access, MessageSource messages,
+                          VersionComparisons comparisons) {
         this.queries = queries;
         this.clock = clock;
         this.access = access;
         this.messages = messages;
+        this.comparisons = comparisons;
     }
 
     @GetMapping("/api/deliberations/{id}/disposition")
@@ -83,8 +88,11 @@ class DispositionController {
         Map<Integer, String> overrides = versions.stream().filter(v -> v.overrideReason() != null)
                 .collect(Collectors.toMap(VersionSummary::version, VersionSummary::overrideReason, (a, b) -> a,
                         java.util.TreeMap::new));
+        // where each comment's passage is in the later versions with a document: the thread page's status
+        Map<String, Map<Integer, CommentAnchoring>> anchorings = new java.util.HashMap<>();
+        entries.forEach(e -> anchorings.put(e.comment().commentId(), comparisons.anchoringOf(e.comment(), asOf)));
         DispositionTable table = DispositionTable.of(deliberation.summary(), range[0], range[1], entries, illustrative,
-                overrides, new DispositionTable.Moment(asOf.at(), knownAt, afterEvent), l, messages);
+                overrides, anchorings, new DispositionTable.Moment(asOf.at(), knownAt, afterEvent), l, messages);
         String name = id + "-disposition-v" + range[0] + (range[0] == range[1] ? "" : "-v" + range[1]) + "-" + l.name()
                 .toLowerCase() + "." + f.extension;
         ContentDisposition disposition = (f == Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment())

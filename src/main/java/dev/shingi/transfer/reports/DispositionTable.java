@@ -9,6 +9,7 @@ import dev.shingi.deliberation.api.DispositionEntry;
 import dev.shingi.deliberation.api.ParticipantRef;
 import dev.shingi.deliberation.api.ResponseDetail;
 import dev.shingi.edge.ShownTime;
+import dev.shingi.edge.VersionComparisons.CommentAnchoring;
 import org.springframework.context.MessageSource;
 
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * The disposition of comments as plain cells, one row per comment, in one language: what the three formats print.
- * Columns: reference, author, anchor, kind, comment, disposition, responses in full, commitments, where each was kept.
+ * Columns: reference, author, anchor, kind, comment, disposition, responses in full, commitments, where each was kept;
+ * and, when a later version has a document to follow the comments' passages into, where each passage is there.
  */
 record DispositionTable(String title, String subtitle, List<String> notes, List<String> headings, List<List<String>> rows,
                         Lang lang) {
@@ -34,8 +36,13 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
     record Moment(Instant at, String knownAt, Long afterEvent) {
     }
 
+    /**
+     * The table of these entries; {@code anchorings} is, by comment id, where its passage is in each later version with
+     * a document (the column is left out when no comment has one).
+     */
     static DispositionTable of(DeliberationSummary deliberation, int from, int to, List<DispositionEntry> entries,
-                               Set<Integer> illustrative, Map<Integer, String> overrides, Moment moment, Lang lang,
+                               Set<Integer> illustrative, Map<Integer, String> overrides,
+                               Map<String, Map<Integer, CommentAnchoring>> anchorings, Moment moment, Lang lang,
                                MessageSource messages) {
         Text t = new Text(messages, lang);
         String title = from == to ? t.get("reports.title.one", String.valueOf(from))
@@ -52,9 +59,20 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
         illustrative.stream().sorted().forEach(v -> notes.add(t.get("disposition.exampleNote", String.valueOf(v))));
         new java.util.TreeMap<>(overrides).forEach((v, reason) ->
                 notes.add(t.get("disposition.overrideNote", String.valueOf(v), reason)));
-        List<String> headings = COLUMNS.stream().map(c -> t.get("reports.col." + c)).toList();
-        List<List<String>> rows = entries.stream()
-                .map(e -> row(e, from != to, illustrative, t)).toList();
+        boolean anchored = anchorings.values().stream().anyMatch(a -> !a.isEmpty());
+        List<String> headings = new ArrayList<>(COLUMNS.stream().map(c -> t.get("reports.col." + c)).toList());
+        if (anchored) {
+            headings.add(t.get("reports.col.anchoring"));
+        }
+        List<List<String>> rows = entries.stream().map(e -> {
+            List<String> row = row(e, from != to, illustrative, t);
+            if (!anchored) {
+                return row;
+            }
+            List<String> longer = new ArrayList<>(row);
+            longer.add(anchoring(anchorings.getOrDefault(e.comment().commentId(), Map.of()), t));
+            return List.copyOf(longer);
+        }).toList();
         return new DispositionTable(title, subtitle, notes, headings, rows, lang);
     }
 
@@ -86,6 +104,17 @@ record DispositionTable(String title, String subtitle, List<String> notes, List<
                 .collect(Collectors.joining("\n"));
         return List.of(c.reference(), person(c.author()), anchor, t.get("kind." + c.kind()), text, disposition, answers,
                 promised, kept);
+    }
+
+    /** One line per later version: "v2 Edited p.2 l.1", in the table's language. */
+    private static String anchoring(Map<Integer, CommentAnchoring> byVersion, Text t) {
+        return byVersion.entrySet().stream().map(e -> {
+            CommentAnchoring a = e.getValue();
+            String at = a.to() == null || a.to().page() == null ? ""
+                    : " " + (a.to().line() == null ? t.get("anchoring.atPage", a.to().page())
+                    : t.get("thread.anchoring.at", a.to().page(), a.to().line()));
+            return t.get("thread.anchoring.version", e.getKey()) + " " + t.get("anchoring.status." + a.status()) + at;
+        }).collect(Collectors.joining("\n"));
     }
 
     private static String commitment(CommitmentSummary k, Text t) {

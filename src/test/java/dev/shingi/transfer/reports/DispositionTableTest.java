@@ -72,7 +72,7 @@ class DispositionTableTest {
                         commitment("2-1.1", CommitmentKind.REVISE_DRAFT, "表3を直す", SATO, LocalDate.of(2024, 7, 1),
                                 CommitmentStatus.FULFILLED, 3, new Location(12, null, "4.2"), null))));
 
-        DispositionTable t = DispositionTable.of(DELIBERATION, 2, 2, List.of(entry), Set.of(), java.util.Map.of(), NOW, Lang.JA, messages());
+        DispositionTable t = DispositionTable.of(DELIBERATION, 2, 2, List.of(entry), Set.of(), java.util.Map.of(), java.util.Map.of(), NOW, Lang.JA, messages());
 
         assertThat(t.title()).isEqualTo("第2版に対する意見と考え方");
         assertThat(t.subtitle()).isEqualTo("データ利活用検討会 — 第3回の資料");
@@ -101,7 +101,7 @@ class DispositionTableTest {
                                         CommitmentStatus.FULFILLED, null, null, null))));
         DispositionTable.Moment past = new DispositionTable.Moment(AT, "2024-06-25T09:00:00Z", 1234L);
 
-        DispositionTable t = DispositionTable.of(DELIBERATION, 1, 3, List.of(entry), Set.of(3, 2), java.util.Map.of(), past, Lang.EN,
+        DispositionTable t = DispositionTable.of(DELIBERATION, 1, 3, List.of(entry), Set.of(3, 2), java.util.Map.of(), java.util.Map.of(), past, Lang.EN,
                 messages());
 
         assertThat(t.title()).isEqualTo("Disposition of comments on v1–v3");
@@ -131,7 +131,7 @@ class DispositionTableTest {
                 new DispositionEntry(comment("3", SUZUKI, 1, "p.4", CommentKind.REMARK, "Good.", CommentStatus.OPEN,
                         null), List.of()));
 
-        DispositionTable t = DispositionTable.of(deliberation("Panel", null), 1, 1, entries, Set.of(), java.util.Map.of(), NOW, Lang.EN,
+        DispositionTable t = DispositionTable.of(deliberation("Panel", null), 1, 1, entries, Set.of(), java.util.Map.of(), java.util.Map.of(), NOW, Lang.EN,
                 messages());
 
         assertThat(t.subtitle()).isEqualTo("Panel");
@@ -151,7 +151,7 @@ class DispositionTableTest {
                                 commitment("1-5.1", CommitmentKind.ACTION, "説明会を開く", SATO, null,
                                         CommitmentStatus.WAIVED, null, null, "不要になった"))));
 
-        DispositionTable t = DispositionTable.of(DELIBERATION, 1, 2, List.of(entry), Set.of(2), java.util.Map.of(),
+        DispositionTable t = DispositionTable.of(DELIBERATION, 1, 2, List.of(entry), Set.of(2), java.util.Map.of(), java.util.Map.of(),
                 new DispositionTable.Moment(AT, null, 7L), Lang.JA, messages());
 
         assertThat(t.title()).isEqualTo("第1版〜第2版に対する意見と考え方");
