@@ -193,6 +193,59 @@ class CommentTablesTest extends TransferHttp {
     }
 
     @Test
+    void aLogEditedByTheTcCorrectsTheResolutionItChangedAndAnswersTheOneItAddedAndNothingElse() {
+        openEarly("csaf-edit");
+        String log = new String(resource("oasis-csaf/csaf_2.1-log_from_csd02pr.md"), StandardCharsets.UTF_8);
+        Raw first = upload("csaf-edit", "csd02pr.md", log.getBytes(StandardCharsets.UTF_8));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        JsonNode six = first.json().get("comments").get(5);
+        assertThat(six.get("item").asText()).isEqualTo("6");
+        long after = storedEvents();
+
+        // the TC changes its mind on item 6 (another resolution, another disposition, acknowledged later) and answers 14
+        String edited = log.replace("| 2026-04-29 | [Comment Resolution CSD02PR: #1367](https://github.com/oasis-tcs/csaf/pull/1408) | Completed |",
+                        "| 2026-06-10 | Out of scope for 2.1, see [#1367](https://github.com/oasis-tcs/csaf/issues/1367) | Rejected |")
+                .replace("(https://github.com/oasis-tcs/csaf/issues/1375) |  |  |  |",
+                        "(https://github.com/oasis-tcs/csaf/issues/1375) | 2026-05-27 | Fixed in the editor draft | Completed |");
+        Raw next = upload("csaf-edit", "csd02pr-v2.md", edited.getBytes(StandardCharsets.UTF_8));
+        assertThat(next.status()).as(next.text()).isEqualTo(201);
+        assertThat(next.json().get("imported").asInt()).isZero();
+        assertThat(next.json().get("answeredNow")).hasSize(1);
+        assertThat(next.json().get("answeredNow").get(0).get("item").asText()).isEqualTo("14");
+        JsonNode corrected = next.json().get("corrected");
+        assertThat(corrected).hasSize(1);
+        assertThat(corrected.get(0).get("row").asInt()).isEqualTo(six.get("row").asInt());
+        assertThat(corrected.get(0).get("commentId").asText()).isEqualTo(six.get("commentId").asText());
+        assertThat(corrected.get(0).get("reference").asText()).isEqualTo(six.get("reference").asText());
+        assertThat(corrected.get(0).get("item").asText()).isEqualTo("6");
+        assertThat(corrected.get(0).get("fields").toString()).isEqualTo("[\"disposition\",\"text\",\"occurredAt\"]");
+        assertThat(next.json().get("unchanged")).hasSize(12);
+        assertThat(storedEvents()).isEqualTo(after + 2);
+
+        JsonNode thread = get("/api/comments/" + six.get("commentId").asText()).body();
+        assertThat(thread.get("responses")).hasSize(1);
+        JsonNode response = thread.get("responses").get(0);
+        assertThat(response.get("responseId").asText()).isEqualTo(corrected.get(0).get("responseId").asText());
+        assertThat(response.get("disposition").asText()).isEqualTo("DECLINED");
+        assertThat(response.get("text").asText()).isEqualTo("Out of scope for 2.1, see [#1367](https://github.com/oasis-tcs/csaf/issues/1367)");
+        assertThat(response.get("occurredAt").asText()).isEqualTo("2026-06-10T00:00:00Z");
+        List<String> changes = new ArrayList<>();
+        thread.get("corrections").forEach(c -> changes.add(c.get("field").asText() + "|" + c.get("oldValue").asText()
+                + "|" + c.get("newValue").asText() + "|" + c.get("correctedBy").get("id").asText()));
+        assertThat(changes).contains("disposition|ACCEPTED|DECLINED|sato");
+        assertThat(get("/api/comments/" + six.get("commentId").asText()).body().get("comment").get("status").asText())
+                .isEqualTo("DECLINED");
+
+        // the edited log again, in another file: nothing is new any more
+        Raw again = upload("csaf-edit", "csd02pr-v3.md", (edited + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("corrected")).isEmpty();
+        assertThat(again.json().get("answeredNow")).isEmpty();
+        assertThat(again.json().get("unchanged")).hasSize(14);
+        assertThat(storedEvents()).isEqualTo(after + 2);
+    }
+
+    @Test
     void aLogWithOneBadRowIsRefusedWholeNamingEachRowAndColumnAndNothingIsStored() {
         openEarly("csaf-bad");
         String log = new String(resource("oasis-csaf/csaf_2.0-log_from_csprd01.md"), StandardCharsets.UTF_8)
