@@ -10,8 +10,9 @@ import dev.shingi.deliberation.api.DeliberationDetail;
 import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.FindComments;
 import dev.shingi.deliberation.api.FindDeliberation;
+import dev.shingi.deliberation.api.FindTableVocabulary;
 import dev.shingi.deliberation.api.FindVersions;
-
+import dev.shingi.deliberation.api.TableVocabulary;
 import dev.shingi.deliberation.api.Participant;
 import dev.shingi.deliberation.api.RaiseComment;
 import dev.shingi.deliberation.api.RegisterParticipant;
@@ -146,7 +147,8 @@ class IsoImport {
         List<Sheet.Entry> entries = Sheet.entries(lines);
         Instant received = clock.now();
         Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(), deliberation.aliases(),
-                draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName()));
+                draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName(),
+                Vocabulary.of(vocabulary(id))));
 
         // what the ledger holds already, from earlier tables: a row again is unchanged, answered now, or corrected
         List<DispositionEntry> existing = queries.query(new FindDisposition(id, null, null, clock.current()),
@@ -319,6 +321,11 @@ class IsoImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The deliberation's own words for its tables (none: the defaults alone). */
+    TableVocabulary vocabulary(String id) {
+        return queries.query(new FindTableVocabulary(id, clock.current()), ResponseTypes.instanceOf(TableVocabulary.class)).join();
     }
 
     DeliberationDetail deliberation(String id) {
