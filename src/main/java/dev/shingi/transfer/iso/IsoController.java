@@ -96,7 +96,8 @@ class IsoController {
         List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
                 ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
         List<Participant> participants = deliberation(id).participants();
-        List<Map<Column, String>> rows = entries.stream().map(e -> Template.row(e, participants)).toList();
+        java.time.ZoneId in = IsoImport.zone(zoneName, zone);
+        List<Map<Column, String>> rows = entries.stream().map(e -> Template.row(e, participants, in)).toList();
         String name = id + "-iso-comments-v" + v + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok().contentType(xlsx ? XLSX : CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

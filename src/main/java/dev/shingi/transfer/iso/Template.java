@@ -308,6 +308,15 @@ final class Template {
     // ---- export ----
 
     static Map<Column, String> row(DispositionEntry entry, List<Participant> participants) {
+        return row(entry, participants, ZoneId.of("UTC"));
+    }
+
+    /**
+     * A comment as a row of the template; one that came from a table with items, dates or links also gets its provenance
+     * ({@link Column#PROVENANCE}): its item, its date as the table wrote it (else its own, in {@code zone}), its latest
+     * answer's date, and its links one a line — what the import reads back into the same source and dates.
+     */
+    static Map<Column, String> row(DispositionEntry entry, List<Participant> participants, ZoneId zone) {
         CommentSummary c = entry.comment();
         Anchor a = c.anchor();
         Map<Column, String> row = new EnumMap<>(Column.class);
@@ -336,6 +345,14 @@ final class Template {
         row.put(Column.PROPOSED, c.proposedChange() == null ? "" : c.proposedChange());
         row.put(Column.OBSERVATIONS, entry.responses().stream().map(r -> r.disposition() + ": " + r.text())
                 .collect(Collectors.joining("\n")));
+        if (c.source() != null && (blankToNull(c.source().item()) != null || blankToNull(c.source().date()) != null
+                || !c.source().links().isEmpty())) {
+            row.put(Column.ITEM, c.source().item() == null ? "" : c.source().item());
+            row.put(Column.DATE, c.source().date() != null ? c.source().date() : LogWriter.date(c.occurredAt(), zone));
+            row.put(Column.ACKNOWLEDGED, entry.responses().isEmpty() ? ""
+                    : LogWriter.date(entry.responses().get(entry.responses().size() - 1).occurredAt(), zone));
+            row.put(Column.LINKS, String.join("\n", c.source().links()));
+        }
         return row;
     }
 

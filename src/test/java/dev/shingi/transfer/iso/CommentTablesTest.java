@@ -290,6 +290,43 @@ class CommentTablesTest extends TransferHttp {
                 .isEqualTo(get("/api/comments/" + first).body().get("comment").get("source").get("links").get(0).asText());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "xlsx"})
+    void anIsoExportReimportsIntoAnEmptyDeliberationWithTheSameCommentsResponsesSourcesAndDates(String format) {
+        String from = "rt-iso-" + format;
+        String to = "rt-iso-back-" + format;
+        openEarly(from);
+        assertThat(upload(from, "csd02pr.md", resource("oasis-csaf/csaf_2.1-log_from_csd02pr.md")).status()).isEqualTo(201);
+        Raw file = raw("sato", "/api/deliberations/" + from + "/iso-comments?version=1&format=" + format + "&zone=UTC");
+        assertThat(file.status()).isEqualTo(200);
+        if (format.equals("csv")) {
+            assertThat(file.text().lines().findFirst().orElseThrow()).isEqualTo("\uFEFFMB/NC,Line number,Clause/Subclause,"
+                    + "Paragraph/Figure/Table,Type of comment,Comments,Proposed change,Observations of the secretariat,"
+                    + "Item #,Date,Date acknowledged,Links");
+        }
+        openEarly(to);
+        Raw back = upload(to, "export." + format, file.bytes());
+        assertThat(back.status()).as(back.text()).isEqualTo(201);
+        assertThat(back.json().get("imported").asInt()).isEqualTo(14);
+        assertThat(back.json().get("responses").asInt()).isEqualTo(13);
+        assertThat(summary(to)).isEqualTo(summary(from)).hasSize(14);
+        assertThat(outstanding(to)).isEqualTo(outstanding(from)).containsExactly("#14|Reconsider the CSAF Extensions mechanism");
+        JsonNode first = get("/api/comments/" + back.json().get("comments").get(0).get("commentId").asText()).body();
+        assertThat(first.get("comment").get("source").get("item").asText()).isEqualTo("1");
+        assertThat(first.get("comment").get("source").get("date").asText()).isEqualTo("2026-03-23");
+        assertThat(first.get("comment").get("occurredAt").asText()).isEqualTo("2026-03-23T00:00:00Z");
+        assertThat(first.get("responses").get(0).get("disposition").asText()).isEqualTo("ACCEPTED");
+        assertThat(first.get("responses").get(0).get("occurredAt").asText()).isEqualTo("2026-05-27T00:00:00Z");
+    }
+
+    /** The outstanding view's comments, by what they are (reference and text), not their ids. */
+    private List<String> outstanding(String id) {
+        List<String> out = new ArrayList<>();
+        get("/api/deliberations/" + id + "/outstanding").body().get("comments").forEach(c -> out.add(
+                c.get("reference").asText() + "|" + c.get("text").asText().replaceAll("^\\[([^]]*)].*$", "$1")));
+        return out;
+    }
+
     /** Each comment as the ledger holds it, without what differs between two imports (ids, file, row). */
     private List<String> summary(String id) {
         List<String> out = new ArrayList<>();
