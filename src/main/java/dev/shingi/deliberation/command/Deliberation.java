@@ -4,6 +4,8 @@ import dev.shingi.deliberation.api.Aggregates;
 import dev.shingi.deliberation.api.AliasRegistered;
 import dev.shingi.deliberation.api.InvalidField;
 import dev.shingi.deliberation.api.RegisterAlias;
+import dev.shingi.deliberation.api.SetTableVocabulary;
+import dev.shingi.deliberation.api.TableVocabularySet;
 import dev.shingi.deliberation.api.UnknownRecord;
 import dev.shingi.deliberation.api.DeliberationOpened;
 import dev.shingi.deliberation.api.MeetingRecorded;
@@ -43,6 +45,8 @@ class Deliberation {
     private Instant openedAt;
     /** Who each way of naming someone (id, name, affiliation, alias; {@link #naming}) names. */
     private final Map<String, Set<String>> named = new HashMap<>();
+    /** The comment tables' words as last set (empty: the defaults alone). */
+    private TableVocabularySet vocabulary;
 
     Deliberation() {
         // for event sourcing
@@ -86,6 +90,23 @@ class Deliberation {
             apply(new AliasRegistered(deliberationId, command.participantId(), command.alias().strip(),
                     command.occurredAt()));
         }
+    }
+
+    @CommandHandler
+    void handle(SetTableVocabulary command) {
+        Rules.requireNotBefore(openedAt, "occurredAt", command.occurredAt());
+        TableVocabularySet set = new TableVocabularySet(deliberationId, command.types(), command.dispositions(),
+                command.occurredAt());
+        boolean same = vocabulary == null ? set.types().isEmpty() && set.dispositions().isEmpty()
+                : vocabulary.types().equals(set.types()) && vocabulary.dispositions().equals(set.dispositions());
+        if (!same) { // the same words again record nothing
+            apply(set);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TableVocabularySet event) {
+        vocabulary = event;
     }
 
     @CommandHandler

@@ -81,6 +81,11 @@ class DeliberationsProjection {
                     INSERT INTO participant_alias_v (deliberation_id, participant_id, alias, occurred_at, position, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?)""", e.deliberationId(), e.participantId(), e.alias(), occurredAt, position,
                     recordedAt);
+        } else if (event instanceof TableVocabularySet e) {
+            sink.insert("""
+                    INSERT INTO table_vocabulary_v (deliberation_id, types, dispositions, occurred_at, position, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", e.deliberationId(), json.writeValueAsString(e.types()),
+                    json.writeValueAsString(e.dispositions()), occurredAt, position, recordedAt);
         } else if (event instanceof MeetingRecorded e) {
             sink.insert("""
                     INSERT INTO meeting_v (deliberation_id, meeting_id, number, title, starts_at, ends_at, venue,
@@ -127,7 +132,7 @@ class DeliberationsProjection {
     void reset() {
         names.forget();
         jdbc.update("DELETE FROM timeline_v WHERE comment_id IS NULL");
-        for (String table : List.of("version_v", "meeting_v", "participant_alias_v", "participant_v", "deliberation_v", "ledger_clock")) {
+        for (String table : List.of("version_v", "meeting_v", "participant_alias_v", "table_vocabulary_v", "participant_v", "deliberation_v", "ledger_clock")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -80,6 +80,10 @@ final class TimelineSentence {
         if (event instanceof AliasRegistered e) {
             return Phrase.of("timeline.aliasRegistered", name.apply(e.participantId()), e.alias());
         }
+        if (event instanceof TableVocabularySet e) {
+            return Phrase.of("timeline.vocabularySet", String.valueOf(e.types().size()),
+                    String.valueOf(e.dispositions().size()));
+        }
         if (event instanceof MeetingRecorded e) {
             return Phrase.of("timeline.meeting", Phrase.ifPresent(e.number(), "timeline.meetingNumber"),
                     e.title() != null ? e.title() : "", Phrase.ifPresent(e.venue(), "timeline.venue"),

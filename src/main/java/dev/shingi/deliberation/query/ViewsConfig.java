@@ -9,7 +9,7 @@ final class ViewsConfig {
     /** Every table the views write, as the projections' reset handlers empty them. */
     static final List<String> TABLES = List.of("ledger_clock", "deliberation_v", "participant_v", "meeting_v",
             "version_v", "comment_v", "response_v", "commitment_v", "timeline_v", "acknowledgement_v", "correction_v",
-            "participant_alias_v");
+            "participant_alias_v", "table_vocabulary_v");
 
     private ViewsConfig() {
     }

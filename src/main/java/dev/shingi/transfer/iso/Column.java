@@ -24,7 +24,9 @@ enum Column {
     OBSERVATIONS("Observations of the secretariat", false, "resolution", "observations", "事務局の見解", "事務局見解",
             "回答", "考え方", "回答(考え方)", "対応"),
     DISPOSITION("Disposition", false, "status", "対応区分", "処理"),
-    ACKNOWLEDGED("Date acknowledged", false, "date resolved", "回答日", "対応日");
+    ACKNOWLEDGED("Date acknowledged", false, "date resolved", "回答日", "対応日"),
+    /** The row's links, one a line, as the CSV/XLSX export writes a source's: read as links, never as an extra column. */
+    LINKS("Links", false, "link", "references", "リンク");
 
     final String title;
     /** Only who commented and what they said are needed; every other column may be missing (issue #22). */
@@ -54,6 +56,12 @@ enum Column {
 
     /** The columns of the ISO/IEC template, in its order: what its export writes. */
     static final List<Column> TEMPLATE = List.of(MB_NC, LINE, CLAUSE, ELEMENT, TYPE, COMMENTS, PROPOSED, OBSERVATIONS);
+
+    /**
+     * The columns a CSV/XLSX export adds after the template's when a comment came from a table: its item, its date,
+     * its answer's date and its links, so that the file re-imports with the same sources and dates.
+     */
+    static final List<Column> PROVENANCE = List.of(ITEM, DATE, ACKNOWLEDGED, LINKS);
 
     /**
      * Headings as people type them: any case and spacing, full-width forms, and the template's footnote marks

@@ -96,7 +96,8 @@ class IsoController {
         List<DispositionEntry> entries = queries.query(new FindDisposition(id, v, v, asOf),
                 ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
         List<Participant> participants = deliberation(id).participants();
-        List<Map<Column, String>> rows = entries.stream().map(e -> Template.row(e, participants)).toList();
+        java.time.ZoneId in = IsoImport.zone(zoneName, zone);
+        List<Map<Column, String>> rows = entries.stream().map(e -> Template.row(e, participants, in)).toList();
         String name = id + "-iso-comments-v" + v + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok().contentType(xlsx ? XLSX : CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
@@ -218,6 +219,16 @@ class IsoController {
         body.put("responses", done.responses());
         body.put("comments", recorded);
         body.put("answeredNow", done.answeredNow().stream().map(IsoController::recorded).toList());
+        body.put("corrected", done.corrected().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("row", c.row());
+            m.put("commentId", c.commentId());
+            m.put("reference", c.reference());
+            m.put("responseId", c.responseId());
+            m.put("item", c.item());
+            m.put("fields", c.fields());
+            return m;
+        }).toList());
         body.put("unchanged", done.unchanged());
         body.put("unanswered", done.unanswered());
         body.put("commentersCreated", done.created().stream().map(a -> {
@@ -228,7 +239,7 @@ class IsoController {
             return m;
         }).toList());
         body.put("flags", done.flags());
-        boolean nothing = done.comments().isEmpty() && done.answeredNow().isEmpty();
+        boolean nothing = done.comments().isEmpty() && done.answeredNow().isEmpty() && done.corrected().isEmpty();
         return ResponseEntity.status(nothing ? HttpStatus.OK : HttpStatus.CREATED).body(body);
     }
 

@@ -2,10 +2,17 @@ package dev.shingi.transfer.iso;
 
 import dev.shingi.deliberation.api.CommentStatus;
 import dev.shingi.deliberation.api.CommentSummary;
+import dev.shingi.deliberation.api.CorrectRecord;
+import dev.shingi.deliberation.api.DispositionEntry;
+import dev.shingi.deliberation.api.FindDisposition;
+import dev.shingi.deliberation.api.ResponseDetail;
 import dev.shingi.deliberation.api.DeliberationDetail;
+import dev.shingi.deliberation.api.Disposition;
 import dev.shingi.deliberation.api.FindComments;
 import dev.shingi.deliberation.api.FindDeliberation;
+import dev.shingi.deliberation.api.FindTableVocabulary;
 import dev.shingi.deliberation.api.FindVersions;
+import dev.shingi.deliberation.api.TableVocabulary;
 import dev.shingi.deliberation.api.Participant;
 import dev.shingi.deliberation.api.RaiseComment;
 import dev.shingi.deliberation.api.RegisterParticipant;
@@ -78,12 +85,13 @@ class IsoImport {
     }
 
     /**
-     * What an import did: the rows read; the comments recorded; the earlier comments answered now; the rows already
-     * in the ledger unchanged; the commenters registered; the flags (recorded, but to be looked at).
+     * What an import did: the rows read; the comments recorded; the earlier comments answered now; the earlier
+     * responses corrected (the row's resolution changed since); the rows already in the ledger unchanged; the
+     * commenters registered; the flags (recorded, but to be looked at).
      */
     record Imported(String deliberationId, int version, String importId, int rowsRead, List<Recorded> comments,
-                    List<Recorded> answeredNow, List<Integer> unchanged, List<Commenters.Author> created,
-                    List<BadTable.Problem> flags) {
+                    List<Recorded> answeredNow, List<Corrected> corrected, List<Integer> unchanged,
+                    List<Commenters.Author> created, List<BadTable.Problem> flags) {
         public int responses() {
             return (int) comments.stream().filter(Recorded::responded).count() + answeredNow.size();
         }
@@ -91,6 +99,10 @@ class IsoImport {
         public List<Integer> unanswered() {
             return comments.stream().filter(c -> !c.responded()).map(Recorded::row).toList();
         }
+    }
+
+    /** An earlier response corrected by a row whose resolution changed: which fields, as {@code RecordCorrected} has them. */
+    record Corrected(int row, String commentId, String reference, String responseId, String item, List<String> fields) {
     }
 
     /**
@@ -111,7 +123,7 @@ class IsoImport {
         List<Recorded> recorded = done.comments().stream().map(c -> new Recorded(c.row(), c.commentId(),
                 references.get(c.commentId()), c.authorId(), c.item(), c.responded())).toList();
         return new Imported(done.deliberationId(), done.version(), done.importId(), done.rowsRead(), recorded,
-                done.answeredNow(), done.unchanged(), done.created(), done.flags());
+                done.answeredNow(), done.corrected(), done.unchanged(), done.created(), done.flags());
     }
 
     private Imported checkAndRecord(String id, Options options, Upload upload, MetaData meta) {
@@ -135,36 +147,45 @@ class IsoImport {
         List<Sheet.Entry> entries = Sheet.entries(lines);
         Instant received = clock.now();
         Template.Checked checked = Template.check(entries, new Template.Context(deliberation.participants(), deliberation.aliases(),
-                draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName()));
+                draft.pageCount(), zone, deliberation.summary().openedAt(), received, upload.fileName(),
+                Vocabulary.of(vocabulary(id))));
 
-        // what the ledger holds already, from earlier tables: a row again is unchanged, or answered now
-        List<CommentSummary> existing = queries.query(new FindComments(id, clock.current()),
-                ResponseTypes.multipleInstancesOf(CommentSummary.class)).join();
-        Map<String, CommentSummary> known = new LinkedHashMap<>();
-        for (CommentSummary c : existing) {
-            known.putIfAbsent(identity(c.source() == null ? null : c.source().item(), c.author().id(), c.text()), c);
+        // what the ledger holds already, from earlier tables: a row again is unchanged, answered now, or corrected
+        List<DispositionEntry> existing = queries.query(new FindDisposition(id, null, null, clock.current()),
+                ResponseTypes.multipleInstancesOf(DispositionEntry.class)).join();
+        Map<String, DispositionEntry> known = new LinkedHashMap<>();
+        for (DispositionEntry e : existing) {
+            CommentSummary c = e.comment();
+            known.putIfAbsent(identity(c.source() == null ? null : c.source().item(), c.author().id(), c.text()), e);
         }
         List<Template.Comment> toRaise = new ArrayList<>();
         Map<Template.Comment, CommentSummary> toAnswer = new LinkedHashMap<>();
+        Map<Template.Comment, Change> toCorrect = new LinkedHashMap<>();
         List<Integer> unchanged = new ArrayList<>();
         List<BadTable.Problem> problems = new ArrayList<>();
         for (Template.Comment c : checked.comments()) {
-            CommentSummary earlier = known.get(identity(c.source().item(), c.authorId(), c.text()));
+            DispositionEntry entry = known.get(identity(c.source().item(), c.authorId(), c.text()));
+            CommentSummary earlier = entry == null ? null : entry.comment();
+            boolean answered = c.answer() != null && c.answer().disposition() != null;
+            Change change = answered && entry != null && !entry.responses().isEmpty()
+                    ? Change.of(entry.responses().get(entry.responses().size() - 1), c.answer(), received) : null;
             if (earlier == null) {
                 toRaise.add(c);
-            } else if (c.answer() != null && c.answer().disposition() != null && earlier.status() == CommentStatus.OPEN) {
+            } else if (answered && earlier.status() == CommentStatus.OPEN) {
                 if (c.answer().occurredAt().isBefore(earlier.occurredAt())) {
                     problems.add(new BadTable.Problem(c.row(), Column.ACKNOWLEDGED.title, "the answer is dated before "
                             + "comment " + earlier.reference() + " (rule time.in-order)", "answerBeforeComment",
                             List.of(String.valueOf(c.answer().occurredAt()))));
                 }
                 toAnswer.put(c, earlier);
+            } else if (change != null && !change.fields().isEmpty()) {
+                toCorrect.put(c, change);
             } else {
                 unchanged.add(c.row());
             }
         }
         boolean answers = toRaise.stream().anyMatch(c -> c.answer() != null && c.answer().disposition() != null)
-                || !toAnswer.isEmpty();
+                || !toAnswer.isEmpty() || !toCorrect.isEmpty();
         String responder = answers ? responder(id, options.responder(), deliberation.participants()) : null;
         if (!problems.isEmpty()) {
             throw new BadTable(problems.size() + " problem(s) in the table; nothing was recorded.", problems);
@@ -172,8 +193,9 @@ class IsoImport {
         List<Commenters.Author> created = checked.created().stream()
                 .filter(a -> toRaise.stream().anyMatch(c -> c.author() == a)).toList();
         String importId = dev.shingi.platform.IdempotentRequest.newId();
-        if (toRaise.isEmpty() && toAnswer.isEmpty()) {
-            return new Imported(id, v, null, entries.size(), List.of(), List.of(), unchanged, List.of(), checked.flags());
+        if (toRaise.isEmpty() && toAnswer.isEmpty() && toCorrect.isEmpty()) {
+            return new Imported(id, v, null, entries.size(), List.of(), List.of(), List.of(), unchanged, List.of(),
+                    checked.flags());
         }
         Map<String, Template.Comment> byId = new LinkedHashMap<>();
         List<Recorded> answeredNow = new ArrayList<>();
@@ -198,13 +220,23 @@ class IsoImport {
             answeredNow.add(new Recorded(c.row(), earlier.commentId(), earlier.reference(), earlier.author().id(),
                     c.source().item(), true));
         });
+        List<Corrected> corrected = new ArrayList<>();
+        toCorrect.forEach((c, change) -> {
+            CommentSummary earlier = known.get(identity(c.source().item(), c.authorId(), c.text())).comment();
+            ledger.record(new CorrectRecord(earlier.commentId(), change.response().responseId(), null, null, null,
+                    change.disposition(), change.text(), change.occurredAt(), "row " + c.row() + " of "
+                    + (upload.fileName() == null ? "the table" : upload.fileName()) + " (import " + importId
+                    + ") gives another resolution", responder, received), md);
+            corrected.add(new Corrected(c.row(), earlier.commentId(), earlier.reference(), change.response().responseId(),
+                    c.source().item(), change.fields()));
+        });
         List<Recorded> recorded = new ArrayList<>();
         byId.forEach((commentId, c) -> recorded.add(new Recorded(c.row(), commentId, null, c.authorId(),
                 c.source().item(), c.answer() != null && c.answer().disposition() != null)));
-        Imported done = new Imported(id, v, importId, entries.size(), recorded, answeredNow, unchanged, created,
-                checked.flags());
+        Imported done = new Imported(id, v, importId, entries.size(), recorded, answeredNow, corrected, unchanged,
+                created, checked.flags());
         imports.remember(importId, id, sha256, upload.fileName(), v, access.user(), received, recorded.size(),
-                done.responses());
+                done.responses() + corrected.size());
         return done;
     }
 
@@ -212,6 +244,32 @@ class IsoImport {
         if (c.answer() != null && c.answer().disposition() != null) {
             ledger.record(new RespondToComment(commentId, dev.shingi.platform.IdempotentRequest.newId(), responder,
                     c.answer().disposition(), c.answer().text(), List.of(), c.answer().occurredAt()), md);
+        }
+    }
+
+    /**
+     * What a row's resolution changes in the comment's latest response: its disposition, text and time, each null
+     * when the same (the time only when the row gives one); {@code fields} names those that differ. A row without a resolution, or whose words are not a
+     * disposition, changes nothing: a table never takes an answer back.
+     */
+    record Change(ResponseDetail response, Disposition disposition, String text, Instant occurredAt, List<String> fields) {
+        static Change of(ResponseDetail response, Template.Answer answer, Instant received) {
+            Disposition d = answer.disposition() == response.disposition() ? null : answer.disposition();
+            String t = answer.text().strip().equals(response.text() == null ? "" : response.text().strip()) ? null : answer.text();
+            // a row without dates answers as of the moment the file came in: that is no time the table gives
+            Instant at = answer.occurredAt().equals(response.occurredAt()) || answer.occurredAt().equals(received)
+                    ? null : answer.occurredAt();
+            List<String> fields = new ArrayList<>();
+            if (d != null) {
+                fields.add("disposition");
+            }
+            if (t != null) {
+                fields.add("text");
+            }
+            if (at != null) {
+                fields.add("occurredAt");
+            }
+            return new Change(response, d, t, at, fields);
         }
     }
 
@@ -263,6 +321,11 @@ class IsoImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The deliberation's own words for its tables (none: the defaults alone). */
+    TableVocabulary vocabulary(String id) {
+        return queries.query(new FindTableVocabulary(id, clock.current()), ResponseTypes.instanceOf(TableVocabulary.class)).join();
     }
 
     DeliberationDetail deliberation(String id) {

@@ -113,6 +113,7 @@ class IsoTablePage {
 
     private String page(DeliberationDetail d, Integer version, Model model) {
         model.addAttribute("deliberation", d.summary());
+        model.addAttribute("vocabulary", importer.vocabulary(d.summary().deliberationId()));
         model.addAttribute("versions", d.summary().latestVersion() == null ? List.of()
                 : java.util.stream.IntStream.rangeClosed(1, d.summary().latestVersion()).boxed().toList());
         model.addAttribute("version", version != null ? version : d.summary().latestVersion());

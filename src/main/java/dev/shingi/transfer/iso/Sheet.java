@@ -235,6 +235,9 @@ final class Sheet {
             if (index.containsKey(Column.ITEM)) {
                 ordered.add(cell(line, index.get(Column.ITEM)));
             }
+            if (index.containsKey(Column.LINKS)) { // an export's links, in the order the source had them
+                ordered.add(cell(line, index.get(Column.LINKS)));
+            }
             ordered.addAll(line.cells());
             entries.add(new Entry(line.number(), cells, extra, Cells.links(ordered), memberBodies));
         }

@@ -55,7 +55,16 @@ final class Template {
 
     /** What a table is read against: the deliberation's people, the version's pages, its zone and opening, the file. */
     record Context(List<Participant> participants, List<ParticipantAlias> aliases, Integer pageCount, ZoneId zone,
-                   Instant openedAt, Instant received, String fileName) {
+                   Instant openedAt, Instant received, String fileName, Vocabulary vocabulary) {
+        Context {
+            vocabulary = vocabulary == null ? Vocabulary.NONE : vocabulary;
+        }
+
+        /** A deliberation with no words of its own: the defaults alone. */
+        Context(List<Participant> participants, List<ParticipantAlias> aliases, Integer pageCount, ZoneId zone,
+                Instant openedAt, Instant received, String fileName) {
+            this(participants, aliases, pageCount, zone, openedAt, received, fileName, Vocabulary.NONE);
+        }
     }
 
     /**
@@ -95,7 +104,7 @@ final class Template {
                 problems.add(problem(e, Column.CLAUSE, "tooLong", "longer than " + MAX_SECTION + " characters", MAX_SECTION));
             }
             Anchor place = place(e, context.pageCount(), problems);
-            CommentKind kind = kind(e, problems);
+            CommentKind kind = kind(e, context.vocabulary(), problems);
             String text = e.get(Column.COMMENTS);
             if (text.isEmpty()) {
                 problems.add(problem(e, Column.COMMENTS, "commentEmpty", "must not be empty"));
@@ -168,10 +177,13 @@ final class Template {
         if (resolution.isEmpty() && words.isEmpty()) {
             return null;
         }
-        Column said = words.isEmpty() ? Column.OBSERVATIONS : Column.DISPOSITION;
-        Disposition disposition = Dispositions.read(Cells.plain(words.isEmpty() ? resolution : words)).orElse(null);
+        Column column = words.isEmpty() ? Column.OBSERVATIONS : Column.DISPOSITION;
+        String said = Cells.plain(words.isEmpty() ? resolution : words);
+        Vocabulary own = context.vocabulary();
+        Disposition disposition = own.disposition(said).or(() -> Dispositions.read(said)).orElse(null);
         String text = Dispositions.withoutOwnPrefix(resolution);
-        if (!words.isEmpty() && (text.isEmpty() || !Dispositions.onlyWords(words) || !Cells.links(List.of(words)).isEmpty())) {
+        boolean onlyWords = Dispositions.onlyWords(words) || own.onlyWords(words);
+        if (!words.isEmpty() && (text.isEmpty() || !onlyWords || !Cells.links(List.of(words)).isEmpty())) {
             text = text.isEmpty() ? words : text + "\n" + words;
         }
         if (text.length() > MAX_TEXT) {
@@ -185,7 +197,7 @@ final class Template {
         }
         if (disposition == null) {
             String cell = Cells.plain(words.isEmpty() ? resolution : words);
-            flags.add(problem(e, said, "dispositionUnknown", "'" + abbreviated(cell) + "' is not a disposition Shingi "
+            flags.add(problem(e, column, "dispositionUnknown", "'" + abbreviated(cell) + "' is not a disposition Shingi "
                     + "knows (accepted, accepted in principle, rejected, noted, no change required, completed): the answer "
                     + "is kept with the comment's source, not recorded; respond to it", abbreviated(cell)));
             if (!resolution.isEmpty()) {
@@ -253,10 +265,15 @@ final class Template {
 
     /**
      * No type, or ge (general), is a comment that needs an answer: the ledger has no "general" kind, and QUESTION is
-     * the one that needs an answer and exports as ge again. te technical, ed editorial; the ledger's own kind names too.
+     * the one that needs an answer and exports as ge again. te technical, ed editorial; the ledger's own kind names too;
+     * and first the deliberation's own words ({@link Vocabulary}), which may also give ge or a blank cell another kind.
      */
-    private static CommentKind kind(Sheet.Entry e, List<BadTable.Problem> problems) {
+    private static CommentKind kind(Sheet.Entry e, Vocabulary own, List<BadTable.Problem> problems) {
         String v = e.get(Column.TYPE).toLowerCase(Locale.ROOT);
+        java.util.Optional<CommentKind> named = own.kind(v);
+        if (named.isPresent()) {
+            return named.get();
+        }
         switch (v) {
             case "", "ge", "general", "g" -> {
                 return CommentKind.QUESTION;
@@ -291,6 +308,15 @@ final class Template {
     // ---- export ----
 
     static Map<Column, String> row(DispositionEntry entry, List<Participant> participants) {
+        return row(entry, participants, ZoneId.of("UTC"));
+    }
+
+    /**
+     * A comment as a row of the template; one that came from a table with items, dates or links also gets its provenance
+     * ({@link Column#PROVENANCE}): its item, its date as the table wrote it (else its own, in {@code zone}), its latest
+     * answer's date, and its links one a line — what the import reads back into the same source and dates.
+     */
+    static Map<Column, String> row(DispositionEntry entry, List<Participant> participants, ZoneId zone) {
         CommentSummary c = entry.comment();
         Anchor a = c.anchor();
         Map<Column, String> row = new EnumMap<>(Column.class);
@@ -319,6 +345,14 @@ final class Template {
         row.put(Column.PROPOSED, c.proposedChange() == null ? "" : c.proposedChange());
         row.put(Column.OBSERVATIONS, entry.responses().stream().map(r -> r.disposition() + ": " + r.text())
                 .collect(Collectors.joining("\n")));
+        if (c.source() != null && (blankToNull(c.source().item()) != null || blankToNull(c.source().date()) != null
+                || !c.source().links().isEmpty())) {
+            row.put(Column.ITEM, c.source().item() == null ? "" : c.source().item());
+            row.put(Column.DATE, c.source().date() != null ? c.source().date() : LogWriter.date(c.occurredAt(), zone));
+            row.put(Column.ACKNOWLEDGED, entry.responses().isEmpty() ? ""
+                    : LogWriter.date(entry.responses().get(entry.responses().size() - 1).occurredAt(), zone));
+            row.put(Column.LINKS, String.join("\n", c.source().links()));
+        }
         return row;
     }
 

@@ -32,12 +32,13 @@ final class TemplateWriter {
      * spreadsheet would run as a formula is written as text ({@link SpreadsheetCells}). XLSX cells are string cells.
      */
     static String csv(List<Map<Column, String>> rows) {
+        List<Column> columns = columns(rows);
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord(Template.COLUMNS.stream().map(c -> c.title).toList());
+            csv.printRecord(columns.stream().map(c -> c.title).toList());
             for (Map<Column, String> row : rows) {
-                csv.printRecord(Template.COLUMNS.stream().map(row::get).map(SpreadsheetCells::neutral).toList());
+                csv.printRecord(columns.stream().map(c -> row.getOrDefault(c, "")).map(SpreadsheetCells::neutral).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -45,8 +46,20 @@ final class TemplateWriter {
         return out.toString();
     }
 
+    /**
+     * The template's columns, then {@link Column#PROVENANCE} when any row has one (a comment that came from a table):
+     * a deliberation that never imported a table exports the template exactly.
+     */
+    static List<Column> columns(List<Map<Column, String>> rows) {
+        boolean provenance = rows.stream().anyMatch(r -> Column.PROVENANCE.stream()
+                .anyMatch(c -> r.get(c) != null && !r.get(c).isEmpty()));
+        return provenance ? java.util.stream.Stream.concat(Template.COLUMNS.stream(), Column.PROVENANCE.stream()).toList()
+                : Template.COLUMNS;
+    }
+
     /** Sheet "Comments": a bold header row frozen above the comments, the text columns wide and wrapped. */
     static byte[] xlsx(List<Map<Column, String>> rows) {
+        List<Column> columns = columns(rows);
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
             SXSSFSheet sheet = workbook.createSheet("Comments");
@@ -57,17 +70,18 @@ final class TemplateWriter {
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
             Row header = sheet.createRow(0);
-            for (int i = 0; i < Template.COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(Template.COLUMNS.get(i).title);
+            for (int i = 0; i < columns.size(); i++) {
+                header.createCell(i).setCellValue(columns.get(i).title);
                 header.getCell(i).setCellStyle(bold);
-                sheet.setColumnWidth(i, 256 * (i >= FIRST_WIDE_COLUMN ? WIDE : NARROW));
+                sheet.setColumnWidth(i, 256 * (i >= FIRST_WIDE_COLUMN && i < Template.COLUMNS.size()
+                        || columns.get(i) == Column.LINKS ? WIDE : NARROW));
             }
             sheet.createFreezePane(0, 1);
             int r = 1;
             for (Map<Column, String> row : rows) {
                 Row x = sheet.createRow(r++);
-                for (int i = 0; i < Template.COLUMNS.size(); i++) {
-                    x.createCell(i).setCellValue(row.get(Template.COLUMNS.get(i)));
+                for (int i = 0; i < columns.size(); i++) {
+                    x.createCell(i).setCellValue(row.getOrDefault(columns.get(i), ""));
                     x.getCell(i).setCellStyle(wrap);
                 }
             }

@@ -193,6 +193,59 @@ class CommentTablesTest extends TransferHttp {
     }
 
     @Test
+    void aLogEditedByTheTcCorrectsTheResolutionItChangedAndAnswersTheOneItAddedAndNothingElse() {
+        openEarly("csaf-edit");
+        String log = new String(resource("oasis-csaf/csaf_2.1-log_from_csd02pr.md"), StandardCharsets.UTF_8);
+        Raw first = upload("csaf-edit", "csd02pr.md", log.getBytes(StandardCharsets.UTF_8));
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        JsonNode six = first.json().get("comments").get(5);
+        assertThat(six.get("item").asText()).isEqualTo("6");
+        long after = storedEvents();
+
+        // the TC changes its mind on item 6 (another resolution, another disposition, acknowledged later) and answers 14
+        String edited = log.replace("| 2026-04-29 | [Comment Resolution CSD02PR: #1367](https://github.com/oasis-tcs/csaf/pull/1408) | Completed |",
+                        "| 2026-06-10 | Out of scope for 2.1, see [#1367](https://github.com/oasis-tcs/csaf/issues/1367) | Rejected |")
+                .replace("(https://github.com/oasis-tcs/csaf/issues/1375) |  |  |  |",
+                        "(https://github.com/oasis-tcs/csaf/issues/1375) | 2026-05-27 | Fixed in the editor draft | Completed |");
+        Raw next = upload("csaf-edit", "csd02pr-v2.md", edited.getBytes(StandardCharsets.UTF_8));
+        assertThat(next.status()).as(next.text()).isEqualTo(201);
+        assertThat(next.json().get("imported").asInt()).isZero();
+        assertThat(next.json().get("answeredNow")).hasSize(1);
+        assertThat(next.json().get("answeredNow").get(0).get("item").asText()).isEqualTo("14");
+        JsonNode corrected = next.json().get("corrected");
+        assertThat(corrected).hasSize(1);
+        assertThat(corrected.get(0).get("row").asInt()).isEqualTo(six.get("row").asInt());
+        assertThat(corrected.get(0).get("commentId").asText()).isEqualTo(six.get("commentId").asText());
+        assertThat(corrected.get(0).get("reference").asText()).isEqualTo(six.get("reference").asText());
+        assertThat(corrected.get(0).get("item").asText()).isEqualTo("6");
+        assertThat(corrected.get(0).get("fields").toString()).isEqualTo("[\"disposition\",\"text\",\"occurredAt\"]");
+        assertThat(next.json().get("unchanged")).hasSize(12);
+        assertThat(storedEvents()).isEqualTo(after + 2);
+
+        JsonNode thread = get("/api/comments/" + six.get("commentId").asText()).body();
+        assertThat(thread.get("responses")).hasSize(1);
+        JsonNode response = thread.get("responses").get(0);
+        assertThat(response.get("responseId").asText()).isEqualTo(corrected.get(0).get("responseId").asText());
+        assertThat(response.get("disposition").asText()).isEqualTo("DECLINED");
+        assertThat(response.get("text").asText()).isEqualTo("Out of scope for 2.1, see [#1367](https://github.com/oasis-tcs/csaf/issues/1367)");
+        assertThat(response.get("occurredAt").asText()).isEqualTo("2026-06-10T00:00:00Z");
+        List<String> changes = new ArrayList<>();
+        thread.get("corrections").forEach(c -> changes.add(c.get("field").asText() + "|" + c.get("oldValue").asText()
+                + "|" + c.get("newValue").asText() + "|" + c.get("correctedBy").get("id").asText()));
+        assertThat(changes).contains("disposition|ACCEPTED|DECLINED|sato");
+        assertThat(get("/api/comments/" + six.get("commentId").asText()).body().get("comment").get("status").asText())
+                .isEqualTo("DECLINED");
+
+        // the edited log again, in another file: nothing is new any more
+        Raw again = upload("csaf-edit", "csd02pr-v3.md", (edited + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("corrected")).isEmpty();
+        assertThat(again.json().get("answeredNow")).isEmpty();
+        assertThat(again.json().get("unchanged")).hasSize(14);
+        assertThat(storedEvents()).isEqualTo(after + 2);
+    }
+
+    @Test
     void aLogWithOneBadRowIsRefusedWholeNamingEachRowAndColumnAndNothingIsStored() {
         openEarly("csaf-bad");
         String log = new String(resource("oasis-csaf/csaf_2.0-log_from_csprd01.md"), StandardCharsets.UTF_8)
@@ -235,6 +288,43 @@ class CommentTablesTest extends TransferHttp {
         assertThat(page.text("[data-source-file]")).isEqualTo("csd01pr.md");
         assertThat(page.html().select("a[data-source-link]").first().attr("href"))
                 .isEqualTo(get("/api/comments/" + first).body().get("comment").get("source").get("links").get(0).asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "xlsx"})
+    void anIsoExportReimportsIntoAnEmptyDeliberationWithTheSameCommentsResponsesSourcesAndDates(String format) {
+        String from = "rt-iso-" + format;
+        String to = "rt-iso-back-" + format;
+        openEarly(from);
+        assertThat(upload(from, "csd02pr.md", resource("oasis-csaf/csaf_2.1-log_from_csd02pr.md")).status()).isEqualTo(201);
+        Raw file = raw("sato", "/api/deliberations/" + from + "/iso-comments?version=1&format=" + format + "&zone=UTC");
+        assertThat(file.status()).isEqualTo(200);
+        if (format.equals("csv")) {
+            assertThat(file.text().lines().findFirst().orElseThrow()).isEqualTo("\uFEFFMB/NC,Line number,Clause/Subclause,"
+                    + "Paragraph/Figure/Table,Type of comment,Comments,Proposed change,Observations of the secretariat,"
+                    + "Item #,Date,Date acknowledged,Links");
+        }
+        openEarly(to);
+        Raw back = upload(to, "export." + format, file.bytes());
+        assertThat(back.status()).as(back.text()).isEqualTo(201);
+        assertThat(back.json().get("imported").asInt()).isEqualTo(14);
+        assertThat(back.json().get("responses").asInt()).isEqualTo(13);
+        assertThat(summary(to)).isEqualTo(summary(from)).hasSize(14);
+        assertThat(outstanding(to)).isEqualTo(outstanding(from)).containsExactly("#14|Reconsider the CSAF Extensions mechanism");
+        JsonNode first = get("/api/comments/" + back.json().get("comments").get(0).get("commentId").asText()).body();
+        assertThat(first.get("comment").get("source").get("item").asText()).isEqualTo("1");
+        assertThat(first.get("comment").get("source").get("date").asText()).isEqualTo("2026-03-23");
+        assertThat(first.get("comment").get("occurredAt").asText()).isEqualTo("2026-03-23T00:00:00Z");
+        assertThat(first.get("responses").get(0).get("disposition").asText()).isEqualTo("ACCEPTED");
+        assertThat(first.get("responses").get(0).get("occurredAt").asText()).isEqualTo("2026-05-27T00:00:00Z");
+    }
+
+    /** The outstanding view's comments, by what they are (reference and text), not their ids. */
+    private List<String> outstanding(String id) {
+        List<String> out = new ArrayList<>();
+        get("/api/deliberations/" + id + "/outstanding").body().get("comments").forEach(c -> out.add(
+                c.get("reference").asText() + "|" + c.get("text").asText().replaceAll("^\\[([^]]*)].*$", "$1")));
+        return out;
     }
 
     /** Each comment as the ledger holds it, without what differs between two imports (ids, file, row). */
