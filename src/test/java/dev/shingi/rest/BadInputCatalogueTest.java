@@ -146,6 +146,7 @@ class BadInputCatalogueTest extends LedgerHttp {
                 new Case("encoded dot segment in the path", "GET", "/api/deliberations/" + B + "%2e%2e/comments", null, null, 400, "request-line"),
                 new Case("control character in the path", "GET", "/api/deliberations/%0D%0A/answers", null, null, 400, "request-line"),
                 new Case("semicolon in the path", "GET", "/api/comments/" + C + ";jsessionid=1", null, null, 400, "request-line"),
+                new Case("U+0000 in a query parameter (a 500 on PostgreSQL)", "POST", "/api/import/minutes/preview?deliberationId=a%00b", "x", "text/plain", 400, "deliberationId"),
                 new Case("wildcard content type", "POST", "/api/comments/" + C + "/withdrawal", "{\"participantId\":\"tsuta\"}", "*/*", 415, "Content-Type"),
                 new Case("error path asked for directly", "GET", "/error", null, null, 404, null),
                 new Case("XML content type", "POST", comments, "<comment/>", "application/xml", 415, null),
