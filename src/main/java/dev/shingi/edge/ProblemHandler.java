@@ -81,13 +81,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         ProblemDetail p;
+        String duplicate = BodyErrors.duplicateKey(cause);
         if (cause instanceof StrictUtf8Body.NotUtf8 notUtf8) {
             p = problem(HttpStatus.BAD_REQUEST, "not-utf-8", "Request body not UTF-8", notUtf8.getMessage());
-        } else if (cause instanceof com.fasterxml.jackson.core.JsonParseException jpe && jpe.getOriginalMessage() != null
-                && jpe.getOriginalMessage().startsWith("Duplicate field")) {
-            // STRICT_DUPLICATE_DETECTION (JsonConfig): "Duplicate field 'text'"
-            p = problem(HttpStatus.BAD_REQUEST, "duplicate-key", "Key given twice", jpe.getOriginalMessage()
-                    + ": each key is given once; which one was meant cannot be guessed.");
+            p.setProperty("errors", List.of(new FieldError("body", "not UTF-8")));
+        } else if (duplicate != null) {
+            // STRICT_DUPLICATE_DETECTION (JsonConfig): "Duplicate field 'text'", at the key's place in the body
+            String message = "given twice; each key is given once, which one was meant cannot be guessed";
+            p = problem(HttpStatus.BAD_REQUEST, "duplicate-key", "Key given twice", duplicate + ": " + message);
+            p.setProperty("errors", List.of(new FieldError(duplicate, message)));
         } else if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = path(jme);
             String message;
@@ -107,17 +109,59 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + ": " + message);
             p.setProperty("errors", List.of(new FieldError(field, message)));
         } else {
-            p = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                    "The request body is not valid JSON for this endpoint.");
+            String message = "not valid JSON for this endpoint" + BodyErrors.where(cause);
+            p = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", "body: " + message);
+            p.setProperty("errors", List.of(new FieldError("body", message)));
         }
         return ResponseEntity.badRequest().body(p);
+    }
+
+    /** Spring MVC's own 400s (a parameter, part or header missing or unreadable) name what they are about too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception ex, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode status,
+                                                             @NonNull WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, status, request);
+        if (status.value() == 400 && answer != null && answer.getBody() instanceof ProblemDetail p
+                && (p.getProperties() == null || !p.getProperties().containsKey("errors"))) {
+            List<String> named = named(ex);
+            if (!named.isEmpty()) {
+                p.setProperty("errors", named.stream().map(n -> new FieldError(n, p.getDetail())).toList());
+            }
+        }
+        return answer;
+    }
+
+    private static List<String> named(Exception ex) {
+        if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException m) {
+            return List.of(m.getParameterName());
+        }
+        if (ex instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m) {
+            return List.of(m.getRequestPartName());
+        }
+        if (ex instanceof org.springframework.web.bind.MissingRequestHeaderException m) {
+            return List.of(m.getHeaderName());
+        }
+        if (ex instanceof org.springframework.web.bind.MissingPathVariableException m) {
+            return List.of(m.getVariableName());
+        }
+        if (ex instanceof org.springframework.beans.TypeMismatchException m && m.getPropertyName() != null) {
+            return List.of(m.getPropertyName());
+        }
+        if (ex instanceof org.springframework.web.method.annotation.HandlerMethodValidationException m) {
+            return m.getParameterValidationResults().stream()
+                    .map(r -> r.getMethodParameter().getParameterName()).filter(java.util.Objects::nonNull).distinct().toList();
+        }
+        return List.of();
     }
 
     private static String path(JsonMappingException e) {
         StringBuilder s = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
-                s.append(s.isEmpty() ? "" : ".").append(r.getFieldName());
+                // a key that is the empty string is named as written: ""
+                s.append(s.isEmpty() ? "" : ".").append(r.getFieldName().isEmpty() ? "\"\"" : r.getFieldName());
             } else if (r.getIndex() >= 0) {
                 s.append('[').append(r.getIndex()).append(']');
             }
@@ -247,6 +291,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         invalid.field() + ": " + invalid.getMessage());
                 p.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
                 return ResponseEntity.badRequest().body(p);
+            }
+            if (t instanceof IllegalArgumentException && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f ->
+                    f.getClassName().equals(HttpHeaders.class.getName()) && f.getMethodName().equals("setContentType"))) {
+                // a Content-Type Spring cannot even hold (a wildcard, */*): no body of this endpoint is of that type
+                ProblemDetail p = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                        "Unsupported media type", "Content-Type: " + t.getMessage());
+                p.setProperty("errors", List.of(new FieldError("Content-Type", t.getMessage())));
+                return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(p);
             }
             if (t instanceof IllegalArgumentException iae && t.getStackTrace().length > 0
                     && t.getStackTrace()[0].getClassName().startsWith("dev.shingi")) {

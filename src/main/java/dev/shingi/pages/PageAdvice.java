@@ -141,6 +141,13 @@ class PageAdvice {
                         rule.rule()), request, principal);
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.beans.InvalidPropertyException) {
+                // a form field the form has no place for: commitments[-1].kind, an index past any list
+                return error(HttpStatus.BAD_REQUEST, "error.badRequest", detail("error.detail.badRequest", null),
+                        request, principal);
+            }
+        }
         if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
             return error(HttpStatus.valueOf(r.getStatusCode().value()), "error.badRequest",
                     detail("error.detail.badRequest", null), request, principal);

@@ -49,6 +49,24 @@ class PagesConfig implements WebMvcConfigurer {
             public Locale resolveLocale(@NonNull HttpServletRequest request) {
                 return supported(super.resolveLocale(request));
             }
+
+            // what the pages' templates read (RequestContextUtils): ?lang=und or a cookie of any other language is
+            // English too, or a message looked up in a language without a bundle fails the page
+            @Override
+            @NonNull
+            public org.springframework.context.i18n.LocaleContext resolveLocaleContext(@NonNull HttpServletRequest request) {
+                org.springframework.context.i18n.LocaleContext resolved = super.resolveLocaleContext(request);
+                return new org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext(supported(resolved.getLocale()),
+                        resolved instanceof org.springframework.context.i18n.TimeZoneAwareLocaleContext t ? t.getTimeZone() : null);
+            }
+
+            @Override
+            public void setLocaleContext(@NonNull HttpServletRequest request, HttpServletResponse response,
+                                         org.springframework.context.i18n.LocaleContext context) {
+                Locale locale = context == null ? null : context.getLocale();
+                super.setLocaleContext(request, response, locale == null ? null
+                        : new org.springframework.context.i18n.SimpleLocaleContext(supported(locale)));
+            }
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> supported(request.getLocale()));

@@ -79,15 +79,16 @@ class BadInputCatalogueTest extends LedgerHttp {
         String comments = D + "/comments";
         String respond = "/api/comments/" + C + "/responses";
         return Stream.of(
-                post("malformed JSON", comments, "{\"authorId\": ", 400, null),
-                post("not JSON at all", comments, "hello", 400, null),
-                post("empty body", comments, "", 400, null),
-                post("JSON array instead of object", comments, "[1,2]", 400, null),
+                post("malformed JSON", comments, "{\"authorId\": ", 400, "body"),
+                post("not JSON at all", comments, "hello", 400, "body"),
+                post("empty body", comments, "", 400, "body"),
+                post("JSON array instead of object", comments, "[1,2]", 400, "body"),
                 post("wrong type: version as text", comments, "{\"authorId\":\"tsuta\",\"draftVersion\":\"one\",\"kind\":\"QUESTION\",\"text\":\"x\"}", 400, "draftVersion"),
                 post("wrong type: text as number", comments, "{\"authorId\":\"tsuta\",\"draftVersion\":1,\"kind\":\"QUESTION\",\"text\":42}", 400, "text"),
                 post("wrong type: anchor as string", comments, comment(",\"anchor\":\"p.5\""), 400, "anchor"),
                 post("unknown enum value", comments, "{\"authorId\":\"tsuta\",\"draftVersion\":1,\"kind\":\"RANT\",\"text\":\"x\"}", 400, "kind"),
                 post("unknown field", comments, comment(",\"mood\":\"grumpy\""), 400, "mood"),
+                post("unknown field named by the empty string", comments, comment(",\"\":1"), 400, "\"\""),
                 post("missing text", comments, "{\"authorId\":\"tsuta\",\"draftVersion\":1,\"kind\":\"QUESTION\"}", 400, "text"),
                 post("missing author", comments, "{\"draftVersion\":1,\"kind\":\"QUESTION\",\"text\":\"x\"}", 400, "authorId"),
                 post("blank text", comments, comment("").replace("Fine text", "   "), 400, "text"),
@@ -97,7 +98,9 @@ class BadInputCatalogueTest extends LedgerHttp {
                 post("non-character in text", comments, comment("").replace("Fine text", "odd \\uffff"), 400, "text"),
                 post("fraction for a whole number", comments, comment("").replace("\"draftVersion\":1", "\"draftVersion\":1.5"), 400, "draftVersion"),
                 post("number for a moment", comments, comment(",\"occurredAt\":1719205200"), 400, "occurredAt"),
-                post("a key given twice", comments, comment(",\"text\":\"second\""), 400, null),
+                post("a key given twice", comments, comment(",\"text\":\"second\""), 400, "text"),
+                post("a key given twice inside an anchor", comments, comment(",\"anchor\":{\"pageFrom\":1,\"pageFrom\":2}"), 400, "anchor.pageFrom"),
+                post("a key given twice in a list's second element", respond, "{\"responderId\":\"sato\",\"disposition\":\"NOTED\",\"text\":\"x\",\"commitments\":[{\"kind\":\"ACTION\"},{\"kind\":\"ACTION\",\"kind\":\"ACTION\"}]}", 400, "commitments[1].kind"),
                 post("bidi override in a name", D + "/participants", "{\"participantId\":\"bidi\",\"name\":\"abc\u202Edef\",\"role\":\"MEMBER\"}", 400, "name").asAdmin(),
                 post("id with spaces", D + "/participants", "{\"participantId\":\"has space\",\"name\":\"X\",\"role\":\"MEMBER\"}", 400, "participantId"),
                 post("id over 100 characters", comments, comment(",\"commentId\":\"" + "c".repeat(101) + "\""), 400, "commentId"),
@@ -137,8 +140,14 @@ class BadInputCatalogueTest extends LedgerHttp {
                 post("participant registered before the deliberation opened", D + "/participants", "{\"participantId\":\"early\",\"name\":\"Early\",\"role\":\"MEMBER\",\"occurredAt\":\"2001-01-01T00:00Z\"}", 400, "time.after-opening").asAdmin(),
                 new Case("wrong content type", "POST", comments, "authorId=tsuta", "text/plain", 415, null),
                 new Case("multipart without its boundary", "POST", D + "/drafts", "--x\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}\r\n--x--\r\n", "multipart/form-data", 400, "body"),
+                new Case("multipart without its metadata part", "POST", D + "/drafts", "--x\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\n1\r\n--x--\r\n", "multipart/form-data; boundary=x", 400, "metadata"),
                 new Case("multipart cut short", "POST", D + "/drafts", "--x\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{\"version\":1", "multipart/form-data; boundary=x", 400, "body"),
                 new Case("path escape that is not UTF-8", "GET", "/api/comments/%C0%BC", null, null, 400, "request-line"),
+                new Case("encoded dot segment in the path", "GET", "/api/deliberations/" + B + "%2e%2e/comments", null, null, 400, "request-line"),
+                new Case("control character in the path", "GET", "/api/deliberations/%0D%0A/answers", null, null, 400, "request-line"),
+                new Case("semicolon in the path", "GET", "/api/comments/" + C + ";jsessionid=1", null, null, 400, "request-line"),
+                new Case("U+0000 in a query parameter (a 500 on PostgreSQL)", "POST", "/api/import/minutes/preview?deliberationId=a%00b", "x", "text/plain", 400, "deliberationId"),
+                new Case("wildcard content type", "POST", "/api/comments/" + C + "/withdrawal", "{\"participantId\":\"tsuta\"}", "*/*", 415, "Content-Type"),
                 new Case("error path asked for directly", "GET", "/error", null, null, 404, null),
                 new Case("XML content type", "POST", comments, "<comment/>", "application/xml", 415, null),
                 new Case("oversize request body", "POST", comments, comment("").replace("Fine text", "x".repeat(1_100_000)), "application/json", 413, null),
@@ -201,6 +210,68 @@ class BadInputCatalogueTest extends LedgerHttp {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("\"type\":\"https://shingi.dev/problems/not-utf-8\"");
+        assertThat(r.body()).contains("\"errors\":[{\"field\":\"body\",\"message\":\"not UTF-8\"}]");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKeyGivenTwiceIsRefusedNamingTheKeyWhereItIs() {
+        Reply r = post(D + "/comments", comment(",\"anchor\":{\"pageFrom\":1,\"pageFrom\":2}"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("type").asText()).isEqualTo("https://shingi.dev/problems/duplicate-key");
+        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("anchor.pageFrom");
+        assertThat(r.body().get("detail").asText())
+                .isEqualTo("anchor.pageFrom: given twice; each key is given once, which one was meant cannot be guessed");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBodyThatIsNotJsonIsRefusedNamingTheBodyAndWhereReadingStopped() {
+        Reply r = post(D + "/comments", "{\"authorId\":\"tsuta\",\n \"text\" 1}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("type").asText()).isEqualTo("https://shingi.dev/problems/malformed-body");
+        assertThat(r.body().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertThat(r.body().get("detail").asText()).isEqualTo("body: not valid JSON for this endpoint at line 2, column 9");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFormBodyWhoseEscapesCannotBeDecodedIsRefusedNamingTheBody() throws Exception {
+        long before = storedEvents();
+        // a DELETE or PUT sent as a form is read by the form filter before any controller: it threw, a 500
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/admin"))
+                .header("Authorization", basic("sato")).header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("a=%zz&b=1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json;charset=UTF-8");
+        assertThat(json.readTree(r.body()).get("type").asText()).isEqualTo("https://shingi.dev/problems/malformed-form");
+        assertThat(json.readTree(r.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPageFormWithAnIndexNoListHasIsRefusedNot500() {
+        dev.shingi.pages.PageReader reader = new dev.shingi.pages.PageReader(port).signedInAs("sato");
+        long before = storedEvents();
+        String token = reader.get("/deliberations/" + B + "/comments/new").html().select("input[name=_csrf]").val();
+        dev.shingi.pages.PageReader.Page page = reader.post("/comments/" + W + "/respond", java.util.Map.of("_csrf", token,
+                "responderId", "sato", "disposition", "NOTED", "text", "x", "commitments[-1].kind", "ACTION"));
+        assertThat(page.status()).as(page.raw()).isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPageInALanguageWithoutBundleShowsItsFormErrorsInEnglishNot500() {
+        dev.shingi.pages.PageReader reader = new dev.shingi.pages.PageReader(port).signedInAs("sato");
+        long before = storedEvents();
+        // ?lang=question was taken as the language "question": a form error, looked up in it, failed the page
+        String token = reader.get("/deliberations/" + B + "/comments/new?lang=question").html().select("input[name=_csrf]").val();
+        dev.shingi.pages.PageReader.Page page = reader.post("/comments/" + W + "/respond?lang=question", java.util.Map.of(
+                "_csrf", token, "responderId", "sato", "disposition", "NOTED", "text", "x",
+                "commitments[0].description", "a row without its kind"));
+        assertThat(page.status()).as(page.raw()).isEqualTo(400);
+        assertThat(page.html().select("html").attr("lang")).isEqualTo("en");
+        assertThat(page.html().select("[data-error-for='commitments[0].kind']").text()).isNotBlank();
         assertThat(storedEvents()).isEqualTo(before);
     }
 

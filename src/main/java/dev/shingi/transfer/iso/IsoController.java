@@ -287,6 +287,7 @@ class IsoController {
     @ExceptionHandler(BadTable.class)
     ResponseEntity<ProblemDetail> badTable(BadTable e) {
         ProblemDetail p = ProblemHandler.problem(HttpStatus.BAD_REQUEST, "invalid-table", "Invalid table", e.getMessage());
+        p.setProperty("field", "file"); // the uploaded table; each error names its row and column
         p.setProperty("errors", e.problems);
         return ResponseEntity.badRequest().body(p);
     }
