@@ -265,6 +265,49 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(granted.raw()).contains("only an administrator makes 'tsuta', who signs in, secretariat");
     }
 
+    /** An attendee listed as 「中村顧問」: the title does not tell the role, so none is guessed and none is recorded. */
+    @Test
+    void anAttendeeOfUnknownRoleIsFlaggedAndConfirmedOnlyWithTheReviewersChoice() {
+        String minutes = """
+                テスト懇談会（第２回）
+                議事要旨
+                １．日時：令和６年７月９日（火）１３時００分から１５時００分まで
+                ２．場所：オンライン
+                ３．出席者：宮崎座長、岡本構成員、中村顧問、山田参事官
+                ４．議事概要
+                中村顧問）
+                　15ページについて、記載を見直すべき。
+                山田参事官）
+                　ご指摘を踏まえ修正したい。
+                """;
+        Reply preview = postAs("admin", PREVIEW, minutes, "text/plain; charset=UTF-8");
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        JsonNode nakamura = preview.body().get("participants").get(2);
+        assertThat(nakamura.get("name").asText()).isEqualTo("中村");
+        assertThat(nakamura.get("title").asText()).isEqualTo("顧問");
+        assertThat(nakamura.get("role").isNull()).isTrue();
+        assertThat(preview.body().get("uncertain").findValuesAsText("code")).containsExactly("role-unknown");
+        assertThat(preview.body().get("comments").get(0).get("author").asText()).isEqualTo("中村");
+
+        String id = "minutes-role-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long before = storedEvents();
+        Reply refused = postAs("admin", IMPORT, importBody(id, preview.body()), "application/json");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("proposal.participants[2].role");
+        assertThat(refused.raw()).contains("is required for the new participant '中村'");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(getAs("admin", "/api/deliberations/" + id).status()).isEqualTo(404);
+
+        JsonNode chosen = preview.body().deepCopy();
+        ((ObjectNode) chosen.get("participants").get(2)).put("role", "OBSERVER");
+        Reply done = postAs("admin", IMPORT, importBody(id, chosen), "application/json");
+        assertThat(done.status()).as(done.raw()).isEqualTo(201);
+        List<String> roles = new ArrayList<>();
+        getAs("admin", "/api/deliberations/" + id).body().get("participants")
+                .forEach(x -> roles.add(x.get("name").asText() + " " + x.get("role").asText()));
+        assertThat(roles).containsExactlyInAnyOrder("宮崎 CHAIR", "岡本 MEMBER", "中村 OBSERVER", "山田 SECRETARIAT");
+    }
+
     @Test
     void minutesOfAMeetingBeforeTheDeliberationOpenedAreRefusedAndNothingIsWritten() {
         String id = "minutes-late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
