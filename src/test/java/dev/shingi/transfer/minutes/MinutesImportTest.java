@@ -419,4 +419,61 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(recorded.headers().firstValue("Location").orElse("")).endsWith("/deliberations/minutes-page");
         assertThat(getAs("admin", "/api/deliberations/minutes-page/comments").body()).hasSize(18);
     }
+
+    /** The page's preview takes the deliberation the minutes go into, and matches the attendees against it first. */
+    @Test
+    void thePagesPreviewMatchesTheAttendeesAgainstTheChosenDeliberation() {
+        String id = "minutes-target-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        JsonNode p = preview().deepCopy(); // デジタル庁 recorded as a new person: an id this import generates
+        p.get("participants").forEach(x -> {
+            if (x.get("name").asText().equals("デジタル庁")) {
+                ((ObjectNode) x).putNull("participantId");
+            }
+        });
+        Reply first = postAs("admin", IMPORT, importBody(id, p), "application/json");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        String kurihara = first.body().get("participantIds").get("栗原").asText();
+        assertThat(postAs("admin", "/api/deliberations/" + id + "/participants",
+                "{\"participantId\":\"kurihara-t\",\"name\":\"栗原 花子\",\"role\":\"MEMBER\",\"title\":\"構成員\"}",
+                "application/json").status()).isIn(200, 201);
+
+        Browser admin = new Browser().signIn("admin");
+        Document form = Jsoup.parse(admin.get("/import/minutes").body());
+        assertThat(form.select("select[name=deliberationId] option").first().val()).isEmpty(); // "new" is the default
+        assertThat(form.select("select[name=deliberationId] option[value=" + id + "]")).hasSize(1);
+        String csrf = form.select("form input[name=_csrf]").val();
+
+        HttpResponse<String> previewed = admin.post("/import/minutes/preview",
+                Map.of("text", meetingTen(), "deliberationId", id, "_csrf", csrf));
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(previewed.body());
+        assertThat(page.select("input[name=deliberationId]").val()).isEqualTo(id);
+        assertThat(page.select("section[aria-labelledby=unsure-h] td.reason").text())
+                .contains("栗原 (" + kurihara + "), 栗原 花子 (kurihara-t)");
+        Map<String, String> fields = formFields(page);
+        int k = -1;
+        for (int i = 0; fields.containsKey("participants[" + i + "].name"); i++) {
+            k = "栗原".equals(fields.get("participants[" + i + "].name")) ? i : k;
+        }
+        assertThat(fields.get("participants[" + k + "].participantId")).as("chosen for no one").isEmpty();
+        assertThat(page.select("select[name=\"participants[" + k + "].participantId\"] option").eachAttr("value"))
+                .contains(kurihara, "kurihara-t");
+
+        // an id the earlier import generated (an observer's) is proposed only against that deliberation, as the API does
+        String digital = null;
+        for (JsonNode v : first.body().get("participantIds")) {
+            digital = digital == null && v.asText().startsWith("minutes-p") ? v.asText() : digital;
+        }
+        assertThat(digital).as(first.raw()).isNotNull();
+        assertThat(fields).containsValue(digital);
+        Map<String, String> fresh = formFields(Jsoup.parse(admin.post("/import/minutes/preview",
+                Map.of("text", meetingTen(), "_csrf", csrf)).body()));
+        assertThat(fresh).doesNotContainValue(digital);
+
+        HttpResponse<String> unknown = admin.post("/import/minutes/preview",
+                Map.of("text", meetingTen(), "deliberationId", "no-such-deliberation", "_csrf", csrf));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(unknown.body()).select("p.error").text())
+                .isEqualTo("“no-such-deliberation” is no deliberation you may import into.");
+    }
 }
