@@ -13,10 +13,16 @@ import java.util.regex.Pattern;
 /**
  * A stretch [{@code from}, {@code to}) of an answering turn that answers one person: {@code addressee} (null when
  * unclear) and the {@code points} it may take, as {@code takes} says. {@code flags} are what was unclear in finding
- * whom it answers; they are listed before the flags of joining it.
+ * whom it answers; they are listed before the flags of joining it. {@code nearest}: a reported answer
+ * (「これに対し、事務局から…旨の回答があった。」), whose parts no rule joins go by topic, else to the points just before.
  */
 record AnswerBlock(int turn, Turn by, Participant addressee, int from, int to, List<Integer> lines, Takes takes,
-                   List<Comment> points, List<Uncertain> flags) {
+                   List<Comment> points, List<Uncertain> flags, boolean nearest) {
+
+    AnswerBlock(int turn, Turn by, Participant addressee, int from, int to, List<Integer> lines, Takes takes,
+                List<Comment> points, List<Uncertain> flags) {
+        this(turn, by, addressee, from, to, lines, takes, points, flags, false);
+    }
 
     /** Which points a block may answer. */
     enum Takes {
@@ -47,7 +53,15 @@ record AnswerBlock(int turn, Turn by, Participant addressee, int from, int to, L
         String s = t.said().text();
         if (answer instanceof AnswerTurn.Reported r) {
             return List.of(new AnswerBlock(r.turn(), t, r.author(), r.from(), s.length(), t.said().lines(r.from(), s.length()),
-                    Takes.GIVEN_POINTS, r.made(), List.of()));
+                    Takes.GIVEN_POINTS, r.made(), List.of(), true));
+        }
+        if (answer instanceof AnswerTurn.ReportedAnswer r) {
+            if (Parts.points(s, 0, s.length()).isEmpty()) {
+                return List.of();
+            }
+            Participant whose = r.since().stream().map(Comment::author).distinct().count() == 1 ? r.previousSpeaker() : null;
+            return List.of(new AnswerBlock(r.turn(), t, whose, 0, s.length(), t.said().lines(0, s.length()),
+                    Takes.GIVEN_POINTS, r.since(), List.of(), true));
         }
         AnswerTurn.ToTurnBefore b = (AnswerTurn.ToTurnBefore) answer;
         List<Integer> at = t.said().lines(0, s.length());

@@ -65,7 +65,7 @@ final class AnswerJoiner {
                     + ", who has no unanswered point at this place; not joined", "answer-addressee-no-open-point",
                     b.addressee().name()));
         }
-        Map<Integer, List<Integer>> joined = AnswerMatcher.match(b, parts, open, raised);
+        Map<Integer, AnswerMatcher.Target> joined = AnswerMatcher.match(b, parts, open, raised);
         String responder = t.speaker() == null ? null : t.speaker().name();
         if (t.speaker() == null) {
             raised.add(Uncertain.of(b.lines(), "responder '" + t.written() + "' is no single attendee; responder left empty",
@@ -79,17 +79,24 @@ final class AnswerJoiner {
                 raised.add(Uncertain.of(at, "no phrase of the answer decides its disposition", "disposition-unclear"));
             }
             Commitment commitment = d == null || d.commitment() == null ? null : new Commitment(d.commitment(), d.commitmentSentence());
-            List<Integer> targets = joined.get(k);
-            if (targets == null) {
+            AnswerMatcher.Target target = joined.get(k);
+            if (target == null) {
                 responses.add(new Response(null, responder, d == null ? null : d.disposition(), commitment,
                         d == null ? null : d.evidence(), p.text(), at));
                 continue;
             }
-            for (int c : targets) {
+            for (int c : target.points()) {
                 String ref = open.get(c).ref();
                 answered.add(ref);
                 responses.add(new Response(ref, responder, d == null ? null : d.disposition(), commitment,
-                        d == null ? null : d.evidence(), p.text(), at));
+                        d == null ? null : d.evidence(), p.text(), at, target.basis(), target.sure()));
+                if (!target.sure()) {
+                    raised.add(Uncertain.of(at, "answer joined to " + ref + " by its place alone ("
+                            + target.basis().name().toLowerCase(java.util.Locale.ROOT) + ": " + (target.basis()
+                            == MinutesProposal.Join.NEAREST ? "the point just before it" : "its order among several open points")
+                            + "), not by a page, an ordinal or the point's words: check it", "answer-join-unsure", ref,
+                            target.basis().name()));
+                }
             }
         }
         raised.forEach(f -> flags.add(new TurnFlag(b.turn(), f)));

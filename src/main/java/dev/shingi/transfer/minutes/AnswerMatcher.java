@@ -18,21 +18,30 @@ import java.util.regex.Pattern;
  * Which open point each part of one answer block answers, in four rules tried in turn: the part's topic anchor
  * names exactly one open point (「15 ページについては、」); it names one by order (「2点目は」); a lone part covers every
  * point left (「いずれも」「2点とも」); else a run of unjoined parts takes, in order, the points between its
- * neighbours' points, when there are exactly as many. A part no rule joins is flagged and stays unjoined.
+ * neighbours' points, when there are exactly as many. A part no rule joins is flagged and stays unjoined — except in
+ * a reported answer ({@link AnswerBlock#nearest()}): there it takes the point whose words it shares ({@link Topics}),
+ * else the point just before it, unsure. Each join says how it was made ({@link Target}).
  */
 final class AnswerMatcher {
+    /** The open points (indexes into {@code open}) a part answers, how that was told, and whether it is sure. */
+    record Target(List<Integer> points, MinutesProposal.Join basis, boolean sure) {
+        static Target sure(List<Integer> points, MinutesProposal.Join basis) {
+            return new Target(points, basis, true);
+        }
+    }
+
     private static final Pattern ORDINAL = Pattern.compile("^(\\d+|一|二|三|四|五)(?:点目|つ目|番目)");
     private static final Pattern COVER_ALL = Pattern.compile("いずれも|どちらも|両方|(?:\\d+|二|三|2|3)点(?:とも|について|いずれも|ご指摘)|いただいた(?:\\d+|二|三)点|いずれの(?:点|ご指摘)");
 
     private AnswerMatcher() {
     }
 
-    /** Part index → indexes into {@code open} that part answers; parts without an entry answer no point. */
-    static Map<Integer, List<Integer>> match(AnswerBlock b, List<Part> parts, List<Comment> open, List<Uncertain> flags) {
+    /** Part index → the open points that part answers; parts without an entry answer no point. */
+    static Map<Integer, Target> match(AnswerBlock b, List<Part> parts, List<Comment> open, List<Uncertain> flags) {
         Turn t = b.by();
         String s = t.said().text();
         String whose = b.addressee() == null ? "the turn before" : b.addressee().name();
-        Map<Integer, List<Integer>> joined = new HashMap<>();
+        Map<Integer, Target> joined = new HashMap<>();
         Set<Integer> used = new HashSet<>();
         Set<Integer> failed = new HashSet<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -59,7 +68,7 @@ final class AnswerMatcher {
                 }
                 if (!hits.isEmpty()) {
                     used.addAll(hits);
-                    joined.put(i, hits);
+                    joined.put(i, Target.sure(hits, MinutesProposal.Join.ANCHOR));
                 }
                 continue;
             }
@@ -68,7 +77,7 @@ final class AnswerMatcher {
                 int n = ordinal(ord.group(1)) - 1;
                 if (n >= 0 && n < open.size() && !used.contains(n)) {
                     used.add(n);
-                    joined.put(i, List.of(n));
+                    joined.put(i, Target.sure(List.of(n), MinutesProposal.Join.ORDINAL));
                 } else {
                     failed.add(i);
                     flags.add(Uncertain.of(t.said().lines(p.start(), p.end()),
@@ -91,18 +100,22 @@ final class AnswerMatcher {
                 }
             }
             if (rest.size() >= 2) {
-                joined.put(loose.get(0), rest);
+                joined.put(loose.get(0), Target.sure(rest, MinutesProposal.Join.ALL));
                 used.addAll(rest);
                 loose.clear();
             }
         }
-        byOrder(b, parts, open.size(), loose, joined, used, flags);
+        byOrder(b, parts, open, loose, joined, used, flags);
         return joined;
     }
 
-    /** Each run of loose parts takes the unanswered points between its neighbours' points, if exactly as many. */
-    private static void byOrder(AnswerBlock b, List<Part> parts, int open, List<Integer> loose,
-                                Map<Integer, List<Integer>> joined, Set<Integer> used, List<Uncertain> flags) {
+    /**
+     * Each run of loose parts takes the unanswered points between its neighbours' points, if exactly as many: sure
+     * when that is one point, or the block's only one ({@code SINGLE}); among several, by order alone, unsure. A
+     * reported answer's run of other counts goes by topic, else to the points just before it ({@link #nearest}).
+     */
+    private static void byOrder(AnswerBlock b, List<Part> parts, List<Comment> open, List<Integer> loose,
+                                Map<Integer, Target> joined, Set<Integer> used, List<Uncertain> flags) {
         int i = 0;
         while (i < parts.size()) {
             if (!loose.contains(i)) {
@@ -115,13 +128,13 @@ final class AnswerMatcher {
             }
             int low = -1;
             for (int k = 0; k < i; k++) {
-                for (int c : joined.getOrDefault(k, List.of())) {
+                for (int c : points(joined.get(k))) {
                     low = Math.max(low, c);
                 }
             }
-            int high = open;
+            int high = open.size();
             for (int k = j; k < parts.size(); k++) {
-                for (int c : joined.getOrDefault(k, List.of())) {
+                for (int c : points(joined.get(k))) {
                     high = Math.min(high, c);
                 }
             }
@@ -132,12 +145,23 @@ final class AnswerMatcher {
                 }
             }
             if (window.size() == j - i) {
+                boolean single = parts.size() == 1 && open.size() == 1;
+                // among several, order is borne out when each part shares its words with its point and no other's
+                boolean sure = window.size() == 1 || wordsAgree(parts, open, i, window);
                 for (int k = i; k < j; k++) {
-                    joined.put(k, List.of(window.get(k - i)));
+                    joined.put(k, new Target(List.of(window.get(k - i)),
+                            single ? MinutesProposal.Join.SINGLE : MinutesProposal.Join.ORDER, sure));
                     used.add(window.get(k - i));
                 }
             } else {
+                List<Integer> unplaced = new ArrayList<>();
                 for (int k = i; k < j; k++) {
+                    unplaced.add(k);
+                }
+                if (b.nearest() && !window.isEmpty()) {
+                    unplaced = nearest(parts, open, i, j, window, joined, used);
+                }
+                for (int k : unplaced) {
                     Part p = parts.get(k);
                     flags.add(b.addressee() == null
                             ? Uncertain.of(b.by().said().lines(p.start(), p.end()), (j - i) + " answer part(s) of "
@@ -152,6 +176,49 @@ final class AnswerMatcher {
             }
             i = j;
         }
+    }
+
+    /**
+     * A reported answer's parts [{@code i}, {@code j}) and the open points of {@code window}, of other counts: each
+     * part takes the one point whose words it shares ({@code TOPIC}, sure); the rest, in order, the last points left
+     * (the ones just before the answer), unsure.
+     */
+    private static List<Integer> nearest(List<Part> parts, List<Comment> open, int i, int j, List<Integer> window,
+                                         Map<Integer, Target> joined, Set<Integer> used) {
+        List<Integer> left = new ArrayList<>(window);
+        List<Integer> rest = new ArrayList<>();
+        for (int k = i; k < j; k++) {
+            int hit = Topics.best(parts.get(k).text(), left.stream().map(c -> open.get(c).text()).toList(), Topics.MIN);
+            if (hit >= 0) {
+                int c = left.remove(hit);
+                joined.put(k, Target.sure(List.of(c), MinutesProposal.Join.TOPIC));
+                used.add(c);
+            } else {
+                rest.add(k);
+            }
+        }
+        int m = Math.min(rest.size(), left.size());
+        for (int r = 0; r < m; r++) {
+            int c = left.get(left.size() - m + r);
+            joined.put(rest.get(rest.size() - m + r), new Target(List.of(c), MinutesProposal.Join.NEAREST, false));
+            used.add(c);
+        }
+        return rest.subList(0, rest.size() - m);
+    }
+
+    /** Whether parts {@code i…} each share a topic word with the point of {@code window} they take by order, and only with it. */
+    private static boolean wordsAgree(List<Part> parts, List<Comment> open, int i, List<Integer> window) {
+        List<String> texts = window.stream().map(c -> open.get(c).text()).toList();
+        for (int k = 0; k < window.size(); k++) {
+            if (Topics.best(parts.get(i + k).text(), texts, Topics.WORD) != k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Integer> points(Target t) {
+        return t == null ? List.of() : t.points();
     }
 
     /** The one open point this anchor names: same pages and footnote, else the one whose pages contain it. */

@@ -5,7 +5,7 @@ import dev.shingi.transfer.minutes.MinutesProposal.Participant;
 
 import java.util.List;
 
-/** A turn that answers, in one of the three ways minutes show it; {@code turn} is its index among the turns. */
+/** A turn that answers, in one of the four ways minutes show it; {@code turn} is its index among the turns. */
 sealed interface AnswerTurn {
     int turn();
 
@@ -24,6 +24,14 @@ sealed interface AnswerTurn {
      */
     record ToTurnBefore(int turn, Turn by, Participant previousSpeaker, List<Comment> raised, int raisingTurns)
             implements AnswerTurn {
+    }
+
+    /**
+     * 「これに対し、事務局から…旨の回答があった。」 after points the minutes report (「〇〇委員から…との意見があった。」): answers
+     * the points reported {@code since} the last answer — by anchor, order or topic, else the one just before, unsure.
+     * {@code previousSpeaker} raised the last of them.
+     */
+    record ReportedAnswer(int turn, Turn by, Participant previousSpeaker, List<Comment> since) implements AnswerTurn {
     }
 
     /** 「これに対し、事務局から…旨の回答があった。」 after written comments: answers {@code made}, from {@code from} on. */

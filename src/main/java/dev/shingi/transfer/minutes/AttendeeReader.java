@@ -174,7 +174,10 @@ final class AttendeeReader {
                     || (headingTitle != null && Titles.CHAIR_TITLES.contains(headingTitle)) ? Role.CHAIR
                     : blockRole != null ? blockRole : Titles.roleOf(title);
             String written = e;
-            if (role == null) {
+            if (role == null && title != null) { // 参与, 顧問, 大学教授 …: a title that does not say the role
+                flags.add(Uncertain.of(SourceText.span(lines), "the title '" + title + "' of attendee '" + written
+                        + "' does not tell the role; role left empty: choose it", "role-unknown", written, title));
+            } else if (role == null) {
                 flags.add(heading == null
                         ? Uncertain.of(SourceText.span(lines), "role of attendee '" + written + "' unknown: heading missing",
                                 "attendee-role-no-heading", written)

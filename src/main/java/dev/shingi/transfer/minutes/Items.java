@@ -17,8 +17,19 @@ import java.util.regex.Pattern;
 record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> attendees, List<Line> materials,
              List<Line> proceedings) {
 
+    /**
+     * Attendee headings that say what is listed: 「出席委員の氏名」「出席職員の職・氏名」「出席者の氏名」「出席委員氏名」 —
+     * 出席 + 委員/職員/者, then optionally の and (職・)氏名; read as 出席委員 / 出席職員 / 出席者.
+     */
+    private static final String ATTENDEE_NAMES = "出席(?:委員|職員|者)の?(?:職・|職名・|役職・)?(?:氏名|職氏名|名簿)";
+    /**
+     * The items of the 会議録 form many towns fill in for every advisory body (附属機関等の名称, 会議の公開・非公開, 傍聴者人数,
+     * 会議資料, 会議録の作成方法, 審議の内容): items of no participants, so that a list above them ends where they begin.
+     */
+    private static final String TEMPLATE = "附属機関等の名称|会議の公開・非公開|公開・非公開の別|非公開の理由|傍聴者人数|傍聴者数"
+            + "|傍聴人数|会議資料|会議録の作成方法|審議の内容|" + ATTENDEE_NAMES;
     /** The words an item heading is; see {@link #key} for what each stands for. */
-    private static final String KEYWORDS = "開催日時|招集日時|日時|開催場所|招集場所|場所|出席者|出席委員|委員外出席者|理事者側出席者"
+    private static final String KEYWORDS = TEMPLATE + "|開催日時|招集日時|日時|開催場所|招集場所|場所|出席者|出席委員|委員外出席者|理事者側出席者"
             + "|説明のため出席した者|市執行部|議会事務局出席者|議会事務局|事務局職員出席者|出席職員|説明員|欠席者|欠席委員|傍聴者|傍聴人"
             + "|配布資料|資料|議事概要|議事要旨|会議概要|会議の概要|会議の結果|審議経過|審議の経過|議事の経過|意見内容|議事内容"
             + "|議事|議題|会議に付した事件|本日審査した案件|次回開催予定日|問い合わせ先|お問合せ先|審議会等名称|会議名";
@@ -35,7 +46,7 @@ record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> att
             "^[〇○◯●■□◆]?(開催日時|招集日時|日時|開催場所|招集場所|場所|出席者|出席委員|委員外出席者|理事者側出席者|説明のため出席した者"
                     + "|市執行部|議会事務局出席者|議会事務局|事務局職員出席者|出席職員|説明員|欠席者|欠席委員|傍聴者|傍聴人|配布資料|会議概要|会議の概要"
                     + "|会議の結果|審議経過|審議の経過|議事の経過|意見内容|議題|会議に付した事件|本日審査した案件|次回開催予定日|審議会等名称"
-                    + "|会議名|議事概要|議事要旨)(?:$| (.+)$)");
+                    + "|会議名|議事概要|議事要旨|" + TEMPLATE + ")(?:[(（][^()（）]{1,40}[)）])?(?:$| (.+)$)");
     /** Headings whose block lists attendees of one kind: read as a block of 出席者 under that heading. */
     private static final java.util.Set<String> ATTENDEE_BLOCKS = java.util.Set.of("出席委員", "委員外出席者", "理事者側出席者",
             "説明のため出席した者", "市執行部", "議会事務局出席者", "議会事務局", "事務局職員出席者", "出席職員", "説明員");
@@ -63,11 +74,12 @@ record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> att
                 h.matches();
             }
             String rest = h.matches() && h.group(2) != null ? h.group(2) : "";
-            if (h.matches() && ATTENDEE_BLOCKS.contains(h.group(1))) {
+            String heading = h.matches() ? attendeeHeading(h.group(1)) : null;
+            if (h.matches() && ATTENDEE_BLOCKS.contains(heading)) {
                 current = items.computeIfAbsent("出席者", k -> new ArrayList<>());
                 // the heading names the block's role: 「出席委員」 → 【出席委員】, read by the attendee reader
-                current.add(new Line(l.number(), "【" + h.group(1) + "】" + SourceText.squeeze(rest), false, l.spaceAtEnd(),
-                        "【" + h.group(1) + "】 " + rest));
+                current.add(new Line(l.number(), "【" + heading + "】" + SourceText.squeeze(rest), false, l.spaceAtEnd(),
+                        "【" + heading + "】 " + rest));
             } else if (h.matches() && !items.containsKey(key(h.group(1)))) {
                 String key = key(h.group(1));
                 current = new ArrayList<>();
@@ -116,13 +128,18 @@ record Items(List<Line> title, List<Line> when, List<Line> where, List<Line> att
         return items;
     }
 
+    /** 「出席委員の氏名」 → 出席委員, 「出席職員の職・氏名」 → 出席職員, 「出席者の氏名」 → 出席者; any other heading as it is. */
+    static String attendeeHeading(String header) {
+        return header.matches(ATTENDEE_NAMES) ? header.replaceFirst("^(出席(?:委員|職員|者)).*$", "$1") : header;
+    }
+
     private static String key(String header) {
         return switch (header) {
             case "開催日時", "招集日時" -> "日時";
             case "開催場所", "招集場所" -> "場所";
-            case "資料" -> "配布資料";
+            case "資料", "会議資料" -> "配布資料";
             case "議事要旨", "会議概要", "会議の概要", "会議の結果", "審議経過", "審議の経過", "議事の経過", "意見内容", "議事内容" -> "議事概要";
-            default -> header;
+            default -> attendeeHeading(header);
         };
     }
 }

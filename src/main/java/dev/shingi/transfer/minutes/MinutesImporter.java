@@ -87,6 +87,17 @@ public class MinutesImporter {
     }
 
     /** May the signed-in user preview minutes: an admin, or the secretariat of the deliberation (of any, if none named). */
+    /**
+     * The deliberations the signed-in user may import into, as the page offers them for the preview's matching: every
+     * one for an admin, else those the user is secretariat of.
+     */
+    List<DeliberationSummary> targets() {
+        return queries.query(new FindDeliberations(AsOf.now(clock.instant())),
+                        ResponseTypes.multipleInstancesOf(DeliberationSummary.class)).join().stream()
+                .filter(d -> access.isAdmin() || access.role(d.deliberationId()).orElse(null) == Role.SECRETARIAT)
+                .toList();
+    }
+
     public void requirePreview(String deliberationId) {
         if (access.isAdmin()) {
             return;

@@ -70,17 +70,32 @@ class MinutesPage {
             return refusal;
         }
         model.addAttribute("user", access.user());
+        model.addAttribute("targets", importer.targets());
         return "import-minutes";
     }
 
+    /**
+     * Reads the minutes; with {@code deliberationId} (one of {@link MinutesImporter#targets()}, chosen in the page's
+     * select; blank for a new one) the attendees are matched against that deliberation's participants first, as the
+     * API's {@code ?deliberationId=} does, and the confirmation form goes into it.
+     */
     @PostMapping("/preview")
     String preview(@RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file,
+                   @RequestParam(required = false) String deliberationId,
                    Model model, Locale locale, HttpServletResponse response) throws IOException {
         String refusal = refusal(response);
         if (refusal != null) {
             return refusal;
         }
         model.addAttribute("user", access.user());
+        List<dev.shingi.deliberation.api.DeliberationSummary> targets = importer.targets();
+        model.addAttribute("targets", targets);
+        String into = deliberationId == null || deliberationId.isBlank() ? null : deliberationId.strip();
+        if (into != null && targets.stream().noneMatch(d -> d.deliberationId().equals(into))) {
+            response.setStatus(400); // not one the user may write: nothing is read against it
+            model.addAttribute("error", messages.getMessage("minutes.target.unknown", new Object[]{into}, locale));
+            return "import-minutes";
+        }
         String source;
         try {
             byte[] bytes = file != null && !file.isEmpty() ? file.getBytes()
@@ -92,9 +107,10 @@ class MinutesPage {
                     ? messages.getMessage("minutes.notReadable." + n.type, null, e.getMessage(), locale) : e.getMessage());
             return "import-minutes";
         }
-        People.Known known = people.known();
+        People.Known known = people.known(into);
         MinutesProposal proposal = People.matched(parser.parse(source), known);
-        show(model, source, proposal, MinutesForm.of(proposal), Map.of(), known.readable(), locale);
+        model.addAttribute("deliberationId", into);
+        show(model, source, proposal, MinutesForm.of(proposal), Map.of(), known, locale);
         return "import-minutes";
     }
 
@@ -133,7 +149,7 @@ class MinutesPage {
         }
         model.addAttribute("errors", problems.stream().map(x -> new Shown(x.field(), say(x, locale))).toList());
         show(model, source, edited, form, fieldErrors(problems.stream()
-                .map(x -> new Shown(x.field(), say(x, locale))).toList()), people.known().readable(), locale);
+                .map(x -> new Shown(x.field(), say(x, locale))).toList()), people.known(deliberationId.strip()), locale);
         return "import-minutes";
     }
 
@@ -177,7 +193,7 @@ class MinutesPage {
     }
 
     private void show(Model model, String source, MinutesProposal p, MinutesForm form, Map<String, String> fieldErrors,
-                      List<PeopleMatcher.Person> known, Locale locale) {
+                      People.Known known, Locale locale) {
         String[] lines = source.split("\r\n|\r|\n", -1);
         Function<MinutesProposal.Uncertain, String> say = u -> say(u, locale);
         List<Row> comments = new ArrayList<>();
@@ -200,7 +216,11 @@ class MinutesPage {
         p.responses().forEach(r -> { if (r.responder() != null && !people.contains(r.responder())) people.add(r.responder()); });
         List<List<PeopleMatcher.Person>> candidates = new ArrayList<>();
         for (MinutesProposal.Participant x : p.participants()) {
-            candidates.add(x.name() == null ? List.of() : PeopleMatcher.match(x.name(), known).candidates());
+            // the deliberation's own first (ids an earlier import generated included), else everyone readable
+            List<PeopleMatcher.Person> own = x.name() == null ? List.of()
+                    : PeopleMatcher.match(x.name(), known.own(), true).candidates();
+            candidates.add(x.name() == null ? List.of() : !own.isEmpty() ? own
+                    : PeopleMatcher.match(x.name(), known.readable()).candidates());
         }
         model.addAttribute("candidates", candidates);
         model.addAttribute("roles", dev.shingi.deliberation.api.Role.values());
@@ -258,7 +278,7 @@ class MinutesPage {
     }
 
     private String label(String arg, Locale locale) {
-        for (String prefix : List.of("role.", "kind.")) {
+        for (String prefix : List.of("role.", "kind.", "minutes.join.")) {
             String label = messages.getMessage(prefix + arg, null, null, locale);
             if (label != null) {
                 return label;

@@ -68,10 +68,33 @@ public record MinutesProposal(
 
     /**
      * One answer joined to one comment; {@code evidence} is the phrase of the answer that decided the disposition.
-     * An answer that covers two points is two responses with the same text.
+     * An answer that covers two points is two responses with the same text. {@code join} says how the parser joined
+     * it to {@code commentRef} (null when not joined, or typed in), {@code sure} whether that join is sure: false for
+     * a join by place alone ({@link Join#NEAREST}, or {@link Join#ORDER} among several open points), which is also
+     * flagged {@code answer-join-unsure}.
      */
     public record Response(String commentRef, String responder, Disposition disposition, Commitment commitment,
-                           String evidence, String text, List<Integer> lines) {
+                           String evidence, String text, List<Integer> lines, Join join, Boolean sure) {
+        @JsonCreator
+        public Response {
+        }
+
+        /** A response as typed or edited: how it was joined is no longer the parser's. */
+        public Response(String commentRef, String responder, Disposition disposition, Commitment commitment,
+                        String evidence, String text, List<Integer> lines) {
+            this(commentRef, responder, disposition, commitment, evidence, text, lines, null, null);
+        }
+    }
+
+    /**
+     * How an answer was joined to the point it answers: {@code SINGLE} the one open point of the one it answers;
+     * {@code ANCHOR} the page, footnote or section it names (「15ページについては」); {@code ORDINAL} 「2点目」;
+     * {@code ALL} 「いずれも」 over every open point; {@code ORDER} its place among the answer's parts, as many parts
+     * as open points; {@code TOPIC} the words of the point it takes up (「避難所データについては」 ↔ 「…避難所データの…」);
+     * {@code NEAREST} none of these: the point just before it (a reported answer), unsure.
+     */
+    public enum Join {
+        SINGLE, ANCHOR, ORDINAL, ALL, ORDER, TOPIC, NEAREST
     }
 
     /**

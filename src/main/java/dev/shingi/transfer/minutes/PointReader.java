@@ -49,6 +49,7 @@ final class PointReader {
         List<TurnFlag> flags = new ArrayList<>();
         int previous = -1;
         int raisingTurns = 0; // turns that raised points since the last answer
+        int sinceAnswer = 0; // the points raised since the last answer: comments[sinceAnswer…]
         for (int i = 0; i < turns.turns().size(); i++) {
             Turn t = turns.turns().get(i);
             if (t.said().isEmpty()) {
@@ -65,6 +66,10 @@ final class PointReader {
             } else if (addressed) {
                 answers.add(new AnswerTurn.Addressed(i, t, roster.copy(), List.copyOf(comments)));
                 raisingTurns = 0;
+            } else if (t.official() && ReportedSpeech.reportsAnswer(t.opener()) && raisingTurns >= 1) {
+                answers.add(new AnswerTurn.ReportedAnswer(i, t, previous < 0 ? null : turns.turns().get(previous).speaker(),
+                        List.copyOf(comments.subList(sinceAnswer, comments.size()))));
+                raisingTurns = 0;
             } else if (t.official()) {
                 answers.add(new AnswerTurn.ToTurnBefore(i, t, previous < 0 ? null : turns.turns().get(previous).speaker(),
                         raisedIn.getOrDefault(previous, List.of()), raisingTurns));
@@ -77,6 +82,9 @@ final class PointReader {
                 }
             }
             previous = i;
+            if (!answers.isEmpty() && answers.get(answers.size() - 1).turn() == i) {
+                sinceAnswer = comments.size();
+            }
         }
         return new Points(comments, answers, roster, flags);
     }

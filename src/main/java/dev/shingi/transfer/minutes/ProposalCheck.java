@@ -269,6 +269,7 @@ final class ProposalCheck {
             if (x.role() == null) {
                 problem(field + ".role", "role-required", "is required for the new participant '" + x.name() + "'",
                         x.name());
+                ids.put(name, null); // a participant still, so that their comments are not refused for it too
                 generated.add(null);
                 continue;
             }

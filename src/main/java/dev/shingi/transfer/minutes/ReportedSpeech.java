@@ -63,7 +63,8 @@ final class ReportedSpeech {
                 }
                 afterPoint = who == point;
                 inReported = true;
-                pieces.add(new Line(l.number(), "【" + who.group(1) + "】", false, false));
+                // the speaker line keeps the words it stands for (「これに対し、事務局から、」): see reportsAnswer
+                pieces.add(new Line(l.number(), "【" + who.group(1) + "】", false, false, rest.substring(0, who.end())));
                 int end = rest.indexOf('。', who.end());
                 String said = end < 0 ? rest.substring(who.end()) : rest.substring(who.end(), end + 1);
                 pieces.add(new Line(l.number(), FRAME.matcher(said).replaceFirst(""), false, end < 0 && l.spaceAtEnd()));
@@ -73,6 +74,11 @@ final class ReportedSpeech {
             out.addAll(pieces);
         }
         return out;
+    }
+
+    /** Whether a turn's opening line is one this stage made of a reported answer (「これに対し、事務局から、…旨の回答があった。」). */
+    static boolean reportsAnswer(Line opener) {
+        return opener.text().startsWith("【") && ANSWER.matcher(opener.spaced()).lookingAt();
     }
 
     /** Whether the sentence starting {@code rest} (running on over the next lines) ends in a reporting frame. */

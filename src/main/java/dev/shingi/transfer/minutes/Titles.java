@@ -18,9 +18,20 @@ final class Titles {
     /** Titles glued after a member's or chair's name, longest first so that 専門委員 is not read as 委員. */
     static final List<String> MEMBER_TITLES = List.of("分科会長代理", "部会長代理", "委員長代理", "主査代理", "座長代理",
             "会長代理", "会長職務代理者", "副分科会長", "副部会長", "副委員長", "副座長", "副主査", "副会長", "分科会長", "部会長",
-            "委員長", "専門委員", "臨時委員", "構成員", "主査", "座長", "会長", "委員", "オブザーバー");
+            "委員長", "専門委員", "臨時委員", "特別委員", "構成員", "主査", "座長", "会長", "委員", "オブザーバー");
     static final Set<String> CHAIR_TITLES = Set.of("主査", "座長", "会長", "部会長", "分科会長", "委員長");
-    private static final Set<String> MEMBERISH = Set.of("構成員", "委員", "専門委員", "臨時委員");
+    private static final Set<String> MEMBERISH = Set.of("構成員", "委員", "専門委員", "臨時委員", "特別委員");
+    /**
+     * Titles glued after a name whose role the title does not tell: an adviser may sit as a member, speak as a guest or
+     * belong to the secretariat. Read as titles (so the name stays whole), the role left for the reviewer.
+     */
+    static final List<String> OTHER_TITLES = List.of("アドバイザー", "コーディネーター", "ファシリテーター", "有識者",
+            "参与", "顧問", "相談役", "専門家", "参考人", "講師", "幹事");
+    /** The last word of an official's title (課長, 企画官, 事務局 …), after any （…） that names the duty. */
+    private static final Pattern OFFICIAL_TITLE = Pattern.compile(
+            "^(?:事務局.*|担当|.*(?:官|課長|室長|局長|部長|次長|所長|館長|係長|班長|課長代理|主幹|主任|主事|主事補|書記|"
+                    + "参事|理事|補佐|担当|事務局|事務局長|職員|技師|大臣|知事|市長|町長|村長|区長|教育長|センター長|監|"
+                    + "統括|総括))$");
     /** Words an official's title starts with (佐藤|企画官, 豊嶋|大臣官房審議官, 田中|情報流通行政局長 …). */
     private static final List<String> OFFICIAL_TITLE_STARTS = List.of("大臣官房", "大臣", "副大臣", "政務官", "事務次官",
             "総務審議官", "審議官", "統括官", "参事官", "企画官", "課長", "室長", "局長", "部長", "次長", "補佐", "調査官",
@@ -52,6 +63,11 @@ final class Titles {
     /** A member's title is a suffix; an official's starts after a short surname. */
     static NameAndTitle split(String e) {
         for (String t : MEMBER_TITLES) {
+            if (e.endsWith(t) && e.length() > t.length()) {
+                return new NameAndTitle(e.substring(0, e.length() - t.length()), t);
+            }
+        }
+        for (String t : OTHER_TITLES) {
             if (e.endsWith(t) && e.length() > t.length()) {
                 return new NameAndTitle(e.substring(0, e.length() - t.length()), t);
             }
@@ -89,9 +105,13 @@ final class Titles {
         return new NameAndTitle(e, null);
     }
 
-    /** Chair, observer or member by a member's title; any other title is an official's. Null for no title. */
+    /**
+     * Chair, observer or member by a member's title; secretariat by an official's (its last word: 課長, 企画官, 事務局,
+     * 担当 …). Null for no title and for a title whose role it does not tell (参与, 顧問, 有識者, 大学教授 …): never a
+     * guess — the caller flags it {@code role-unknown} and the reviewer chooses.
+     */
     static Role roleOf(String title) {
-        if (title == null) {
+        if (title == null || title.isBlank()) {
             return null;
         }
         if (CHAIR_TITLES.contains(title)) {
@@ -103,7 +123,14 @@ final class Titles {
         if (MEMBER_TITLES.contains(title)) {
             return Role.MEMBER;
         }
-        return Role.SECRETARIAT;
+        if (title.equals("参考人")) {
+            return Role.OBSERVER; // heard by the body, not of it
+        }
+        if (OTHER_TITLES.contains(title)) {
+            return null;
+        }
+        String duty = title.replaceFirst("[（(][^（()）]*[）)]$", ""); // 参事官（政策担当） is a 参事官
+        return OFFICIAL_TITLE.matcher(duty).matches() ? Role.SECRETARIAT : null;
     }
 
     /** Whether a title as spoken may be the title as listed (参事官 for 参事官（政策担当）, 委員 for 構成員). */

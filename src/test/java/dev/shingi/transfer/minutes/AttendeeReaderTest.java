@@ -97,4 +97,27 @@ class AttendeeReaderTest {
         assertThat(flags).extracting(Uncertain::code, Uncertain::args).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("attendee-name-guessed", List.of("佐野議事調査課長", "佐野")));
     }
+
+    /** 「出席者：…」 of a 内閣官房 panel: advisers listed beside members, with no heading to say what they are. */
+    @Test
+    void aTitleThatDoesNotTellTheRoleLeavesItEmptyAndFlagged() {
+        List<Uncertain> flags = new ArrayList<>();
+        List<Participant> p = read("山田会長、伊藤特別委員、高橋参与、中村顧問、小林アドバイザー", flags);
+        assertThat(p).containsExactly(new Participant("山田", "会長", Role.CHAIR),
+                new Participant("伊藤", "特別委員", Role.MEMBER), new Participant("高橋", "参与", null),
+                new Participant("中村", "顧問", null), new Participant("小林", "アドバイザー", null));
+        assertThat(flags).extracting(Uncertain::code, Uncertain::args).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("role-unknown", List.of("高橋参与", "参与")),
+                org.assertj.core.groups.Tuple.tuple("role-unknown", List.of("中村顧問", "顧問")),
+                org.assertj.core.groups.Tuple.tuple("role-unknown", List.of("小林アドバイザー", "アドバイザー")));
+    }
+
+    /** An affiliation for a title with no heading: 「さくら学院大学教授 大河内 修」 is no official because of it. */
+    @Test
+    void anAffiliationWithoutAHeadingIsNoSecretariat() {
+        List<Uncertain> flags = new ArrayList<>();
+        List<Participant> p = read("さくら学院大学教授 大河内 修", flags);
+        assertThat(p).containsExactly(new Participant("大河内 修", "さくら学院大学教授", null));
+        assertThat(flags).extracting(Uncertain::code).containsExactly("role-unknown");
+    }
 }

@@ -76,4 +76,66 @@ class ItemsTest {
         assertThat(items.attendees()).extracting(SourceText.Line::text).containsExactly("【出席委員】山本進委員長,高野要委員");
         assertThat(items.proceedings()).hasSize(2);
     }
+
+    /**
+     * The 会議録 form of a town's advisory body (宮代町's layout, SOURCES.md of genre/): every heading alone on its line,
+     * 出席委員の氏名 / 出席職員の職・氏名 are attendee blocks, and the form's other items end them.
+     */
+    @Test
+    void attendeeHeadingsThatSayWhatIsListedAreAttendeeBlocks() {
+        Items items = Items.of(SourceText.lines("""
+                附属機関等の名称
+
+                環境基本計画推進会議
+
+                開催日時
+
+                令和5年11月14日(火) 18時30分~20時15分
+
+                出席委員の氏名
+
+                石川和也、大野美紀、北村健
+
+                出席職員の職・氏名
+
+                課長 中島浩二、主任 森田紗希
+
+                会議の公開・非公開
+
+                公開
+
+                傍聴者人数
+
+                1人
+
+                会議資料
+
+                資料1 第3次みずほ町環境基本計画(素案)
+
+                会議録の作成方法(全文記録・要点記録・録音テープ)
+
+                要点記録
+                """));
+        assertThat(texts(items.attendees())).containsExactly("【出席委員】", "石川和也、大野美紀、北村健", "【出席職員】",
+                "課長中島浩二、主任森田紗希");
+        assertThat(texts(items.when())).containsExactly("令和5年11月14日(火)18時30分~20時15分");
+        assertThat(texts(items.materials())).containsExactly("資料1第3次みずほ町環境基本計画(素案)");
+        assertThat(Items.attendeeHeading("出席者の氏名")).isEqualTo("出席者");
+        assertThat(Items.attendeeHeading("出席委員氏名")).isEqualTo("出席委員");
+        assertThat(Items.attendeeHeading("出席職員の職・氏名")).isEqualTo("出席職員");
+    }
+
+    @Test
+    void theGeneralAttendeeHeadingWithItsNamesIsTheAttendeeItem() {
+        Items items = Items.of(SourceText.lines("""
+                開催日時
+                令和6年5月20日(月) 14時00分~15時30分
+                出席者の氏名
+                山田太郎委員長、佐藤花子委員
+                会議資料
+                資料1 計画(案)
+                """));
+        assertThat(texts(items.attendees())).containsExactly("山田太郎委員長、佐藤花子委員");
+        assertThat(texts(items.materials())).containsExactly("資料1計画(案)");
+    }
 }

@@ -68,5 +68,10 @@ class MinutesCorpusTest {
         assertThat(s.invented()).isEmpty();
         assertThat(s.commentsRight()).isEqualTo(18);
         assertThat(s.responsesRight()).isEqualTo(17);
+        // the 22 attendees of shared/demo/meeting-10.md with their roles, nobody more, and the meeting exact
+        assertThat(s.participants()).isEqualTo(22);
+        assertThat(s.participantsRight()).isEqualTo(22);
+        assertThat(s.meetings()).isEqualTo(1);
+        assertThat(s.meetingsRight()).isEqualTo(1);
     }
 }

@@ -265,6 +265,49 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(granted.raw()).contains("only an administrator makes 'tsuta', who signs in, secretariat");
     }
 
+    /** An attendee listed as 「中村顧問」: the title does not tell the role, so none is guessed and none is recorded. */
+    @Test
+    void anAttendeeOfUnknownRoleIsFlaggedAndConfirmedOnlyWithTheReviewersChoice() {
+        String minutes = """
+                テスト懇談会（第２回）
+                議事要旨
+                １．日時：令和６年７月９日（火）１３時００分から１５時００分まで
+                ２．場所：オンライン
+                ３．出席者：宮崎座長、岡本構成員、中村顧問、山田参事官
+                ４．議事概要
+                中村顧問）
+                　15ページについて、記載を見直すべき。
+                山田参事官）
+                　ご指摘を踏まえ修正したい。
+                """;
+        Reply preview = postAs("admin", PREVIEW, minutes, "text/plain; charset=UTF-8");
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        JsonNode nakamura = preview.body().get("participants").get(2);
+        assertThat(nakamura.get("name").asText()).isEqualTo("中村");
+        assertThat(nakamura.get("title").asText()).isEqualTo("顧問");
+        assertThat(nakamura.get("role").isNull()).isTrue();
+        assertThat(preview.body().get("uncertain").findValuesAsText("code")).containsExactly("role-unknown");
+        assertThat(preview.body().get("comments").get(0).get("author").asText()).isEqualTo("中村");
+
+        String id = "minutes-role-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        long before = storedEvents();
+        Reply refused = postAs("admin", IMPORT, importBody(id, preview.body()), "application/json");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("proposal.participants[2].role");
+        assertThat(refused.raw()).contains("is required for the new participant '中村'");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(getAs("admin", "/api/deliberations/" + id).status()).isEqualTo(404);
+
+        JsonNode chosen = preview.body().deepCopy();
+        ((ObjectNode) chosen.get("participants").get(2)).put("role", "OBSERVER");
+        Reply done = postAs("admin", IMPORT, importBody(id, chosen), "application/json");
+        assertThat(done.status()).as(done.raw()).isEqualTo(201);
+        List<String> roles = new ArrayList<>();
+        getAs("admin", "/api/deliberations/" + id).body().get("participants")
+                .forEach(x -> roles.add(x.get("name").asText() + " " + x.get("role").asText()));
+        assertThat(roles).containsExactlyInAnyOrder("宮崎 CHAIR", "岡本 MEMBER", "中村 OBSERVER", "山田 SECRETARIAT");
+    }
+
     @Test
     void minutesOfAMeetingBeforeTheDeliberationOpenedAreRefusedAndNothingIsWritten() {
         String id = "minutes-late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -375,5 +418,62 @@ class MinutesImportTest extends LedgerHttp {
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
         assertThat(recorded.headers().firstValue("Location").orElse("")).endsWith("/deliberations/minutes-page");
         assertThat(getAs("admin", "/api/deliberations/minutes-page/comments").body()).hasSize(18);
+    }
+
+    /** The page's preview takes the deliberation the minutes go into, and matches the attendees against it first. */
+    @Test
+    void thePagesPreviewMatchesTheAttendeesAgainstTheChosenDeliberation() {
+        String id = "minutes-target-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        JsonNode p = preview().deepCopy(); // デジタル庁 recorded as a new person: an id this import generates
+        p.get("participants").forEach(x -> {
+            if (x.get("name").asText().equals("デジタル庁")) {
+                ((ObjectNode) x).putNull("participantId");
+            }
+        });
+        Reply first = postAs("admin", IMPORT, importBody(id, p), "application/json");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        String kurihara = first.body().get("participantIds").get("栗原").asText();
+        assertThat(postAs("admin", "/api/deliberations/" + id + "/participants",
+                "{\"participantId\":\"kurihara-t\",\"name\":\"栗原 花子\",\"role\":\"MEMBER\",\"title\":\"構成員\"}",
+                "application/json").status()).isIn(200, 201);
+
+        Browser admin = new Browser().signIn("admin");
+        Document form = Jsoup.parse(admin.get("/import/minutes").body());
+        assertThat(form.select("select[name=deliberationId] option").first().val()).isEmpty(); // "new" is the default
+        assertThat(form.select("select[name=deliberationId] option[value=" + id + "]")).hasSize(1);
+        String csrf = form.select("form input[name=_csrf]").val();
+
+        HttpResponse<String> previewed = admin.post("/import/minutes/preview",
+                Map.of("text", meetingTen(), "deliberationId", id, "_csrf", csrf));
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(previewed.body());
+        assertThat(page.select("input[name=deliberationId]").val()).isEqualTo(id);
+        assertThat(page.select("section[aria-labelledby=unsure-h] td.reason").text())
+                .contains("栗原 (" + kurihara + "), 栗原 花子 (kurihara-t)");
+        Map<String, String> fields = formFields(page);
+        int k = -1;
+        for (int i = 0; fields.containsKey("participants[" + i + "].name"); i++) {
+            k = "栗原".equals(fields.get("participants[" + i + "].name")) ? i : k;
+        }
+        assertThat(fields.get("participants[" + k + "].participantId")).as("chosen for no one").isEmpty();
+        assertThat(page.select("select[name=\"participants[" + k + "].participantId\"] option").eachAttr("value"))
+                .contains(kurihara, "kurihara-t");
+
+        // an id the earlier import generated (an observer's) is proposed only against that deliberation, as the API does
+        String digital = null;
+        for (JsonNode v : first.body().get("participantIds")) {
+            digital = digital == null && v.asText().startsWith("minutes-p") ? v.asText() : digital;
+        }
+        assertThat(digital).as(first.raw()).isNotNull();
+        assertThat(fields).containsValue(digital);
+        Map<String, String> fresh = formFields(Jsoup.parse(admin.post("/import/minutes/preview",
+                Map.of("text", meetingTen(), "_csrf", csrf)).body()));
+        assertThat(fresh).doesNotContainValue(digital);
+
+        HttpResponse<String> unknown = admin.post("/import/minutes/preview",
+                Map.of("text", meetingTen(), "deliberationId", "no-such-deliberation", "_csrf", csrf));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(unknown.body()).select("p.error").text())
+                .isEqualTo("“no-such-deliberation” is no deliberation you may import into.");
     }
 }

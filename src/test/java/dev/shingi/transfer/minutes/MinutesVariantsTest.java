@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,5 +182,30 @@ class MinutesVariantsTest {
                 .isEqualTo(new Phrases.Decision(Disposition.CONSIDERING, "検討課題としたい", CommitmentKind.CONSIDER,
                         "次年度の検討課題としたい。"));
         assertThat(Phrases.decide("本計画での対応は困難である。").disposition()).isEqualTo(Disposition.DECLINED);
+    }
+
+    /** 「出席者：…中村顧問…」 with no heading: the adviser's role is not guessed; their points are still theirs. */
+    @Test
+    void anAttendeeWhoseTitleDoesNotTellTheRoleKeepsTheirPointsAndIsFlagged() {
+        MinutesProposal p = parser.parse("""
+                テスト懇談会（第２回）
+                議事要旨
+                １．日時：令和６年７月９日（火）１３時００分から１５時００分まで
+                ２．場所：オンライン
+                ３．出席者：宮崎座長、岡本構成員、中村顧問、山田参事官
+                ４．議事概要
+                中村顧問）
+                　15ページについて、記載を見直すべき。
+                山田参事官）
+                　ご指摘を踏まえ修正したい。
+                """);
+        assertThat(p.participants()).containsExactly(new Participant("宮崎", "座長", Role.CHAIR),
+                new Participant("岡本", "構成員", Role.MEMBER), new Participant("中村", "顧問", null),
+                new Participant("山田", "参事官", Role.SECRETARIAT));
+        assertThat(p.comments()).extracting(Comment::author).containsExactly("中村");
+        assertThat(joined(p)).isEqualTo("c1 ACCEPTED 山田;");
+        assertThat(p.uncertain()).containsExactly(new Uncertain(List.of(5, 5),
+                "the title '顧問' of attendee '中村顧問' does not tell the role; role left empty: choose it",
+                "role-unknown", List.of("中村顧問", "顧問")));
     }
 }
