@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public class Rebuild implements ReadModelRebuild {
     private final ViewsGate gate;
     private final RebuildRecord record;
     private volatile Run current;
+    private volatile List<Interrupted> interrupted = List.of();
 
     Rebuild(EventProcessingConfiguration processing, Ledger ledger, List<BulkReplay> bulkReplays, TokenStore tokenStore,
             TransactionManager transactions, ViewsGate gate, RebuildRecord record,
@@ -91,7 +93,8 @@ public class Rebuild implements ReadModelRebuild {
 
     /** One rebuild: what it covers, the processors replaying the log themselves, and the bulk replay under way. */
     private static final class Run {
-        final Instant startedAt = Instant.now();
+        /** To the microsecond, as {@code view_rebuild} keeps it: the same instant before and after a restart. */
+        final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         final long total;
         final List<StreamingEventProcessor> replaying = new CopyOnWriteArrayList<>();
         final BulkReplay.Progress bulk = new BulkReplay.Progress();
@@ -109,10 +112,21 @@ public class Rebuild implements ReadModelRebuild {
     /**
      * What a client sees of a rebuild. Rates are events per second; ETA in seconds, null when unknown. Phase:
      * BUILDING (the copies are filled), CATCHING_UP (with the events stored since), SWITCHING, REPLAYING (processors
-     * replaying in place), DONE, FAILED (the copies were dropped; the views are as before), IDLE.
+     * replaying in place), DONE, FAILED (the copies were dropped; the views are as before), IDLE. {@code interrupted}:
+     * the rebuilds this node found cut short when it started (it was stopped or killed during them), each begun again
+     * from the start at once; empty when there were none.
      */
     public record Progress(String state, String phase, long eventsDone, long eventsTotal, double eventsPerSecond,
-                           Long etaSeconds, Instant startedAt, Instant finishedAt) {
+                           Long etaSeconds, Instant startedAt, Instant finishedAt, List<Interrupted> interrupted) {
+    }
+
+    /**
+     * A rebuild that was under way when its node stopped, as {@code view_rebuild} last recorded it (every
+     * {@value #RECORD_EVERY_SECONDS} s): its group, phase and events done of its total, when it began and when it
+     * was last recorded. Its copies were never switched in: the views it was rebuilding served as before.
+     */
+    public record Interrupted(String processingGroup, String phase, long eventsDone, long eventsTotal,
+                              Instant startedAt, Instant lastRecordedAt) {
     }
 
     /** Starts a rebuild, unless one is running; returns its progress. */
@@ -244,10 +258,11 @@ public class Rebuild implements ReadModelRebuild {
     /** After a crash during a rebuild, or when the views were found broken at start-up: rebuilds them (see above). */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeInterrupted() {
-        List<String> cutShort = record.cutShort();
+        List<Interrupted> cutShort = record.cutShort();
+        interrupted = List.copyOf(cutShort);
         if (!cutShort.isEmpty() || bulkReplays.stream().anyMatch(BulkReplay::interrupted)) {
-            log.warn("The read models must be rebuilt (a rebuild of {} was cut short, or their tables were found broken"
-                    + " at start-up): rebuilding", cutShort);
+            log.warn("The read models must be rebuilt (a rebuild cut short: {}; or their tables were found broken at "
+                    + "start-up): rebuilding from the start", cutShort);
             start();
         }
     }
@@ -255,7 +270,7 @@ public class Rebuild implements ReadModelRebuild {
     public Progress progress() {
         Run run = current;
         if (run == null) {
-            return new Progress("IDLE", "IDLE", 0, 0, 0, null, null, null);
+            return new Progress("IDLE", "IDLE", 0, 0, 0, null, null, null, interrupted);
         }
         long done = done(run);
         Instant end = run.finishedAt;
@@ -269,7 +284,8 @@ public class Rebuild implements ReadModelRebuild {
         Long eta = end != null ? Long.valueOf(0) : rate > 0 ? (long) Math.ceil((run.total - done) / rate) : null;
         String state = end == null ? "RUNNING" : run.failed ? "FAILED" : "DONE";
         String phase = end != null ? state : run.bulkRunning ? run.phase : "REPLAYING";
-        return new Progress(state, phase, done, run.total, Math.round(rate * 10) / 10.0, eta, run.startedAt, end);
+        return new Progress(state, phase, done, run.total, Math.round(rate * 10) / 10.0, eta, run.startedAt, end,
+                interrupted);
     }
 
     /** Only while processors replay in place: the views rebuilt online are complete throughout. */

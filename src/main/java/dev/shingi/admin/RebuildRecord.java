@@ -39,8 +39,11 @@ class RebuildRecord {
                 Timestamp.from(Instant.now()), group);
     }
 
-    /** The groups whose rebuild was under way when the node stopped. */
-    List<String> cutShort() {
-        return jdbc.queryForList("SELECT processing_group FROM view_rebuild WHERE state = 'RUNNING'", String.class);
+    /** The rebuilds that were under way when the node stopped, as far as they were last recorded. */
+    List<Rebuild.Interrupted> cutShort() {
+        return jdbc.query("SELECT processing_group, phase, events_done, events_total, started_at, updated_at FROM "
+                + "view_rebuild WHERE state = 'RUNNING' ORDER BY processing_group", (rs, i) -> new Rebuild.Interrupted(
+                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()));
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +248,7 @@ class RebuildTest {
         doThrow(new IllegalStateException("a segment is claimed elsewhere")).when(views).resetTokens();
         Rebuild rebuild = rebuild(true);
 
-        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", "IDLE", 0, 0, 0, null, null, null));
+        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", "IDLE", 0, 0, 0, null, null, null, List.of()));
         assertThat(rebuild.underWay()).isEmpty();
         assertThat(rebuild.bulkCpuSeconds()).isZero();
         verifyNoInteractions(processing, ledger, tokenStore, audit, views);
@@ -259,7 +260,7 @@ class RebuildTest {
         verify(audit).start();
         verify(views).shutDown();
         verify(views).start();
-        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", "IDLE", 0, 0, 0, null, null, null));
+        assertThat(rebuild.progress()).isEqualTo(new Rebuild.Progress("IDLE", "IDLE", 0, 0, 0, null, null, null, List.of()));
     }
 
     @Test
@@ -365,13 +366,17 @@ class RebuildTest {
         verifyNoInteractions(processing, views);
 
         HeldReplay cut = new HeldReplay();
-        when(record.cutShort()).thenReturn(List.of("views")); // the node died during a rebuild
+        Rebuild.Interrupted died = new Rebuild.Interrupted("views", "BUILDING", 1_200, 3_000,
+                Instant.parse("2026-12-07T20:00:00Z"), Instant.parse("2026-12-07T20:00:04Z"));
+        when(record.cutShort()).thenReturn(List.of(died)); // the node died during a rebuild
         Rebuild rebuild = rebuild(true, cut);
         rebuild.resumeInterrupted();
 
         assertThat(cut.awaitHeld()).isTrue();
         verify(views, never()).shutDown();
         assertThat(rebuild.progress().state()).isEqualTo("RUNNING");
+        assertThat(rebuild.progress().interrupted()).as("what the node found at start-up").containsExactly(died);
+        assertThat(none.progress().interrupted()).isEmpty();
         cut.release.countDown();
         verify(views, timeout(10_000)).start();
         verify(tokenStore, timeout(10_000)).storeToken(cut.shadow.token, "views", 0);
