@@ -36,10 +36,18 @@ class BodySizeFilter extends OncePerRequestFilter {
      */
     private final long documentLimit;
 
+    /**
+     * A comment table ({@code POST …/iso-comments}, the API's, or the pages' import form) may be
+     * {@code shingi.tables.max-size} (default 8 MiB): a 10,000-row resolution log is about 2 MB as CSV.
+     */
+    private final long tableLimit;
+
     BodySizeFilter(@Value("${shingi.api.max-body-size:1048576}") long limit,
-                   @Value("${shingi.documents.max-size:20971520}") long documentSize, ObjectMapper json) {
+                   @Value("${shingi.documents.max-size:20971520}") long documentSize,
+                   @Value("${shingi.tables.max-size:8388608}") long tableSize, ObjectMapper json) {
         this.limit = limit;
         this.documentLimit = limit + documentSize + limit;
+        this.tableLimit = Math.max(limit, tableSize);
         this.json = json;
     }
 
@@ -48,7 +56,12 @@ class BodySizeFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean document = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
                 && path.matches("/(api/)?deliberations/[^/]+/(drafts|revisions)(/new)?");
-        return document ? documentLimit : limit;
+        if (document) {
+            return documentLimit;
+        }
+        boolean table = "POST".equals(request.getMethod())
+                && path.matches("/api/deliberations/[^/]+/iso-comments|/deliberations/[^/]+/import/table");
+        return table ? tableLimit : limit;
     }
 
     static final class TooLarge extends IOException {

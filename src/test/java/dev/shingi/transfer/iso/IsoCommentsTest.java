@@ -249,6 +249,28 @@ class IsoCommentsTest extends TransferHttp {
         assertThat(raw("sato", "/api/deliberations/" + A + "/iso-comments?version=3").status()).isEqualTo(404);
     }
 
+    @Test
+    void aTableOverTheApisOneMebibyteIsReadWholeAndOneOverTheTablesLimitIsA413() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        int rows = 7_000;
+        for (int i = 1; i <= rows; i++) {
+            csv.append("JP,").append(i).append(",,,te,Row ").append(i).append(' ').append("x".repeat(130)).append(",,\r\n");
+        }
+        csv.append("JP,abc,,,te,The last row's line is no number.,,\r\n");
+        assertThat(csv.length()).isGreaterThan(1_048_576);
+        long before = storedEvents();
+        Raw r = importCsv(A, 1, csv.toString());
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().get("type").asText()).isEqualTo("https://shingi.dev/problems/invalid-table");
+        assertThat(errors(r.json())).containsExactly(
+                (rows + 2) + "|Line number|'abc' is not a line number or a range such as 120-125");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Raw tooLarge = importCsv(A, 1, HEADER + "JP,1,,,te," + "x".repeat(8_400_000) + ",,\r\n");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     private Raw importCsv(String deliberation, int version, String csv) {
         return rawPost("sato", "/api/deliberations/" + deliberation + "/iso-comments?version=" + version,
                 csv.getBytes(StandardCharsets.UTF_8), "Content-Type", CSV_TYPE);
