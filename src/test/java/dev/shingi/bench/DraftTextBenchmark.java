@@ -8,12 +8,7 @@ import dev.shingi.drafttext.api.Reanchoring;
 import dev.shingi.drafttext.api.TextChange;
 import dev.shingi.drafttext.api.TextComparer;
 import dev.shingi.drafttext.api.TextPage;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import dev.shingi.testing.TwoVersions;
 
 import java.io.File;
 import java.lang.reflect.Constructor;
@@ -57,8 +52,8 @@ public final class DraftTextBenchmark {
             printWithChromium(v1, dir.resolve("v1.html"), pdf1);
             printWithChromium(v2, dir.resolve("v2.html"), pdf2);
         } else {
-            writeWithPdfBox(english(v1), pdf1);
-            writeWithPdfBox(english(v2), pdf2);
+            Files.write(pdf1, TwoVersions.pdf(english(v1)));
+            Files.write(pdf2, TwoVersions.pdf(english(v2)));
         }
 
         long[] read = new long[ROUNDS];
@@ -219,27 +214,5 @@ public final class DraftTextBenchmark {
                     : Integer.toString(c % 26 + 10, 36)).reduce("", String::concat)).toList());
         }
         return out;
-    }
-
-    private static void writeWithPdfBox(List<List<String>> pages, Path pdf) throws Exception {
-        try (PDDocument doc = new PDDocument()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (List<String> lines : pages) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                    s.beginText();
-                    s.setFont(font, 9);
-                    s.setLeading(14);
-                    s.newLineAtOffset(50, 790);
-                    for (String line : lines) {
-                        s.showText(line);
-                        s.newLine();
-                    }
-                    s.endText();
-                }
-            }
-            doc.save(pdf.toFile());
-        }
     }
 }
