@@ -222,9 +222,9 @@ class VersionDocumentPagesTest extends LedgerHttp {
             String edited = "table.anchoring tr[data-comment='#2'] ";
             assertThat(ja.text(edited + ".status")).isEqualTo("修正あり");
             assertThat(ja.text(edited + ".from")).isEqualTo("第1版 p.2 2行目 脆弱性対策の強化");
-            assertThat(ja.text(edited + ".to")).isEqualTo("p.2 1行目");
-            assertThat(ja.text(edited + ".old")).isEqualTo("現状と課題脆弱性対策の強化が求められている。");
-            assertThat(ja.text(edited + ".new")).isEqualTo("現状と課題脆弱性対策の一層の強化が求められている。");
+            assertThat(ja.text(edited + ".to")).isEqualTo("p.2 2行目");
+            assertThat(ja.text(edited + ".old")).isEqualTo("脆弱性対策の強化が求められている。");
+            assertThat(ja.text(edited + ".new")).isEqualTo("脆弱性対策の一層の強化が求められている。");
             assertThat(ja.html().select(edited + "th a").attr("href")).isEqualTo("/comments/" + c[1]);
             assertThat(ja.text("table.anchoring tr[data-comment='#3'] .status")).isEqualTo("削除");
             assertThat(ja.text("table.anchoring tr[data-comment='#3'] .to")).isEqualTo("—");
@@ -238,7 +238,7 @@ class VersionDocumentPagesTest extends LedgerHttp {
             Page en = reader.get(base + "/versions/2/anchoring?lang=en");
             assertThat(en.text("h1")).isEqualTo("Where the comments' passages are in v2");
             assertThat(en.text("table.anchoring tr[data-comment='#2'] .status")).isEqualTo("Edited");
-            assertThat(en.text("table.anchoring tr[data-comment='#2'] .to")).isEqualTo("p.2 l.1");
+            assertThat(en.text("table.anchoring tr[data-comment='#2'] .to")).isEqualTo("p.2 l.2");
 
             Page before = reader.get(base + "/versions/2/anchoring?lang=en&at=2024-07-01T00:00Z");
             assertThat(before.status()).as("v2 was not committed yet").isEqualTo(404);
@@ -258,7 +258,7 @@ class VersionDocumentPagesTest extends LedgerHttp {
             List<org.jsoup.nodes.Element> changes = ja.html().select("#v2-provenance .provenance-changes > li");
             assertThat(changes).hasSize(2);
             assertThat(changes.get(0).select(".where").text()).isEqualTo("第1版 p.2 → 第2版 p.2");
-            assertThat(changes.get(0).select("ins").text()).isEqualTo("現状と課題脆弱性対策の一層の強化が求められている。");
+            assertThat(changes.get(0).select("ins").text()).isEqualTo("脆弱性対策の一層の強化が求められている。");
             assertThat(changes.get(0).select(".causes a").eachText()).containsExactly(
                     "対応事項 #2.1（意見 #2）", "意見 #2（該当箇所を修正・削除）", "意見 #3（該当箇所を修正・削除）");
             assertThat(changes.get(0).select(".causes a").eachAttr("href")).containsExactly(
@@ -279,7 +279,7 @@ class VersionDocumentPagesTest extends LedgerHttp {
             assertThat(ja.html().select("table.disposition thead th").last().text()).isEqualTo("以降の版での該当箇所");
             String edited = "table.disposition tr[data-comment='#2'] td.anchoring li";
             assertThat(ja.html().select(edited).attr("data-status")).isEqualTo("CHANGED");
-            assertThat(ja.text(edited)).isEqualTo("第2版 修正あり p.2 1行目");
+            assertThat(ja.text(edited)).isEqualTo("第2版 修正あり p.2 2行目");
             assertThat(ja.text("table.disposition tr[data-comment='#3'] td.anchoring li")).isEqualTo("第2版 削除");
             assertThat(ja.html().select("table.disposition tr[data-comment='#5'] td.anchoring li")).isEmpty();
 
@@ -290,7 +290,7 @@ class VersionDocumentPagesTest extends LedgerHttp {
             List<CSVRecord> records = csv("/api" + base + "/disposition?version=1&format=csv&lang=ja");
             assertThat(records.get(0).get(9)).isEqualTo("以降の版での該当箇所");
             assertThat(records.get(2).get(0)).isEqualTo("#2");
-            assertThat(records.get(2).get(9)).isEqualTo("第2版 修正あり p.2 1行目");
+            assertThat(records.get(2).get(9)).isEqualTo("第2版 修正あり p.2 2行目");
             assertThat(records.get(5).get(0)).isEqualTo("#5");
             assertThat(records.get(5).get(9)).isEmpty();
         }

@@ -118,7 +118,7 @@ class VersionTextBrowserTest extends BrowserTest {
         b.screenshot("version-diff");
 
         b.clickAndWait("#page-2 td.old a.where");
-        assertThat(b.url()).endsWith(base + "/versions/1/text#p2-l1");
+        assertThat(b.url()).endsWith(base + "/versions/1/text#p2-l2");
 
         assertThat(sideways(375, 812, List.of(base + "/versions/1/text", base + "/versions/2/diff",
                 base + "/versions/2/diff?lang=en", base + "/versions/2/diff?from=2")))

@@ -146,15 +146,15 @@ class VersionTextPagesTest extends LedgerHttp {
 
         assertThat(ja.html().select("#page-2 tbody tr").eachAttr("data-kind")).containsExactly("EDITED");
         assertThat(ja.html().select("#page-2 td.old .passage").first().wholeText())
-                .isEqualTo("現状と課題脆弱性対策の強化が求められている。\n「重要インフラ」の定義は第３章による。");
+                .isEqualTo("脆弱性対策の強化が求められている。\n「重要インフラ」の定義は第３章による。");
         assertThat(ja.html().select("#page-2 td.new .passage").first().wholeText())
-                .isEqualTo("現状と課題脆弱性対策の一層の強化が求められている。");
+                .isEqualTo("脆弱性対策の一層の強化が求められている。");
         assertThat(ja.html().select("#page-2 td.new ins").eachText()).containsExactly("一層の");
         assertThat(ja.html().select("#page-2 td.old del").first().wholeText())
                 .isEqualTo("\n「重要インフラ」の定義は第３章による。");
-        assertThat(ja.text("#page-2 td.old a.where")).isEqualTo("p.2 1行目");
-        assertThat(ja.html().select("#page-2 td.old a.where").attr("href")).isEqualTo(base + "/versions/1/text#p2-l1");
-        assertThat(ja.html().select("#page-2 td.new a.where").attr("href")).isEqualTo(base + "/versions/2/text#p2-l1");
+        assertThat(ja.text("#page-2 td.old a.where")).isEqualTo("p.2 2行目");
+        assertThat(ja.html().select("#page-2 td.old a.where").attr("href")).isEqualTo(base + "/versions/1/text#p2-l2");
+        assertThat(ja.html().select("#page-2 td.new a.where").attr("href")).isEqualTo(base + "/versions/2/text#p2-l2");
 
         assertThat(ja.html().select("#page-3 tbody tr").eachAttr("data-kind")).containsExactly("INSERTED");
         assertThat(ja.text("#page-3 td.old .empty")).isEqualTo("（旧版になし。ここに追加）");

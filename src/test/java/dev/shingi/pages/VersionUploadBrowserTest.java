@@ -87,7 +87,7 @@ class VersionUploadBrowserTest extends BrowserTest {
         assertThat(b.text("h1")).isEqualTo("第2版での意見の該当箇所");
         assertThat(b.text("dl.counts div[data-status=CHANGED] dd")).isEqualTo("1");
         assertThat(b.text("table.anchoring tr[data-comment='#1'] .status")).isEqualTo("修正あり");
-        assertThat(b.text("table.anchoring tr[data-comment='#1'] .to")).isEqualTo("p.2 1行目");
+        assertThat(b.text("table.anchoring tr[data-comment='#1'] .to")).isEqualTo("p.2 2行目");
         assertThat(sideways(375, 812, List.of(BASE + "/versions/2/anchoring", BASE + "/versions")))
                 .as("pages wider than a phone").isEmpty();
     }
