@@ -264,6 +264,18 @@ class PagesHttpTest extends LedgerHttp {
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
+    /**
+     * A signed-out reader is shown the forms (sending one asks them to sign in); each form's CSRF token needs a session,
+     * and a page streamed out was already committed before its first form asked for one: it came cut off mid-way.
+     */
+    @Test
+    void aLongPageWithFormsReachesASignedOutReaderWhole() {
+        Page page = reader().get("/deliberations/ict-cyber-2024/participants");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().strip()).endsWith("</html>");
+        assertThat(page.html().select("form#alias-form input[name=_csrf]")).hasSize(1);
+    }
+
     @Test
     void formsRecordTheSameCommandsAsTheApiEscapeWhatIsTypedAndShowRefusalsNextToTheField() {
         String id = "pages-" + UUID.randomUUID().toString().substring(0, 8);
