@@ -19,9 +19,11 @@ import java.time.Duration;
  * PostgreSQL makes every commit durable itself, so there this does nothing. Embedded H2 (MVStore) has no write-ahead
  * log: committed changes reach its file when the store writes a chunk — either at every commit ({@code WRITE_DELAY=0}:
  * each of the ~7 commits a command causes, its events, its comment number, every projection's batch and token,
- * serialised and wrote a chunk of its own, 70 % of all CPU in the ingest benchmark) or, by default, from a background
- * thread every {@code WRITE_DELAY} ms, which a killed process loses. Shingi runs H2 with the background writer and
- * calls this after each acknowledged command instead.
+ * serialised and wrote a chunk of its own, 70 % of all CPU in the ingest benchmark) or from a background thread every
+ * {@code WRITE_DELAY} ms, which a killed process loses. Shingi runs H2 with {@code WRITE_DELAY=0} (a delay made H2's
+ * background threads race in its free-space bookkeeping, and twice left a file that would not open after a SIGKILL:
+ * docs/operations.md); this is still called after each acknowledged command, and with nothing left unwritten it
+ * returns at once. With a delay configured it is what makes the acknowledgement durable.
  * <p>
  * Group commit: callers queue up while a chunk is being written; the next chunk, started after they queued (so after
  * their transactions committed), covers all of them, with whatever the projections committed meanwhile. One client at
